@@ -1,0 +1,120 @@
+// `lede <command>`: one program for every operator task. Each command has --help.
+import { parseArgs } from 'node:util'
+import { loadConfig, ConfigError } from '../config.js'
+import { openDatabase } from '../db/dialect.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { inProcessBus } from '../events/bus.js'
+import { countArticles } from '../db/repositories/articles.repository.js'
+import { seedDemoContent } from '../services/demo.service.js'
+import { startServer } from '../server.js'
+
+interface Command {
+  summary: string
+  usage: string
+  run(args: string[]): Promise<number>
+}
+
+const ENVIRONMENT_HELP = `Environment:
+  DATABASE_URL   postgres://… to use PostgreSQL; unset for the embedded SQLite file
+  DATABASE_PATH  SQLite file (default ./data/lede.db)`
+
+async function withDatabase<T>(fn: (deps: Parameters<typeof seedDemoContent>[0]) => Promise<T>): Promise<T> {
+  const config = loadConfig()
+  const { db, dialect, close } = openDatabase(config.database)
+  try {
+    return await fn({ db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl })
+  } finally {
+    await close()
+  }
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: 'Migrate the database, load demo content on the first run, and serve the site',
+    usage: `Usage: lede serve
+
+Serves the site on HOST:PORT (default localhost:3000). On the first run it creates and migrates the
+database and, unless SEED_DEMO=false, loads the demo content.
+
+${ENVIRONMENT_HELP}
+  HOST, PORT     where to listen
+  SITE_URL       the public URL of the site (canonical links)
+  SEED_DEMO      load demo content into a new database (default true)
+  LOG_LEVEL      fatal, error, warn, info (default), debug, trace, silent`,
+    async run() {
+      await startServer()
+      return 0
+    }
+  },
+  migrate: {
+    summary: 'Bring the database schema up to date',
+    usage: `Usage: lede migrate
+
+Applies every migration that has not run yet, and prints their names.
+
+${ENVIRONMENT_HELP}`,
+    async run() {
+      const applied = await withDatabase((deps) => migrateToLatest(deps.db))
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.')
+      return 0
+    }
+  },
+  'seed-demo': {
+    summary: 'Load the demo content into an empty database',
+    usage: `Usage: lede seed-demo
+
+Migrates the database, then loads the demo articles and comments. Refuses when articles exist.
+
+${ENVIRONMENT_HELP}`,
+    async run() {
+      return withDatabase(async (deps) => {
+        await migrateToLatest(deps.db)
+        if (await countArticles(deps.db) > 0) {
+          console.error('lede seed-demo: the database already has articles; demo content is only loaded into an empty one.')
+          return 1
+        }
+        const result = await seedDemoContent(deps)
+        console.log(`Loaded ${result.articles} demo articles and ${result.comments} comments.`)
+        return 0
+      })
+    }
+  }
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length))
+  return `Usage: lede <command> [options]
+
+Commands:
+${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run "lede <command> --help" for a command's options.`
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(mainHelp())
+    return 0
+  }
+  const command = commands[name]
+  if (!command) {
+    console.error(`lede: unknown command "${name}"\n\n${mainHelp()}`)
+    return 2
+  }
+  const { values } = parseArgs({ args: rest, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: false })
+  if (values.help) {
+    console.log(command.usage)
+    return 0
+  }
+  try {
+    return await command.run(rest)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`lede: configuration error: ${error.message}`)
+      return 2
+    }
+    console.error(`lede ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}

@@ -1,0 +1,35 @@
+import type { DbOrTrx } from '../database.js'
+import { settingsFromStored, type SiteSettings } from '../../domain/settings.js'
+
+export async function loadSettings(db: DbOrTrx): Promise<SiteSettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute()
+  const stored: Record<string, unknown> = {}
+  for (const row of rows) {
+    try {
+      stored[row.key] = JSON.parse(row.value)
+    } catch {
+      // A hand-edited value that is not JSON falls back to its default rather than breaking every page.
+    }
+  }
+  return settingsFromStored(stored)
+}
+
+/** Upserts the given settings; both engines accept ON CONFLICT … DO UPDATE. */
+export async function saveSettings(db: DbOrTrx, values: Partial<SiteSettings>): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) await saveSettingsValue(db, key, value)
+  }
+}
+
+/** A raw stored value (for internal marks that are not user settings); undefined when absent. */
+export async function loadSettingsValue(db: DbOrTrx, key: string): Promise<unknown> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst()
+  return row ? JSON.parse(row.value) as unknown : undefined
+}
+
+export async function saveSettingsValue(db: DbOrTrx, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value)
+  await db.insertInto('settings').values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+    .execute()
+}

@@ -1,0 +1,16 @@
+import type { Generated } from 'kysely'
+
+export type Role = 'administrator' | 'editor' | 'author' | 'contributor'
+
+export interface UsersTable {
+  id: Generated<number>
+  email: string
+  display_name: string
+  slug: string
+  /** argon2id hash; null until the user sets a password (invited accounts). */
+  password_hash: string | null
+  role: Role
+  /** 0 or 1: booleans are integers on both engines. */
+  disabled: Generated<number>
+  created_at: string
+}

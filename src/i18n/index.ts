@@ -1,0 +1,41 @@
+import { en, type MessageKey } from './en.js'
+
+export type { MessageKey }
+export type Messages = Record<MessageKey, string>
+export type Params = Record<string, string | number>
+
+const catalogs: Record<string, Messages> = { en }
+
+export interface Translator {
+  lang: string
+  t(key: MessageKey, params?: Params): string
+  /** A message with plural forms: `${key}.${category}`, falling back to `.other`. */
+  plural(key: string, count: number, params?: Params): string
+}
+
+function fill(template: string, params: Params | undefined): string {
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+export function translator(lang: string): Translator {
+  const messages = catalogs[lang] ?? en
+  const rules = new Intl.PluralRules(lang)
+  return {
+    lang,
+    t: (key, params) => fill(messages[key] ?? en[key], params),
+    plural(key, count, params) {
+      const all = { count, ...params }
+      const exact = count === 0 ? `${key}.zero` : null
+      const byCategory = `${key}.${rules.select(count)}`
+      for (const candidate of [exact, byCategory, `${key}.other`]) {
+        if (candidate && candidate in messages) return fill(messages[candidate as MessageKey], all)
+      }
+      return String(count)
+    }
+  }
+}
+
+export function availableLanguages(): string[] {
+  return Object.keys(catalogs)
+}

@@ -1,0 +1,39 @@
+// 404 and error pages in the site's style. Errors never show their message or stack to readers.
+import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { MessageKey } from '../i18n/index.js'
+import { ErrorPage } from '../web/views/error-page.js'
+import type { Deps } from '../services/deps.js'
+import { CACHE_CONTROL, renderDocument, viewContextFor } from './pages.js'
+
+const MESSAGES: Record<number, [MessageKey, MessageKey]> = {
+  400: ['error.badRequest.title', 'error.badRequest.text'],
+  404: ['error.notFound.title', 'error.notFound.text'],
+  413: ['error.badRequest.title', 'error.tooLarge.text'],
+  415: ['error.badRequest.title', 'error.unsupportedMedia.text'],
+  500: ['error.server.title', 'error.server.text']
+}
+
+/**
+ * Renders the error page for a status. Also called from Fastify's frameworkErrors, where the request
+ * and reply are not decorated yet, so it uses only the plain Fastify API.
+ */
+export async function sendErrorPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, status: number): Promise<FastifyReply> {
+  const ctx = await viewContextFor(deps, request.url ?? '/', request.log)
+  const [title, text] = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500]! : MESSAGES[400]!)
+  return reply.code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', CACHE_CONTROL[status === 404 ? 'public' : 'private'])
+    .send(renderDocument(<ErrorPage ctx={ctx} title={ctx.i18n.t(title)} message={ctx.i18n.t(text)} />))
+}
+
+export default fp(async (app) => {
+  app.setNotFoundHandler(async (request, reply) => sendErrorPage(app.deps, request, reply, 404))
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number, code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ code: error.code, status }, 'request refused')
+    return sendErrorPage(app.deps, request, reply, status)
+  })
+}, { name: 'error-pages', dependencies: ['pages'] })

@@ -1,0 +1,71 @@
+// Rendering pages: one call builds the view context, renders TSX to a string and sets cache headers.
+import fp from 'fastify-plugin'
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify'
+import type { VNode } from 'preact'
+import { renderToString } from 'preact-render-to-string'
+import { translator } from '../i18n/index.js'
+import { editionPrefix } from '../domain/urls.js'
+import { DEFAULT_SETTINGS } from '../domain/settings.js'
+import { currentSettings } from '../services/settings.service.js'
+import type { ViewContext } from '../web/views/context.js'
+import type { Deps } from '../services/deps.js'
+
+/**
+ * public: the same for every reader, so browsers and CDNs may keep it (DESIGN §5). News moves fast:
+ * a minute fresh, then served stale for up to five while a cache fetches the new copy.
+ * private: anything carrying one visitor's data (a form with their input and errors).
+ */
+export type CachePolicy = 'public' | 'private'
+export const CACHE_CONTROL: Record<CachePolicy, string> = {
+  public: 'public, max-age=60, s-maxage=60, stale-while-revalidate=300',
+  private: 'private, no-store'
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewContext(edition?: string): Promise<ViewContext>
+  }
+  interface FastifyReply {
+    page(vnode: VNode, options?: { status?: number, cache?: CachePolicy }): FastifyReply
+  }
+}
+
+export function renderDocument(vnode: VNode): string {
+  return '<!doctype html>' + renderToString(vnode)
+}
+
+/** The view context for a request URL; usable where Fastify has not decorated the request yet. */
+export async function viewContextFor(deps: Deps, url: string, log: FastifyBaseLogger, edition?: string): Promise<ViewContext> {
+  let settings
+  try {
+    settings = await currentSettings(deps)
+  } catch (error) {
+    // The error page must render even when the database is down.
+    log.error({ err: error }, 'could not load settings; using defaults')
+    settings = structuredClone(DEFAULT_SETTINGS)
+  }
+  const chosen = edition ?? settings.defaultEdition
+  return {
+    settings,
+    edition: chosen,
+    prefix: editionPrefix(chosen, settings.defaultEdition),
+    i18n: translator(chosen),
+    path: url.split('?')[0] ?? '/',
+    now: deps.clock()
+  }
+}
+
+export default fp(async (app) => {
+  app.decorateRequest('viewContext', function (this: FastifyRequest, edition?: string): Promise<ViewContext> {
+    return viewContextFor(this.server.deps, this.url, this.log, edition)
+  })
+
+  app.decorateReply('page', function (this: FastifyReply, vnode: VNode, options: { status?: number, cache?: CachePolicy } = {}) {
+    const status = options.status ?? 200
+    const cache = options.cache ?? (status < 400 || status === 404 ? 'public' : 'private')
+    return this.code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', CACHE_CONTROL[cache])
+      .send(renderDocument(vnode))
+  })
+}, { name: 'pages' })

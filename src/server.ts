@@ -1,0 +1,70 @@
+// The only file that listens. Reads the environment, prepares the database, serves, and shuts down
+// gracefully on SIGTERM/SIGINT: stop accepting, finish requests in flight, close the database, exit 0.
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+import { openDatabase } from './db/dialect.js'
+import { inProcessBus } from './events/bus.js'
+import { prepareDatabase } from './services/install.service.js'
+
+/** A request still running after this long will not finish on its own; exit anyway. */
+const SHUTDOWN_GRACE_MS = 10_000
+
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let config
+  try {
+    config = loadConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`lede: configuration error: ${error.message}`)
+      process.exit(2)
+    }
+    throw error
+  }
+
+  const { db, dialect, close } = openDatabase(config.database)
+  const deps = { db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
+  const app = await buildApp({
+    deps,
+    trustProxy: config.trustProxy,
+    logger: { level: config.logLevel }
+  })
+
+  try {
+    const prepared = await prepareDatabase(deps, { seedDemo: config.seedDemo })
+    if (prepared.migrations.length > 0) app.log.info({ migrations: prepared.migrations }, 'database migrated')
+    if (prepared.demo) app.log.info(prepared.demo, 'demo content loaded')
+  } catch (error) {
+    app.log.fatal({ err: error }, 'could not prepare the database')
+    await close()
+    process.exit(1)
+  }
+
+  app.addHook('onClose', async () => { await close() })
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    const timer = setTimeout(() => {
+      app.log.error('requests still running after the grace period; exiting')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS)
+    timer.unref()
+    app.close().then(() => process.exit(0), (error: unknown) => {
+      app.log.error({ err: error }, 'error during shutdown')
+      process.exit(1)
+    })
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+
+  const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL'
+  await app.listen({ host: config.host, port: config.port })
+  app.log.info(`Lede is serving on ${where}`)
+}
+
+// Started directly (node dist/server.js), not imported by the CLI.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await startServer()
+}

@@ -1,0 +1,78 @@
+// What each reader page shows, gathered in one place so routes stay thin.
+import { dayOf, dayRange, parseDay, type Day } from '../domain/days.js'
+import type { SiteSettings } from '../domain/settings.js'
+import {
+  dayNewsfeed, earliestPublishedFrom, latestPublished, latestPublishedBefore, liveArticlesBySlug,
+  type ArticleRow, type NewsfeedCursor, type NewsfeedItem
+} from '../db/repositories/articles.repository.js'
+import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
+import { sectionById, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
+import type { Deps } from './deps.js'
+
+export async function frontPage(deps: Deps, settings: SiteSettings, edition: string, before?: NewsfeedCursor) {
+  return latestPublished(deps.db, { edition, now: deps.clock(), limit: settings.newsfeedPageSize, ...(before ? { before } : {}) })
+}
+
+export interface DayPage {
+  day: Day
+  items: NewsfeedItem[]
+  previousDay: Day | null
+  nextDay: Day | null
+}
+
+export async function dayPage(deps: Deps, settings: SiteSettings, edition: string, day: Day): Promise<DayPage> {
+  const now = deps.clock()
+  const { start, end } = dayRange(day, settings.timeZone)
+  const [items, before, after] = await Promise.all([
+    dayNewsfeed(deps.db, { edition, now, start, end }),
+    latestPublishedBefore(deps.db, { edition, now, instant: start }),
+    earliestPublishedFrom(deps.db, { edition, now, instant: end })
+  ])
+  return {
+    day, items,
+    previousDay: before ? dayOf(before, settings.timeZone) : null,
+    nextDay: after ? dayOf(after, settings.timeZone) : null
+  }
+}
+
+/** Today in the site's time zone, and the latest day that has news (for "no news yet today"). */
+export async function todayAndLatestDay(deps: Deps, settings: SiteSettings, edition: string): Promise<{ today: Day, latestDay: Day | null }> {
+  const now = deps.clock()
+  const latest = await latestPublished(deps.db, { edition, now, limit: 1 })
+  const first = latest.items[0]
+  return { today: dayOf(now, settings.timeZone), latestDay: first ? dayOf(first.publishedAt, settings.timeZone) : null }
+}
+
+export type ArticleLookup =
+  | { kind: 'found', article: ArticleRow }
+  | { kind: 'moved', article: ArticleRow, day: Day }
+  | { kind: 'not-found' }
+
+/** Finds a live article by its URL day and slug; a right slug under a wrong date is "moved". */
+export async function findArticle(deps: Deps, settings: SiteSettings, edition: string, urlDay: string, slug: string): Promise<ArticleLookup> {
+  const candidates = await liveArticlesBySlug(deps.db, { edition, now: deps.clock(), slug })
+  if (candidates.length === 0) return { kind: 'not-found' }
+  const day = parseDay(urlDay)
+  const exact = day ? candidates.find((a) => dayOf(a.published_at!, settings.timeZone) === day) : undefined
+  if (exact) return { kind: 'found', article: exact }
+  const newest = candidates[0]!
+  return { kind: 'moved', article: newest, day: dayOf(newest.published_at!, settings.timeZone) }
+}
+
+export interface ArticlePage {
+  article: ArticleRow
+  section: SectionRow | null
+  tags: TagRow[]
+  comments: PublicComment[]
+  strip: NewsfeedItem[]
+}
+
+export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePage> {
+  const [section, tags, comments, strip] = await Promise.all([
+    article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
+    tagsOfArticle(deps.db, article.id),
+    approvedComments(deps.db, article.id),
+    latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize })
+  ])
+  return { article, section: section ?? null, tags, comments, strip: strip.items }
+}

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { sql } from 'kysely'
+
+const healthRoutes: FastifyPluginAsync = async (app) => {
+  // Liveness: the process answers.
+  app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }))
+  // Readiness: the database answers too.
+  app.get('/readyz', async (request, reply) => {
+    try {
+      await sql`select 1`.execute(app.deps.db)
+      return reply.header('cache-control', 'no-store').send({ status: 'ready' })
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed')
+      return reply.code(503).header('cache-control', 'no-store').send({ status: 'unavailable' })
+    }
+  })
+}
+
+export default healthRoutes

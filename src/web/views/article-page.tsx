@@ -1,0 +1,73 @@
+import { withAgencyCredit } from '../../domain/article-body.js'
+import { escapeHtml } from '../../domain/comment-text.js'
+import { reprintNoticeText } from '../../domain/settings.js'
+import { absoluteUrl, articlePath } from '../../domain/urls.js'
+import { formatDateTime, isoWithOffset } from '../../i18n/format.js'
+import type { ArticlePage as ArticlePageData } from '../../services/reader.service.js'
+import { CommentForm, CommentList, type CommentFormState } from './comments.js'
+import type { ViewContext } from './context.js'
+import { Layout } from './layout.js'
+import { NewsfeedEntry } from './newsfeed-list.js'
+
+export interface ArticlePageProps {
+  ctx: ViewContext
+  data: ArticlePageData
+  form: CommentFormState
+  /** Shown after a comment was accepted for moderation (the page URL carries a flag, not a session). */
+  notice: 'awaiting-moderation' | null
+}
+
+export function ArticlePage({ ctx, data, form, notice }: ArticlePageProps) {
+  const { settings, i18n } = ctx
+  const { t } = i18n
+  const { article, section, tags, comments, strip } = data
+  const publishedAt = article.published_at!
+  const path = articlePath(ctx.prefix, publishedAt, article.slug, settings.timeZone)
+  const canonical = absoluteUrl(settings.siteUrl, path)
+  const bodyHtml = withAgencyCredit(article.body_html, article.agency_credit, escapeHtml)
+  return (
+    <Layout ctx={ctx} title={article.headline} description={article.lead || article.headline} canonicalPath={path}>
+      <div class="article-layout">
+        <article class="article" lang={article.edition}>
+          <header>
+            {article.breaking ? <p class="breaking-mark">{t('article.breaking')}</p> : null}
+            <h1>{article.headline}</h1>
+            <p class="dateline">
+              <time datetime={isoWithOffset(publishedAt, settings.timeZone)}>{formatDateTime(publishedAt, ctx.edition, settings.timeZone)}</time>
+              {article.byline ? <> · <span class="byline">{t('article.by', { name: article.byline })}</span></> : null}
+            </p>
+          </header>
+          {article.lead ? <p class="lead"><strong>{article.lead}</strong></p> : null}
+          {/* body_html was rendered from Markdown and sanitised at save; the credit is escaped. */}
+          <div class="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+          {article.source_url ? <p class="source"><a href={article.source_url} rel="external noopener">{t('article.sourceLink')}</a></p> : null}
+          <footer class="article-meta">
+            {section ? <p><span class="label">{t('article.section')}:</span> {section.name}</p> : null}
+            {tags.length > 0
+              ? <p><span class="label">{t('article.tags')}:</span> {tags.map((tag, i) => <>{i > 0 ? ', ' : ''}<span class="tag">{tag.name}</span></>)}</p>
+              : null}
+            <p class="reprint-notice">{reprintNoticeText(settings, article.edition)}</p>
+            <p class="canonical-link">{t('article.reprintLink')} <a href={canonical}>{canonical}</a></p>
+          </footer>
+        </article>
+
+        <aside class="newsfeed-strip" aria-labelledby="strip-title">
+          <h2 id="strip-title">{t('article.newsfeedStrip')}</h2>
+          <ul class="newsfeed">
+            {strip.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}
+          </ul>
+          <p><a href={`${ctx.prefix}/`}>{t('article.allNews')} →</a></p>
+        </aside>
+
+        <section id="comments" class="comments" aria-labelledby="comments-title">
+          <h2 id="comments-title">{i18n.plural('comments.heading', comments.length)}</h2>
+          {notice === 'awaiting-moderation' ? <p class="notice" role="status">{t('comments.awaitingModeration')}</p> : null}
+          <CommentList ctx={ctx} comments={comments} />
+          {article.comments_open === 1
+            ? <CommentForm ctx={ctx} articleId={article.id} state={form} />
+            : <p class="comments-closed">{t('comments.closed')}</p>}
+        </section>
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,54 @@
+import { dayNewsfeedPath } from '../../domain/urls.js'
+import { formatDay, formatDayHeading } from '../../i18n/format.js'
+import type { DayPage as DayPageData } from '../../services/reader.service.js'
+import type { ViewContext } from './context.js'
+import { Layout } from './layout.js'
+import { NewsfeedEntry } from './newsfeed-list.js'
+
+export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) {
+  const { t } = ctx.i18n
+  const date = formatDay(data.day, ctx.edition)
+  return (
+    <Layout ctx={ctx} title={t('day.title', { date })}
+      description={t('day.description', { site: ctx.settings.siteName, date })}
+      canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)}>
+      <h1>{t('day.heading')}: <time datetime={data.day}>{formatDayHeading(data.day, ctx.edition)}</time></h1>
+      <DayNav ctx={ctx} data={data} />
+      <ul class="newsfeed day-newsfeed">
+        {data.items.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}
+      </ul>
+      <DayNav ctx={ctx} data={data} />
+    </Layout>
+  )
+}
+
+function DayNav({ ctx, data }: { ctx: ViewContext, data: DayPageData }) {
+  const { t } = ctx.i18n
+  if (!data.previousDay && !data.nextDay) return null
+  return (
+    <nav class="day-nav" aria-label={t('day.navLabel')}>
+      {data.previousDay
+        ? <a rel="prev" class="prev" href={dayNewsfeedPath(ctx.prefix, data.previousDay)}>← {t('day.previous', { date: formatDay(data.previousDay, ctx.edition) })}</a>
+        : <span />}
+      {data.nextDay
+        ? <a rel="next" class="next" href={dayNewsfeedPath(ctx.prefix, data.nextDay)}>{t('day.next', { date: formatDay(data.nextDay, ctx.edition) })} →</a>
+        : null}
+    </nav>
+  )
+}
+
+/** /newsfeed/ on a day without news yet. */
+export function NoNewsToday({ ctx, today, latestDay }: { ctx: ViewContext, today: string, latestDay: string | null }) {
+  const { t } = ctx.i18n
+  return (
+    <Layout ctx={ctx} title={t('day.title', { date: formatDay(today, ctx.edition) })}
+      description={t('day.description', { site: ctx.settings.siteName, date: formatDay(today, ctx.edition) })}
+      canonicalPath={dayNewsfeedPath(ctx.prefix)} noindex>
+      <h1>{t('day.heading')}: <time datetime={today}>{formatDayHeading(today, ctx.edition)}</time></h1>
+      <p class="empty">{t('day.noNewsToday')}</p>
+      {latestDay
+        ? <p><a href={dayNewsfeedPath(ctx.prefix, latestDay)}>{t('day.latestDay', { date: formatDay(latestDay, ctx.edition) })}</a></p>
+        : <p>{t('day.noNewsAtAll')}</p>}
+    </Layout>
+  )
+}

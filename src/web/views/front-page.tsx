@@ -1,0 +1,24 @@
+import { encodeCursor, frontPath } from '../../domain/urls.js'
+import type { NewsfeedItem } from '../../db/repositories/articles.repository.js'
+import type { ViewContext } from './context.js'
+import { Layout } from './layout.js'
+import { NewsfeedByDay } from './newsfeed-list.js'
+
+export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewContext, items: NewsfeedItem[], hasMore: boolean, isFirstPage: boolean }) {
+  const { t } = ctx.i18n
+  const last = items.at(-1)
+  return (
+    <Layout ctx={ctx} title={isFirstPage ? ctx.settings.siteName : t('newsfeed.title')}
+      description={t('newsfeed.description', { site: ctx.settings.siteName })}
+      canonicalPath={isFirstPage ? frontPath(ctx.prefix) : undefined} noindex={!isFirstPage}>
+      <h1>{t('newsfeed.title')}</h1>
+      {items.length === 0 ? <p class="empty">{t('newsfeed.empty')}</p> : <NewsfeedByDay ctx={ctx} items={items} />}
+      <nav class="pager" aria-label={t('newsfeed.pageLabel')}>
+        {!isFirstPage ? <a href={frontPath(ctx.prefix)}>{t('newsfeed.newerNews')}</a> : null}
+        {hasMore && last
+          ? <a rel="next" href={`${frontPath(ctx.prefix)}?before=${encodeCursor(last)}`}>{t('newsfeed.olderNews')} →</a>
+          : null}
+      </nav>
+    </Layout>
+  )
+}

@@ -1,0 +1,57 @@
+import type { ComponentChildren } from 'preact'
+import { absoluteUrl, dayNewsfeedPath, frontPath } from '../../domain/urls.js'
+import type { ViewContext } from './context.js'
+
+export interface LayoutProps {
+  ctx: ViewContext
+  title: string
+  description: string
+  /** Path of the canonical URL; defaults to the current path. */
+  canonicalPath?: string | undefined
+  noindex?: boolean
+  head?: ComponentChildren
+  children: ComponentChildren
+}
+
+export function Layout({ ctx, title, description, canonicalPath, noindex, head, children }: LayoutProps) {
+  const { settings, i18n } = ctx
+  const t = i18n.t
+  const fullTitle = title === settings.siteName ? title : `${title} — ${settings.siteName}`
+  return (
+    <html lang={ctx.edition} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description} />
+        <link rel="canonical" href={absoluteUrl(settings.siteUrl, canonicalPath ?? ctx.path)} />
+        {noindex ? <meta name="robots" content="noindex, follow" /> : null}
+        <link rel="stylesheet" href="/assets/site.css" />
+        {head}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">{t('site.skipToContent')}</a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href={frontPath(ctx.prefix)}>{settings.siteName}</a>
+            <p class="tagline">{settings.tagline}</p>
+            <nav aria-label={t('nav.primary')}>
+              <ul>
+                <li><a href={frontPath(ctx.prefix)}>{t('nav.newsfeed')}</a></li>
+                <li><a href={dayNewsfeedPath(ctx.prefix)}>{t('nav.dayNewsfeed')}</a></li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t('footer.rights', { year: ctx.now.getUTCFullYear(), site: settings.siteName })} {t('footer.poweredBy')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,115 @@
+// Builds the app for a test on a fresh database with a fixed clock. DIALECTS lists the engines the
+// suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set (each build gets its own schema).
+import { randomBytes } from 'node:crypto'
+import { describe, type TestContext } from 'node:test'
+import pg from 'pg'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../src/app.js'
+import { openDatabase } from '../src/db/dialect.js'
+import type { DialectName } from '../src/db/database.js'
+import { migrateToLatest } from '../src/db/migrate.js'
+import { inProcessBus } from '../src/events/bus.js'
+import { seedDemoContent } from '../src/services/demo.service.js'
+import { saveSettings } from '../src/db/repositories/settings.repository.js'
+import type { SiteSettings } from '../src/domain/settings.js'
+import type { Deps } from '../src/services/deps.js'
+
+export interface DialectUnderTest { name: DialectName }
+
+const POSTGRES_URL = process.env.TEST_DATABASE_URL
+export const DIALECTS: DialectUnderTest[] = [
+  { name: 'sqlite' },
+  ...(POSTGRES_URL ? [{ name: 'postgres' as const }] : [])
+]
+
+/** Runs a describe block once per engine, named after it. */
+export function forEachDialect(fn: (dialect: DialectUnderTest) => void): void {
+  for (const dialect of DIALECTS) describe(`[${dialect.name}]`, () => fn(dialect))
+}
+
+/** A clock the test moves by hand. */
+export interface TestClock {
+  (): Date
+  set(iso: string): void
+  advance(ms: number): void
+}
+
+export function fixedClock(iso: string): TestClock {
+  let now = new Date(iso)
+  const clock = (() => new Date(now.getTime())) as TestClock
+  clock.set = (next) => { now = new Date(next) }
+  clock.advance = (ms) => { now = new Date(now.getTime() + ms) }
+  return clock
+}
+
+/** A Thursday morning in Yerevan (10:00 UTC = 14:00 local), after every "today" demo story. */
+export const DEMO_NOW = '2026-11-26T10:00:00.000Z'
+
+export interface TestApp {
+  app: FastifyInstance
+  deps: Deps
+  clock: TestClock
+  close(): Promise<void>
+}
+
+export interface BuildTestOptions {
+  clock?: string
+  demo?: boolean
+  settings?: Partial<SiteSettings>
+}
+
+async function openTestDatabase(dialect: DialectName) {
+  if (dialect === 'sqlite') return { ...openDatabase({ kind: 'sqlite', path: ':memory:' }), dropSchema: async () => {} }
+  const schema = `t_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: POSTGRES_URL })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const opened = openDatabase({ kind: 'postgres', url: POSTGRES_URL!, schema, poolSize: 4 })
+  return {
+    ...opened,
+    dropSchema: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    }
+  }
+}
+
+export async function buildTestApp(dialect: DialectUnderTest, options: BuildTestOptions = {}): Promise<TestApp> {
+  const database = await openTestDatabase(dialect.name)
+  const clock = fixedClock(options.clock ?? DEMO_NOW)
+  const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: inProcessBus(), siteUrlOverride: null }
+  await migrateToLatest(deps.db)
+  if (options.demo) await seedDemoContent(deps)
+  if (options.settings) await saveSettings(deps.db, options.settings)
+  const app = await buildApp({ deps })
+  await app.ready()
+  return {
+    app, deps, clock,
+    async close() {
+      await app.close()
+      await database.close()
+      await database.dropSchema()
+    }
+  }
+}
+
+/** buildTestApp for one test, closed when the test ends. */
+export async function build(t: TestContext, dialect: DialectUnderTest, options: BuildTestOptions = {}): Promise<TestApp> {
+  const built = await buildTestApp(dialect, options)
+  t.after(() => built.close())
+  return built
+}
+
+/** URL-encodes a form body the way a browser does. */
+export function form(fields: Record<string, string | string[]>): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v)
+  }
+  return params.toString()
+}
+
+export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded' }
