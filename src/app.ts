@@ -62,8 +62,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(errorPages)
   await app.register(healthRoutes)
-  await app.register(newsfeedRoutes)
-  await app.register(articleRoutes)
+  // Reader pages for the default edition at the root, and for the other editions under /<lang>/.
+  for (const prefix of ['', '/:lang']) {
+    await app.register(newsfeedRoutes, { prefix })
+    await app.register(articleRoutes, { prefix })
+  }
   await app.register(commentsRoutes)
 
   return app

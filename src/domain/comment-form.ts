@@ -33,7 +33,8 @@ function isHttpUrl(text: string): boolean {
   if (/\s/.test(text)) return false
   try {
     const url = new URL(text)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') &&
+      url.username === '' && url.password === ''
   } catch {
     return false
   }
@@ -41,7 +42,8 @@ function isHttpUrl(text: string): boolean {
 
 /** Adds "https://" to a bare "example.com", as readers often type it. */
 export function normaliseUrl(text: string): string {
-  if (text === '' || /^[a-z][a-z0-9+.-]*:/i.test(text)) return text
+  // "mailto:…" has a scheme; "example.com:8080" is a host and port (schemes have no dots).
+  if (text === '' || /^[a-z][a-z0-9+-]*:/i.test(text)) return text
   return `https://${text}`
 }
 

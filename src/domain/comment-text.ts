@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
 export function commentTextToHtml(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
+    .split(/\n[ \t]*\n\s*/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)

@@ -50,7 +50,9 @@ export function parseDay(text: string): Day | null {
   if (!m) return null
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
   if (year < 1 || month < 1 || month > 12 || day < 1) return null
-  const check = new Date(Date.UTC(year, month - 1, day))
+  const check = new Date(0)
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
+  check.setUTCFullYear(year, month - 1, day)
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
   return text
 }

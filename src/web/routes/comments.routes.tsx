@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { articlePath } from '../../domain/urls.js'
+import { articlePath, editionPrefix } from '../../domain/urls.js'
 import { articlePage } from '../../services/reader.service.js'
 import { submitComment } from '../../services/comments.service.js'
 import { ArticlePage } from '../views/article-page.js'
@@ -31,12 +31,14 @@ const commentsRoutes: FastifyPluginAsync = async (app) => {
         return reply.page(<ErrorPage ctx={ctx} title={t('error.commentsClosed.title')} message={t('error.commentsClosed.text')} />, { status: 403 })
       case 'invalid': {
         const data = await articlePage(app.deps, ctx.settings, result.article)
-        const pageCtx = { ...ctx, path: articlePath(ctx.prefix, result.article.published_at!, result.article.slug, ctx.settings.timeZone) }
+        const articleCtx = await request.viewContext(result.article.edition)
+        const pageCtx = { ...articleCtx, path: articlePath(articleCtx.prefix, result.article.published_at!, result.article.slug, ctx.settings.timeZone) }
         return reply.page(<ArticlePage ctx={pageCtx} data={data} form={result.form} notice={null} />, { status: 400, cache: 'private' })
       }
       case 'accepted': {
         // The notice rides on a URL flag, so the article page itself stays the same for every reader.
-        const path = articlePath(ctx.prefix, result.article.published_at!, result.article.slug, ctx.settings.timeZone)
+        const prefix = editionPrefix(result.article.edition, ctx.settings.defaultEdition)
+        const path = articlePath(prefix, result.article.published_at!, result.article.slug, ctx.settings.timeZone)
         return reply.header('cache-control', 'private, no-store').redirect(`${path}?comment=pending#comments`, 303)
       }
     }
