@@ -4,6 +4,7 @@ import type { UsersTable } from './tables/users.table.js'
 import type { SectionsTable, TagsTable, ArticleTagsTable } from './tables/taxonomy.table.js'
 import type { ArticlesTable } from './tables/articles.table.js'
 import type { CommentsTable } from './tables/comments.table.js'
+import type { AuditLogTable } from './tables/audit-log.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -13,6 +14,7 @@ export interface Database {
   article_tags: ArticleTagsTable
   articles: ArticlesTable
   comments: CommentsTable
+  audit_log: AuditLogTable
 }
 
 export type Db = Kysely<Database>

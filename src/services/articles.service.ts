@@ -5,6 +5,7 @@ import { slugFromText, uniqueSlug } from '../domain/slug.js'
 import { insertArticle, slugsPublishedBetween } from '../db/repositories/articles.repository.js'
 import { ensureTag, setArticleTags } from '../db/repositories/taxonomy.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
+import { indexArticle } from '../db/repositories/search.repository.js'
 import type { Deps } from './deps.js'
 
 export interface NewArticle {
@@ -62,6 +63,7 @@ export async function createArticle(deps: Deps, input: NewArticle): Promise<{ id
       tagIds.push(await ensureTag(trx, input.edition, slugFromText(name), name))
     }
     await setArticleTags(trx, id, tagIds)
+    await indexArticle(trx, id)
     return { id, slug }
   })
   if (isPubliclyVisible({ status: input.status, publishedAt: input.publishedAt ?? null }, deps.clock())) {
