@@ -12,7 +12,13 @@ function walk(path) {
   if (statSync(path).isFile()) return void (path.endsWith('.test.ts') && files.push(path))
   for (const name of readdirSync(path).sort()) walk(join(path, name))
 }
-for (const root of roots.length ? roots : ['test']) if (existsSync(root)) walk(root)
+// Browser tests (e2e/) run with the rest when Debian's Chromium is installed; .ci/run installs it.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const defaultRoots = existsSync(chromium) ? ['test', 'e2e'] : ['test']
+for (const root of roots.length ? roots : defaultRoots) if (existsSync(root)) walk(root)
+if (!roots.length && !existsSync(chromium)) {
+  console.warn('\n!! Chromium not found at ' + chromium + ': browser tests (e2e/) are SKIPPED. `apt-get install -y chromium` to run them.\n')
+}
 
 if (!process.env.TEST_DATABASE_URL) {
   console.warn('\n' + '!'.repeat(72))
