@@ -1,0 +1,50 @@
+// Roles as WordPress defines them. Every admin route and service action asks `can(role, capability)`;
+// "own" capabilities also need the item to belong to the user (see mayActOnArticle).
+import type { Role } from '../db/tables/users.table.js'
+
+export type { Role }
+export const ROLES: readonly Role[] = ['administrator', 'editor', 'author', 'contributor']
+
+export type Capability =
+  | 'articles.create'          // write drafts
+  | 'articles.edit_own'
+  | 'articles.edit_others'
+  | 'articles.publish_own'     // publish or schedule own articles
+  | 'articles.publish_others'
+  | 'articles.delete_own'      // trash, restore, delete own articles
+  | 'articles.delete_others'
+  | 'media.upload'
+  | 'comments.moderate'
+  | 'taxonomy.manage'          // sections and tags
+  | 'users.manage'
+  | 'settings.manage'
+  | 'audit.view'
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  administrator: [
+    'articles.create', 'articles.edit_own', 'articles.edit_others', 'articles.publish_own', 'articles.publish_others',
+    'articles.delete_own', 'articles.delete_others', 'media.upload', 'comments.moderate', 'taxonomy.manage',
+    'users.manage', 'settings.manage', 'audit.view'
+  ],
+  editor: [
+    'articles.create', 'articles.edit_own', 'articles.edit_others', 'articles.publish_own', 'articles.publish_others',
+    'articles.delete_own', 'articles.delete_others', 'media.upload', 'comments.moderate', 'taxonomy.manage', 'audit.view'
+  ],
+  author: ['articles.create', 'articles.edit_own', 'articles.publish_own', 'articles.delete_own', 'media.upload'],
+  // Contributors write and submit for review; once published, their article is the editors' to change.
+  contributor: ['articles.create', 'articles.edit_own']
+}
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability)
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+/** May this user do `kind` to an article written by `authorId`? */
+export function mayActOnArticle(user: { id: number, role: Role }, kind: 'edit' | 'publish' | 'delete', authorId: number | null): boolean {
+  const own = authorId !== null && authorId === user.id
+  return can(user.role, `articles.${kind}_${own ? 'own' : 'others'}` as Capability)
+}

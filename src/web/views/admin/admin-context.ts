@@ -1,0 +1,26 @@
+import type { Translator } from '../../../i18n/index.js'
+import type { SiteSettings } from '../../../domain/settings.js'
+import type { Role } from '../../../domain/roles.js'
+
+/** The signed-in user as admin pages and services see them. */
+export interface SessionUser {
+  id: number
+  email: string
+  displayName: string
+  slug: string
+  role: Role
+}
+
+/** Everything an admin view needs besides its own data. Admin pages are private, never cached. */
+export interface AdminContext {
+  user: SessionUser
+  /** Put in every form as <input type="hidden" name="_csrf" value={csrfToken}>. */
+  csrfToken: string
+  settings: SiteSettings
+  i18n: Translator
+  /** For the badge in the admin navigation. */
+  pendingComments: number
+  /** Path of the current admin page, to mark the navigation. */
+  path: string
+  now: Date
+}
