@@ -6,8 +6,9 @@ import etag from '@fastify/etag'
 import staticFiles from '@fastify/static'
 import errorPages, { sendErrorPage } from './plugins/error-pages.js'
 import pages from './plugins/pages.js'
-import securityHeaders from './plugins/security-headers.js'
+import securityHeaders, { isHttpsSite, setSecurityHeaders } from './plugins/security-headers.js'
 import trailingSlash from './plugins/trailing-slash.js'
+import urlGuard from './plugins/url-guard.js'
 import type { Deps } from './services/deps.js'
 import articleRoutes from './web/routes/article.routes.js'
 import commentsRoutes from './web/routes/comments.routes.js'
@@ -42,12 +43,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // A URL with broken percent-encoding never reaches a route; answer it with the same readable page.
     frameworkErrors: (error, request, reply) => {
       request.log.info({ code: error.code }, 'request refused')
+      reply.header('content-type', 'text/html; charset=utf-8')
+      setSecurityHeaders(request, reply, isHttpsSite(options.deps.siteUrlOverride))
       void sendErrorPage(options.deps, request, reply, 400)
     }
   })
   app.decorate('deps', options.deps)
 
   await app.register(securityHeaders)
+  await app.register(urlGuard)
   await app.register(trailingSlash)
   await app.register(etag)
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })

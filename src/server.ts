@@ -42,6 +42,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   app.addHook('onClose', async () => { await close() })
 
   let closing = false
+  // A response finished during shutdown closes its connection, so a keep-alive client cannot hold
+  // the process open until its idle timeout.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
   const shutdown = (signal: string) => {
     if (closing) return
     closing = true

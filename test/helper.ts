@@ -56,6 +56,8 @@ export interface BuildTestOptions {
   clock?: string
   demo?: boolean
   settings?: Partial<SiteSettings>
+  /** As if SITE_URL were set (e.g. an https URL, for Secure cookies and HSTS). */
+  siteUrl?: string
 }
 
 async function openTestDatabase(dialect: DialectName) {
@@ -80,7 +82,7 @@ async function openTestDatabase(dialect: DialectName) {
 export async function buildTestApp(dialect: DialectUnderTest, options: BuildTestOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect.name)
   const clock = fixedClock(options.clock ?? DEMO_NOW)
-  const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: inProcessBus(), siteUrlOverride: null }
+  const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
   await migrateToLatest(deps.db)
   if (options.demo) await seedDemoContent(deps)
   if (options.settings) await saveSettings(deps.db, options.settings)
