@@ -13,27 +13,29 @@ export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) 
       description={t('day.description', { site: ctx.settings.siteName, date })}
       canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)}>
       <h1>{t('day.heading')}: <time datetime={data.day}>{formatDayHeading(data.day, ctx.edition)}</time></h1>
-      <DayNav ctx={ctx} data={data} />
+      <DayNav ctx={ctx} data={data} landmark />
       <ul class="newsfeed day-newsfeed">
         {data.items.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}
       </ul>
-      <DayNav ctx={ctx} data={data} />
+      <DayNav ctx={ctx} data={data} landmark={false} />
     </Layout>
   )
 }
 
-function DayNav({ ctx, data }: { ctx: ViewContext, data: DayPageData }) {
+/** The same links above and below the list; only the first is a navigation landmark, so landmarks stay unique. */
+function DayNav({ ctx, data, landmark }: { ctx: ViewContext, data: DayPageData, landmark: boolean }) {
   const { t } = ctx.i18n
   if (!data.previousDay && !data.nextDay) return null
+  const Wrapper = landmark ? 'nav' : 'div'
   return (
-    <nav class="day-nav" aria-label={t('day.navLabel')}>
+    <Wrapper class="day-nav" aria-label={landmark ? t('day.navLabel') : undefined}>
       {data.previousDay
         ? <a rel="prev" class="prev" href={dayNewsfeedPath(ctx.prefix, data.previousDay)}>← {t('day.previous', { date: formatDay(data.previousDay, ctx.edition) })}</a>
         : <span />}
       {data.nextDay
         ? <a rel="next" class="next" href={dayNewsfeedPath(ctx.prefix, data.nextDay)}>{t('day.next', { date: formatDay(data.nextDay, ctx.edition) })} →</a>
         : null}
-    </nav>
+    </Wrapper>
   )
 }
 

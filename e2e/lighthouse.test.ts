@@ -1,0 +1,40 @@
+// Lighthouse 12 (the last major that runs on Node 20) with Debian's Chromium, mobile preset, on the
+// front page and the article page: every category at 95 or more. Scores are printed on every run.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { launch, type LaunchedChrome } from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { CHROMIUM_PATH, HAS_CHROMIUM, serveTestApp, type ServedApp } from './browser.js'
+import { MODEL_ARTICLE_PATH } from './pages.js'
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
+const MINIMUM = 95
+
+describe('Lighthouse, mobile preset', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
+  let chrome: LaunchedChrome
+  let site: ServedApp
+  before(async () => {
+    site = await serveTestApp({ name: 'sqlite' }, { demo: true })
+    chrome = await launch({
+      chromePath: CHROMIUM_PATH,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    })
+  })
+  after(async () => {
+    chrome?.kill()
+    await site?.close()
+  })
+
+  for (const [name, path] of [['front page', '/'], ['article page', MODEL_ARTICLE_PATH]] as const) {
+    it(`scores at least ${MINIMUM} in every category on the ${name}`, async () => {
+      const result = await lighthouse(site.baseUrl + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
+      assert.ok(result, 'Lighthouse returned a result')
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]))
+      console.log(`# lighthouse ${name}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`)
+      const failing = Object.values(result.lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+        .map((a) => `${a.id} (${a.score})`)
+      for (const c of CATEGORIES) assert.ok(scores[c]! >= MINIMUM, `${c} ${scores[c]} < ${MINIMUM}; audits below full marks: ${failing.join(', ')}`)
+    })
+  }
+})

@@ -1,0 +1,13 @@
+// The public templates every quality check visits (screenshots, axe, the Nu checker, Lighthouse).
+// Each entry is a path on the demo site; add a line here when a new public template appears.
+export const MODEL_ARTICLE_PATH = '/2022/02/03/us-department-of-state-expects-russian-response-to-clarify-moscows-position/'
+
+export const PUBLIC_TEMPLATES: { name: string, path: string }[] = [
+  { name: 'front-page', path: '/' },
+  { name: 'front-page-older', path: '/?before=1700000000000-1' },
+  { name: 'day-newsfeed', path: '/newsfeed/2022-02-03/' },
+  { name: 'today-newsfeed', path: '/newsfeed/' },
+  { name: 'article', path: MODEL_ARTICLE_PATH },
+  { name: 'article-comment-notice', path: `${MODEL_ARTICLE_PATH}?comment=pending` },
+  { name: 'not-found', path: '/no/such/page/' }
+]
