@@ -30,7 +30,8 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
       reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`))
     }, timeoutMs)
     const onData = (chunk: Buffer) => {
-      output += chunk.toString()
+      // Keep the tail only: a server under load logs every request.
+      output = (output + chunk.toString()).slice(-256 * 1024)
       const m = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output)
       if (m) {
         clearTimeout(timer)
