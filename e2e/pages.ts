@@ -9,5 +9,7 @@ export const PUBLIC_TEMPLATES: { name: string, path: string }[] = [
   { name: 'today-newsfeed', path: '/newsfeed/' },
   { name: 'article', path: MODEL_ARTICLE_PATH },
   { name: 'article-comment-notice', path: `${MODEL_ARTICLE_PATH}?comment=pending` },
+  { name: 'section', path: '/section/politics/' },
+  { name: 'tag', path: '/tag/diplomacy/' },
   { name: 'not-found', path: '/no/such/page/' }
 ]

@@ -6,6 +6,8 @@ import etag from '@fastify/etag'
 import staticFiles from '@fastify/static'
 import errorPages, { sendErrorPage } from './plugins/error-pages.js'
 import pages from './plugins/pages.js'
+import conditionalGet from './plugins/conditional-get.js'
+import auth from './plugins/auth.js'
 import securityHeaders, { isHttpsSite, setSecurityHeaders } from './plugins/security-headers.js'
 import trailingSlash from './plugins/trailing-slash.js'
 import urlGuard from './plugins/url-guard.js'
@@ -14,6 +16,13 @@ import articleRoutes from './web/routes/article.routes.js'
 import commentsRoutes from './web/routes/comments.routes.js'
 import healthRoutes from './web/routes/health.routes.js'
 import newsfeedRoutes from './web/routes/newsfeed.routes.js'
+import searchRoutes from './web/routes/search.routes.js'
+import listingRoutes from './web/routes/listing.routes.js'
+import feedRoutes from './web/routes/feed.routes.js'
+import sitemapRoutes, { robotsRoutes } from './web/routes/sitemap.routes.js'
+import apiV1 from './web/routes/api/v1.js'
+import adminRoutes from './web/routes/admin/index.js'
+import mediaFilesRoutes from './web/routes/media-files.routes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,8 +63,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(urlGuard)
   await app.register(trailingSlash)
   await app.register(etag)
+  await app.register(conditionalGet)
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })
   await app.register(pages)
+  await app.register(auth)
   await app.register(staticFiles, {
     root: ASSETS_DIR,
     prefix: '/assets/',
@@ -70,8 +81,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   for (const prefix of ['', '/:lang']) {
     await app.register(newsfeedRoutes, { prefix })
     await app.register(articleRoutes, { prefix })
+    await app.register(searchRoutes, { prefix })
+    await app.register(listingRoutes, { prefix })
+    await app.register(feedRoutes, { prefix })
+    await app.register(sitemapRoutes, { prefix })
   }
   await app.register(commentsRoutes)
+  await app.register(robotsRoutes)
+  await app.register(apiV1, { prefix: '/api/v1' })
+  await app.register(adminRoutes, { prefix: '/admin' })
+  await app.register(mediaFilesRoutes)
 
   return app
 }

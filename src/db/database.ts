@@ -5,6 +5,9 @@ import type { SectionsTable, TagsTable, ArticleTagsTable } from './tables/taxono
 import type { ArticlesTable } from './tables/articles.table.js'
 import type { CommentsTable } from './tables/comments.table.js'
 import type { AuditLogTable } from './tables/audit-log.table.js'
+import type { SearchDocumentsTable } from './tables/search.table.js'
+import type { ArticleRevisionsTable, MediaFilesTable, MediaTable, SlugHistoryTable } from './tables/editorial.table.js'
+import type { SessionsTable, LoginFailuresTable, UserTokensTable } from './tables/accounts.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -15,6 +18,15 @@ export interface Database {
   articles: ArticlesTable
   comments: CommentsTable
   audit_log: AuditLogTable
+  /** PostgreSQL only; SQLite searches the FTS5 table search_fts. */
+  search_documents: SearchDocumentsTable
+  media: MediaTable
+  media_files: MediaFilesTable
+  article_revisions: ArticleRevisionsTable
+  slug_history: SlugHistoryTable
+  sessions: SessionsTable
+  login_failures: LoginFailuresTable
+  user_tokens: UserTokensTable
 }
 
 export type Db = Kysely<Database>

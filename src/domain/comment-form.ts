@@ -97,3 +97,29 @@ export function validateCommentForm(body: Record<string, unknown>, rules: { requ
   if (Object.keys(errors).length > 0) return { ok: false, values, errors }
   return { ok: true, values: { ...values, url: normaliseUrl(values.url) } }
 }
+
+export interface CommentEdit { authorName: string, authorUrl: string | null, body: string }
+export type CommentEditField = keyof CommentEdit
+export type CommentEditResult =
+  | { ok: true, values: CommentEdit }
+  | { ok: false, errors: Partial<Record<CommentEditField, { key: CommentFormErrorKey, max?: number }>> }
+
+/** A moderator's correction of a comment: the same limits as the reader's form; the name is always required. */
+export function validateCommentEdit(changes: CommentEdit): CommentEditResult {
+  const authorName = changes.authorName.trim()
+  const authorUrl = (changes.authorUrl ?? '').trim()
+  const body = changes.body.replace(/\r\n?/g, '\n').trim()
+  const errors: Extract<CommentEditResult, { ok: false }>['errors'] = {}
+  if (CONTROL_CHARACTERS.test(authorName)) errors.authorName = { key: 'form.invalidCharacters' }
+  else if (authorName === '') errors.authorName = { key: 'form.required' }
+  else if (authorName.length > COMMENT_LIMITS.name) errors.authorName = { key: 'form.tooLong', max: COMMENT_LIMITS.name }
+  if (authorUrl !== '') {
+    if (authorUrl.length > COMMENT_LIMITS.url) errors.authorUrl = { key: 'form.tooLong', max: COMMENT_LIMITS.url }
+    else if (!isHttpUrl(normaliseUrl(authorUrl))) errors.authorUrl = { key: 'form.invalidUrl' }
+  }
+  if (CONTROL_CHARACTERS.test(body)) errors.body = { key: 'form.invalidCharacters' }
+  else if (body === '') errors.body = { key: 'form.required' }
+  else if ([...body].length > COMMENT_LIMITS.body) errors.body = { key: 'form.tooLong', max: COMMENT_LIMITS.body }
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, values: { authorName, authorUrl: authorUrl === '' ? null : normaliseUrl(authorUrl), body } }
+}

@@ -16,6 +16,30 @@ export interface SiteSettings {
   newsfeedPageSize: number
   /** Number of stories in the "Newsfeed" strip beside an article. */
   newsfeedStripSize: number
+  /** Feeds carry the whole article (true) or only its lead (false). */
+  feedFullText: boolean
+  /** Items in each RSS, Atom and JSON feed. */
+  feedItemCount: number
+  /** The publisher's logo for structured data and feeds: a path on this site or an absolute URL. */
+  logoUrl: string
+  // Discussion rules, with WordPress's meaning (Settings → Discussion); see src/domain/moderation.ts.
+  /** "Comment must be manually approved": every reader comment waits for a moderator. */
+  commentModeration: boolean
+  /** "Comment author must have a previously approved comment" (same name and email) to be approved without a moderator. */
+  commentPreviouslyApproved: boolean
+  /** Hold a comment with this many links or more; 0 turns the rule off. */
+  commentMaxLinks: number
+  /** Words, names, URLs, emails, IPs or browser strings that hold a comment; matched ignoring case, inside words too. */
+  commentModerationWords: string[]
+  /** The same matching; a hit sends the comment straight to the trash. */
+  commentDisallowedWords: string[]
+  /** Close comments on articles older than closeCommentsDaysOld days. */
+  closeCommentsForOldArticles: boolean
+  closeCommentsDaysOld: number
+  /** "Comment author must fill out name and email". */
+  requireNameEmail: boolean
+  /** Levels of replies shown nested (1 = no threads, WordPress allows up to 10). */
+  threadCommentsDepth: number
 }
 
 export const DEFAULT_REPRINT_NOTICE =
@@ -30,7 +54,20 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   editions: ['en'],
   reprintNotice: { en: DEFAULT_REPRINT_NOTICE },
   newsfeedPageSize: 30,
-  newsfeedStripSize: 10
+  newsfeedStripSize: 10,
+  feedFullText: true,
+  feedItemCount: 50,
+  logoUrl: '/assets/logo.png',
+  // A newsroom answers for what it publishes, so a new site holds comments for a moderator.
+  commentModeration: true,
+  commentPreviouslyApproved: true,
+  commentMaxLinks: 2,
+  commentModerationWords: [],
+  commentDisallowedWords: [],
+  closeCommentsForOldArticles: false,
+  closeCommentsDaysOld: 14,
+  requireNameEmail: true,
+  threadCommentsDepth: 5
 }
 
 /** Does a stored value have the default's shape, down to the items of arrays and maps? */

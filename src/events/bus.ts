@@ -5,6 +5,8 @@ import { EventEmitter } from 'node:events'
 export type LedeEvent =
   | { type: 'article.published' | 'article.updated' | 'article.unpublished', articleId: number }
   | { type: 'comment.submitted' | 'comment.approved', commentId: number, articleId: number }
+  // An approved comment left the page (unapproved, spam, trash, deleted) or was edited: drop cached copies.
+  | { type: 'comment.unapproved' | 'comment.updated', commentId: number, articleId: number }
 
 export interface EventBus {
   emit(event: LedeEvent): void

@@ -1,6 +1,19 @@
 // English interface strings. Every language file has exactly these keys.
 // "{name}" placeholders are filled by t(); plural forms are keyed by Intl.PluralRules categories.
+import { accountsEn } from './admin/accounts.en.js'
+import { syndicationEn } from './syndication/syndication.en.js'
+import { newsroomEn } from './admin/newsroom.en.js'
+import { searchEn } from './search/search.en.js'
+
 export const en = {
+  // The admin shell, accounts, users, settings, audit log (issue 4a).
+  ...accountsEn,
+  // Section, tag and author pages, feeds, the citation block (issue 5).
+  ...syndicationEn,
+  // Articles, editor, revisions, media, sections and tags, comment moderation (issue 4b).
+  ...newsroomEn,
+  // Search and the language switcher (issue 6).
+  ...searchEn,
   'site.skipToContent': 'Skip to content',
   'nav.newsfeed': 'Newsfeed',
   'nav.dayNewsfeed': 'Day newsfeed',
@@ -63,6 +76,42 @@ export const en = {
   'form.invalidCharacters': 'This contains characters that cannot be saved.',
   'form.errorSummary': 'Your comment was not posted. Please correct the fields marked below.',
   'form.requiredMark': '(required)',
+  // Comments: threads, spam defence and moderation (issue 3).
+  'comments.reply': 'Reply',
+  'comments.replyTo': 'Reply to {name}',
+  'comments.cancelReply': 'Cancel reply',
+  'comments.staff': 'Staff',
+  'comments.anonymous': 'Anonymous',
+  'comments.duplicate.title': 'Duplicate comment',
+  'comments.duplicate': 'Duplicate comment detected; it looks as though you’ve already said that!',
+  'comments.flood.title': 'Slow down',
+  'comments.flood': 'You are posting comments too quickly. Slow down.',
+  'comments.rateLimited': 'You have posted many comments in a short time. Please try again later.',
+  'comments.replyRefused': 'The comment you are replying to does not exist, is not published, or belongs to another article.',
+  'form.saveDetails': 'Save my name, email, and website in this browser for the next time I comment.',
+  'form.honeypot': 'Leave this field empty',
+  'moderation.invalid.approve': 'This comment is already approved.',
+  'moderation.invalid.unapprove': 'Only an approved comment can be unapproved.',
+  'moderation.invalid.spam': 'This comment is already marked as spam.',
+  'moderation.invalid.notSpam': 'Only a comment marked as spam can be marked as not spam.',
+  'moderation.invalid.trash': 'This comment is already in the trash.',
+  'moderation.invalid.restore': 'Only a comment in the trash can be restored.',
+  'moderation.invalid.delete': 'Only a comment in spam or in the trash can be deleted permanently.',
+  'moderation.invalid.replyParent': 'You can reply only to a comment that is approved or awaiting moderation.',
+  'moderation.reason.manual-approval': 'Manual approval is on: every comment waits for a moderator.',
+  'moderation.reason.not-previously-approved': 'No earlier approved comment under this name and email.',
+  'moderation.reason.too-many-links': 'Contains {detail} links.',
+  'moderation.reason.moderation-word': 'Matches the moderation word “{detail}” ({field}).',
+  'moderation.reason.no-timing-token': 'Sent without the timing check (JavaScript off, or the check could not load).',
+  'moderation.reason.stale-timing-token': 'Sent {detail} hours after the page was shown.',
+  'moderation.reason.no-user-agent': 'The browser did not identify itself.',
+  'moderation.reason.disallowed-word': 'Matches the disallowed word “{detail}” ({field}).',
+  'moderation.reason.honeypot': 'Filled in the hidden field that people cannot see.',
+  'moderation.reason.too-fast': 'Sent {detail} seconds after the page was shown.',
+  'moderation.reason.forged-timing-token': 'The timing check was tampered with.',
+  'moderation.reason.link-density': 'Mostly links: {detail}% of the text.',
+  'moderation.reason.bbcode-link': 'Contains forum-style [url] links.',
+  'moderation.reason.link-in-name': 'The name contains a web address.',
 
   'error.notFound.title': 'Page not found',
   'error.notFound.text': 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',

@@ -1,10 +1,13 @@
 import { en, type MessageKey } from './en.js'
+import { hy } from './hy.js'
+import { ru } from './ru.js'
+import type { Catalog } from './catalog.js'
 
 export type { MessageKey }
 export type Messages = Record<MessageKey, string>
 export type Params = Record<string, string | number>
 
-const catalogs: Record<string, Messages> = { en }
+const catalogs: Record<string, Catalog> = { en, hy, ru }
 
 export interface Translator {
   lang: string
@@ -30,7 +33,7 @@ export function translator(lang: string): Translator {
       const exact = count === 0 ? `${key}.zero` : null
       const byCategory = `${key}.${rules.select(count)}`
       for (const candidate of [exact, byCategory, `${key}.other`]) {
-        if (candidate && candidate in messages) return fill(messages[candidate as MessageKey], all)
+        if (candidate && candidate in messages) return fill((messages as Record<string, string>)[candidate]!, all)
       }
       return String(count)
     }
@@ -39,4 +42,18 @@ export function translator(lang: string): Translator {
 
 export function availableLanguages(): string[] {
   return Object.keys(catalogs)
+}
+
+/** The language file itself, without the English fallback t() applies: for completeness checks. */
+export function catalogOf(lang: string): Readonly<Record<string, string>> | undefined {
+  return catalogs[lang]
+}
+
+/**
+ * Writing direction of an edition's language, for <html dir>. Lede's three demo languages are
+ * left-to-right; the list is data so an Arabic, Persian or Hebrew edition needs no code change.
+ */
+const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb'])
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(lang.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr'
 }

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/index.js'
 import { ErrorPage } from '../web/views/error-page.js'
 import type { Deps } from '../services/deps.js'
 import { CACHE_CONTROL, renderDocument, viewContextFor } from './pages.js'
+import { isApiPath, sendApiError } from '../web/routes/api/api-errors.js'
 
 const MESSAGES: Record<number, [MessageKey, MessageKey]> = {
   400: ['error.badRequest.title', 'error.badRequest.text'],
@@ -19,6 +20,8 @@ const MESSAGES: Record<number, [MessageKey, MessageKey]> = {
  * and reply are not decorated yet, so it uses only the plain Fastify API.
  */
 export async function sendErrorPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, status: number): Promise<FastifyReply> {
+  // The JSON API answers errors as JSON objects, never with a page.
+  if (isApiPath(request.url)) return sendApiError(reply, status)
   const ctx = await viewContextFor(deps, request.url ?? '/', request.log)
   const [title, text] = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500]! : MESSAGES[400]!)
   return reply.code(status)

@@ -5,7 +5,7 @@ import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { translator } from '../i18n/index.js'
 import { editionPrefix } from '../domain/urls.js'
-import { DEFAULT_SETTINGS } from '../domain/settings.js'
+import { DEFAULT_SETTINGS, type SiteSettings } from '../domain/settings.js'
 import { currentSettings } from '../services/settings.service.js'
 import type { ViewContext } from '../web/views/context.js'
 import type { Deps } from '../services/deps.js'
@@ -44,7 +44,7 @@ export async function viewContextFor(deps: Deps, url: string, log: FastifyBaseLo
     log.error({ err: error }, 'could not load settings; using defaults')
     settings = structuredClone(DEFAULT_SETTINGS)
   }
-  const chosen = edition ?? settings.defaultEdition
+  const chosen = edition ?? editionOfPath(url, settings) ?? settings.defaultEdition
   return {
     settings,
     edition: chosen,
@@ -53,6 +53,15 @@ export async function viewContextFor(deps: Deps, url: string, log: FastifyBaseLo
     path: url.split('?')[0] ?? '/',
     now: deps.clock()
   }
+}
+
+/**
+ * The non-default edition a path is under ("/ru/…" → "ru"), or null. Error pages use it, so a missing page
+ * under /ru/ is explained in Russian; routes under "/:lang" pass their edition explicitly.
+ */
+export function editionOfPath(url: string, settings: Pick<SiteSettings, 'editions' | 'defaultEdition'>): string | null {
+  const first = /^\/([^/?#]+)/.exec(url)?.[1]
+  return first !== undefined && first !== settings.defaultEdition && settings.editions.includes(first) ? first : null
 }
 
 /** Thrown for "/xx/…" where xx is not one of the site's other editions: the page does not exist. */

@@ -1,11 +1,26 @@
+// Writing and publishing articles. Each function is one transaction that reads top to bottom:
+// check the role and the transition → save → keep a revision, the old URL, the search index and the
+// audit row in step → commit → tell the rest of the app what readers can now see.
 import { renderArticleBody } from '../domain/article-body.js'
+import type { ArticleFormErrors, ArticleInput } from '../domain/article-form.js'
 import { dayOf, dayRange, type IsoInstant } from '../domain/days.js'
 import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
+import type { Role } from '../domain/roles.js'
 import { slugFromText, uniqueSlug } from '../domain/slug.js'
-import { insertArticle, slugsPublishedBetween } from '../db/repositories/articles.repository.js'
-import { ensureTag, setArticleTags } from '../db/repositories/taxonomy.repository.js'
+import {
+  checkEdit, mayCreate, publicationStatus, transition, visibilityEvent, type BulkAction, type WorkflowAction,
+  type WorkflowArticle
+} from '../domain/workflow.js'
+import type { DbOrTrx } from '../db/database.js'
+import { insertArticle, slugsPublishedBetween, type ArticleRow } from '../db/repositories/articles.repository.js'
+import { articleById, deleteArticleRow, updateArticleIfVersion } from '../db/repositories/article-admin.repository.js'
+import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
+import { mediaById } from '../db/repositories/media.repository.js'
+import { insertRevision, revisionById, type RevisionFields } from '../db/repositories/revisions.repository.js'
+import { indexArticle, unindexArticle } from '../db/repositories/search.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
-import { indexArticle } from '../db/repositories/search.repository.js'
+import { rememberOldUrl } from '../db/repositories/slug-history.repository.js'
+import { ensureTag, sectionById, setArticleTags, tagsOfArticle } from '../db/repositories/taxonomy.repository.js'
 import type { Deps } from './deps.js'
 
 export interface NewArticle {
@@ -25,19 +40,95 @@ export interface NewArticle {
   commentsOpen?: boolean
   slug?: string
   translationGroup?: string | null
+  featuredMediaId?: number | null
+  featuredAlt?: string | null
+  featuredCaption?: string | null
+  featuredCredit?: string | null
 }
 
-/** Saves a new article with its tags in one transaction; its slug is made unique within its day. */
-export async function createArticle(deps: Deps, input: NewArticle): Promise<{ id: number, slug: string }> {
-  const now = deps.clock().toISOString()
+/** Who is acting in the newsroom: the signed-in user (request.user fits). */
+export interface Editor { id: number, role: Role, displayName: string }
+
+const actorOf = (editor: Editor): Actor => ({ id: editor.id, name: editor.displayName })
+/** Imports, the demo and the command line act as the system. */
+const SYSTEM_ACTOR: Actor = { id: null, name: 'Lede' }
+
+/** A slug's unique form within the day of `publishedAt` (site zone), or the slug as it is for undated drafts. */
+async function slugForDay(trx: DbOrTrx, q: { edition: string, slug: string, publishedAt: IsoInstant | null, timeZone: string, exceptId?: number }): Promise<{ slug: string, taken: Set<string> }> {
+  const base = q.slug || 'story'
+  if (!q.publishedAt) return { slug: base, taken: new Set() }
+  const range = dayRange(dayOf(q.publishedAt, q.timeZone), q.timeZone)
+  const taken = await slugsPublishedBetween(trx, { edition: q.edition, ...range, ...(q.exceptId !== undefined ? { exceptId: q.exceptId } : {}) })
+  return { slug: uniqueSlug(base, taken), taken }
+}
+
+async function saveTags(trx: DbOrTrx, articleId: number, edition: string, names: readonly string[]): Promise<void> {
+  const ids: number[] = []
+  for (const name of names) ids.push(await ensureTag(trx, edition, slugFromText(name), name))
+  await setArticleTags(trx, articleId, ids)
+}
+
+async function revisionFieldsOf(trx: DbOrTrx, row: ArticleRow): Promise<RevisionFields> {
+  const [tags, section] = await Promise.all([
+    tagsOfArticle(trx, row.id),
+    row.section_id ? sectionById(trx, row.section_id) : Promise.resolve(undefined)
+  ])
+  return {
+    slug: row.slug, agencyCredit: row.agency_credit, sourceUrl: row.source_url, byline: row.byline,
+    sectionId: row.section_id, sectionName: section?.name ?? null, tags: tags.map((t) => t.name),
+    breaking: row.breaking === 1, commentsOpen: row.comments_open === 1,
+    featuredMediaId: row.featured_media_id, featuredAlt: row.featured_alt, featuredCaption: row.featured_caption,
+    featuredCredit: row.featured_credit, status: row.status, publishedAt: row.published_at
+  }
+}
+
+const visibility = (row: Pick<ArticleRow, 'status' | 'published_at'>) => ({ status: row.status, publishedAt: row.published_at })
+
+/**
+ * Everything that follows a change to an article, inside its transaction: the URL it was public under
+ * (if that URL no longer shows it), a revision, the search index and the audit row. Returns the row as saved.
+ */
+async function recordChange(trx: DbOrTrx, p: {
+  articleId: number, before: ArticleRow | null, actor: Actor, action: string, at: Date, timeZone: string, details?: Record<string, unknown>
+}): Promise<ArticleRow> {
+  const after = (await articleById(trx, p.articleId))!
+  const { before } = p
+  if (before?.published_at && isPubliclyVisible(visibility(before), p.at)) {
+    const oldDay = dayOf(before.published_at, p.timeZone)
+    const sameUrl = isPubliclyVisible(visibility(after), p.at) && after.slug === before.slug &&
+      after.edition === before.edition && dayOf(after.published_at!, p.timeZone) === oldDay
+    if (!sameUrl) await rememberOldUrl(trx, { edition: before.edition, day: oldDay, slug: before.slug, articleId: after.id, at: p.at })
+  }
+  await insertRevision(trx, {
+    articleId: after.id, version: after.version, action: p.action.replace(/^article\./, ''), actorId: p.actor.id,
+    actorName: p.actor.name, headline: after.headline, lead: after.lead, bodySource: after.body_source,
+    fields: await revisionFieldsOf(trx, after), createdAt: p.at.toISOString()
+  })
+  await indexArticle(trx, after.id)
+  await writeAudit(trx, {
+    actor: p.actor, action: p.action, subjectType: 'article', subjectId: after.id, at: p.at,
+    details: { headline: after.headline, from: before?.status ?? null, to: after.status, version: after.version, ...p.details }
+  })
+  return after
+}
+
+function emitFor(deps: Deps, articleId: number, before: ArticleRow | null, after: ArticleRow | null, at: Date): void {
+  const type = visibilityEvent(before ? visibility(before) : null, after ? visibility(after) : null, at)
+  if (type) deps.events.emit({ type, articleId })
+}
+
+/**
+ * Saves a new article with its tags in one transaction; its slug is made unique within its day.
+ * Used by imports and the demo (the editor's form goes through saveArticle): no role check, and the
+ * audit row names `actor` or the system.
+ */
+export async function createArticle(deps: Deps, input: NewArticle, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number, slug: string }> {
+  const at = deps.clock()
+  const now = at.toISOString()
   const bodyHtml = renderArticleBody(input.bodySource)
   const result = await deps.db.transaction().execute(async (trx) => {
     const { timeZone } = await loadSettings(trx)
-    let slug = input.slug || slugFromText(input.headline)
-    if (input.publishedAt) {
-      const range = dayRange(dayOf(input.publishedAt, timeZone), timeZone)
-      slug = uniqueSlug(slug, await slugsPublishedBetween(trx, { edition: input.edition, ...range }))
-    }
+    const { slug } = await slugForDay(trx, { edition: input.edition, slug: input.slug || slugFromText(input.headline), publishedAt: input.publishedAt ?? null, timeZone })
     const id = await insertArticle(trx, {
       edition: input.edition,
       translation_group: input.translationGroup ?? null,
@@ -56,18 +147,303 @@ export async function createArticle(deps: Deps, input: NewArticle): Promise<{ id
       created_at: now,
       updated_at: now,
       breaking: input.breaking ? 1 : 0,
-      comments_open: input.commentsOpen === false ? 0 : 1
+      comments_open: input.commentsOpen === false ? 0 : 1,
+      featured_media_id: input.featuredMediaId ?? null,
+      featured_alt: input.featuredAlt ?? null,
+      featured_caption: input.featuredCaption ?? null,
+      featured_credit: input.featuredCredit ?? null
     })
-    const tagIds: number[] = []
-    for (const name of input.tags ?? []) {
-      tagIds.push(await ensureTag(trx, input.edition, slugFromText(name), name))
-    }
-    await setArticleTags(trx, id, tagIds)
-    await indexArticle(trx, id)
+    await saveTags(trx, id, input.edition, input.tags ?? [])
+    await recordChange(trx, { articleId: id, before: null, actor, action: 'article.create', at, timeZone, details: { created: true } })
     return { id, slug }
   })
   if (isPubliclyVisible({ status: input.status, publishedAt: input.publishedAt ?? null }, deps.clock())) {
     deps.events.emit({ type: 'article.published', articleId: result.id })
   }
   return result
+}
+
+/** An article as the editor form shows it. */
+export interface EditableArticle { article: ArticleRow, tags: string[] }
+
+export async function articleForEditing(deps: Deps, id: number): Promise<EditableArticle | null> {
+  const article = await articleById(deps.db, id)
+  if (!article) return null
+  return { article, tags: (await tagsOfArticle(deps.db, id)).map((t) => t.name) }
+}
+
+/** The buttons of the editor form: keep the status, ask for review, publish (or schedule), take off the site. */
+export const SAVE_INTENTS = ['save', 'submit', 'publish', 'unpublish'] as const
+export type SaveIntent = typeof SAVE_INTENTS[number]
+
+export interface SaveRequest {
+  /** null for a new article. */
+  id: number | null
+  /** The version the editor's form was loaded at (existing articles). */
+  expectedVersion: number | null
+  /** For a new article; an existing one keeps its edition. */
+  edition: string
+  input: ArticleInput
+  intent: SaveIntent
+}
+
+export type SaveResult =
+  | { kind: 'saved', id: number, slug: string, status: ArticleStatus, version: number, action: string }
+  | { kind: 'not-found' }
+  | { kind: 'forbidden' }
+  /** The intent is not possible from the article's status (publishing from the bin). */
+  | { kind: 'refused' }
+  | { kind: 'invalid', errors: ArticleFormErrors }
+  /** Someone saved since the form was loaded: here is their version; nothing was written. */
+  | { kind: 'conflict', current: EditableArticle }
+
+type Refusal = { kind: 'forbidden' } | { kind: 'refused' }
+const refusalOf = (refusal: 'forbidden' | 'invalid-transition'): Refusal => refusal === 'forbidden' ? { kind: 'forbidden' } : { kind: 'refused' }
+
+/** Status and time after saving with `intent`, or why not. */
+function statusAfterSave(base: WorkflowArticle, intent: SaveIntent, editor: Editor, input: ArticleInput, now: Date):
+{ ok: true, status: ArticleStatus, publishedAt: IsoInstant | null } | { ok: false, refusal: Refusal } {
+  switch (intent) {
+    case 'save': {
+      if (base.status === 'published' || base.status === 'scheduled') {
+        // A time moved into the future takes a live story off until then; moved into the past, it goes live.
+        const at = input.publishedAt ?? base.publishedAt ?? now.toISOString()
+        return { ok: true, status: publicationStatus(at, now), publishedAt: at }
+      }
+      // For drafts the time is a plan, used when the story is published.
+      return { ok: true, status: base.status, publishedAt: input.publishedAt }
+    }
+    case 'submit': case 'unpublish': {
+      const t = transition(base, intent, editor, { now })
+      return t.ok ? { ok: true, status: t.status, publishedAt: input.publishedAt ?? (intent === 'unpublish' ? base.publishedAt : null) } : { ok: false, refusal: refusalOf(t.refusal) }
+    }
+    case 'publish': {
+      // From the form an empty time means now, whatever time the story had before.
+      const t = transition(base, 'publish', editor, { now, at: input.publishedAt ?? now.toISOString() })
+      return t.ok ? { ok: true, status: t.status, publishedAt: t.publishedAt } : { ok: false, refusal: refusalOf(t.refusal) }
+    }
+  }
+}
+
+function auditActionFor(intent: SaveIntent, status: ArticleStatus, isNew: boolean): string {
+  if (intent === 'publish') return status === 'scheduled' ? 'article.schedule' : 'article.publish'
+  if (intent === 'submit') return 'article.submit'
+  if (intent === 'unpublish') return 'article.unpublish'
+  return isNew ? 'article.create' : 'article.update'
+}
+
+/**
+ * The editor form's save: new or existing article, content plus the button's intent, in one transaction.
+ * Existing articles save only at the version the form was loaded at (optimistic locking): otherwise the
+ * other version comes back and nothing is written, so the editor can compare and decide.
+ */
+export async function saveArticle(deps: Deps, editor: Editor, request: SaveRequest): Promise<SaveResult> {
+  const at = deps.clock()
+  const { input, intent } = request
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<SaveResult & { before?: ArticleRow | null, after?: ArticleRow }> => {
+    const settings = await loadSettings(trx)
+    const before = request.id === null ? null : (await articleById(trx, request.id)) ?? null
+    if (request.id !== null && !before) return { kind: 'not-found' }
+    if (before && before.version !== request.expectedVersion) {
+      return { kind: 'conflict', current: { article: before, tags: (await tagsOfArticle(trx, before.id)).map((t) => t.name) } }
+    }
+
+    const base: WorkflowArticle = before
+      ? { status: before.status, authorId: before.author_id, publishedAt: before.published_at }
+      : { status: 'draft', authorId: editor.id, publishedAt: null }
+    if (before) {
+      const allowed = checkEdit(base, editor)
+      if (!allowed.ok) return refusalOf(allowed.refusal)
+    } else if (!mayCreate(editor.role)) {
+      return { kind: 'forbidden' }
+    }
+    const next = statusAfterSave(base, intent, editor, input, at)
+    if (!next.ok) return next.refusal
+
+    const edition = before?.edition ?? request.edition
+    const errors: ArticleFormErrors = {}
+    if (!settings.editions.includes(edition)) return { kind: 'refused' }
+    if (input.sectionId !== null) {
+      const section = await sectionById(trx, input.sectionId)
+      if (!section || section.edition !== edition) errors.section_id = { key: 'editor.error.section' }
+    }
+    if (input.featuredMediaId !== null && !(await mediaById(trx, input.featuredMediaId))) {
+      errors.featured_media_id = { key: 'editor.error.media' }
+    }
+    const wanted = input.slug ?? slugFromText(input.headline)
+    const { slug, taken } = await slugForDay(trx, {
+      edition, slug: wanted, publishedAt: next.publishedAt, timeZone: settings.timeZone, ...(before ? { exceptId: before.id } : {})
+    })
+    // A slug the editor typed is theirs: if the day already has it, say so rather than change it.
+    if (input.slug !== null && taken.has(input.slug)) errors.slug = { key: 'editor.error.slugTaken' }
+    if (Object.keys(errors).length > 0) return { kind: 'invalid', errors }
+
+    const values = {
+      slug,
+      headline: input.headline,
+      lead: input.lead,
+      body_source: input.bodySource,
+      body_html: renderArticleBody(input.bodySource),
+      agency_credit: input.agencyCredit,
+      source_url: input.sourceUrl,
+      byline: input.byline,
+      section_id: input.sectionId,
+      status: next.status,
+      published_at: next.publishedAt,
+      updated_at: at.toISOString(),
+      breaking: input.breaking ? 1 : 0,
+      comments_open: input.commentsOpen ? 1 : 0,
+      featured_media_id: input.featuredMediaId,
+      featured_alt: input.featuredAlt,
+      featured_caption: input.featuredCaption,
+      featured_credit: input.featuredCredit
+    }
+    let id: number
+    if (before) {
+      id = before.id
+      if (!(await updateArticleIfVersion(trx, id, before.version, values))) {
+        // Saved by someone else between our read and our write.
+        const current = (await articleById(trx, id))!
+        return { kind: 'conflict', current: { article: current, tags: (await tagsOfArticle(trx, id)).map((t) => t.name) } }
+      }
+    } else {
+      const now = at.toISOString()
+      id = await insertArticle(trx, { ...values, edition, translation_group: null, author_id: editor.id, created_at: now })
+    }
+    await saveTags(trx, id, edition, input.tags)
+    const action = auditActionFor(intent, next.status, before === null)
+    const after = await recordChange(trx, {
+      articleId: id, before, actor: actorOf(editor), action, at, timeZone: settings.timeZone,
+      ...(before === null ? { details: { created: true } } : {})
+    })
+    return { kind: 'saved', id, slug: after.slug, status: after.status, version: after.version, action, before, after }
+  })
+  if (outcome.kind !== 'saved') return outcome
+  emitFor(deps, outcome.id, outcome.before ?? null, outcome.after ?? null, at)
+  return { kind: 'saved', id: outcome.id, slug: outcome.slug, status: outcome.status, version: outcome.version, action: outcome.action }
+}
+
+export type ChangeResult =
+  | { kind: 'done', status: ArticleStatus | 'deleted' }
+  | { kind: 'not-found' }
+  | { kind: 'forbidden' }
+  | { kind: 'refused' }
+  | { kind: 'conflict' }
+
+/**
+ * One workflow step on one article (the list's buttons, bulk actions, the editor's side buttons):
+ * publish keeps the story's time, or publishes it now if it never had one. `expectedVersion` makes it
+ * refuse when the article changed since the page was shown.
+ */
+export async function changeArticleStatus(deps: Deps, editor: Editor, id: number, action: WorkflowAction, options: { expectedVersion?: number | null } = {}): Promise<ChangeResult> {
+  const at = deps.clock()
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<ChangeResult & { before?: ArticleRow, after?: ArticleRow | null }> => {
+    const before = await articleById(trx, id)
+    if (!before) return { kind: 'not-found' }
+    if (options.expectedVersion != null && before.version !== options.expectedVersion) return { kind: 'conflict' }
+    // "Publish" on a story still waiting for its time means now; otherwise the story keeps its time.
+    const waiting = before.status === 'scheduled' && !isPubliclyVisible(visibility(before), at)
+    const t = transition({ status: before.status, authorId: before.author_id, publishedAt: before.published_at }, action, editor,
+      { now: at, ...(action === 'publish' && waiting ? { at: at.toISOString() } : {}) })
+    if (!t.ok) return refusalOf(t.refusal)
+    const actor = actorOf(editor)
+
+    if (action === 'delete') {
+      await unindexArticle(trx, id)
+      await writeAudit(trx, {
+        actor, action: 'article.delete', subjectType: 'article', subjectId: id, at,
+        details: { headline: before.headline, slug: before.slug, edition: before.edition, from: before.status }
+      })
+      await deleteArticleRow(trx, id)
+      return { kind: 'done', status: 'deleted', before, after: null }
+    }
+
+    const { timeZone } = await loadSettings(trx)
+    // Publishing an undated draft fixes its day now, so its slug must be unique within that day.
+    const slug = t.publishedAt && t.publishedAt !== before.published_at
+      ? (await slugForDay(trx, { edition: before.edition, slug: before.slug, publishedAt: t.publishedAt, timeZone, exceptId: id })).slug
+      : before.slug
+    const changed = await updateArticleIfVersion(trx, id, before.version, {
+      status: t.status, published_at: t.publishedAt, slug, updated_at: at.toISOString()
+    })
+    if (!changed) return { kind: 'conflict' }
+    const auditAction = action === 'publish' ? (t.status === 'scheduled' ? 'article.schedule' : 'article.publish') : `article.${action}`
+    const after = await recordChange(trx, { articleId: id, before, actor, action: auditAction, at, timeZone })
+    return { kind: 'done', status: after.status, before, after }
+  })
+  if (outcome.kind === 'done') emitFor(deps, id, outcome.before ?? null, outcome.after ?? null, at)
+  if (outcome.kind === 'done') return { kind: 'done', status: outcome.status }
+  return outcome
+}
+
+export interface BulkResult { done: number, forbidden: number, refused: number, missing: number }
+
+/**
+ * The list's bulk actions. Each article is its own transaction and its own role check, so one the
+ * user may not touch is counted and skipped rather than spoiling the rest.
+ */
+export async function bulkChangeStatus(deps: Deps, editor: Editor, ids: readonly number[], action: BulkAction): Promise<BulkResult> {
+  const result: BulkResult = { done: 0, forbidden: 0, refused: 0, missing: 0 }
+  for (const id of new Set(ids)) {
+    const outcome = await changeArticleStatus(deps, editor, id, action)
+    if (outcome.kind === 'done') result.done++
+    else if (outcome.kind === 'forbidden') result.forbidden++
+    else if (outcome.kind === 'not-found') result.missing++
+    else result.refused++
+  }
+  return result
+}
+
+export type RestoreRevisionResult =
+  | { kind: 'restored', version: number }
+  | { kind: 'not-found' }
+  | { kind: 'forbidden' }
+  | { kind: 'refused' }
+  | { kind: 'conflict' }
+
+/**
+ * Brings back a revision's content (text, credit, section, tags, image) as a new save. The URL, status
+ * and publication time stay as they are now: restoring wording never moves or unpublishes a story.
+ */
+export async function restoreRevision(deps: Deps, editor: Editor, articleId: number, revisionId: number, expectedVersion: number | null): Promise<RestoreRevisionResult> {
+  const at = deps.clock()
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<RestoreRevisionResult & { before?: ArticleRow, after?: ArticleRow }> => {
+    const before = await articleById(trx, articleId)
+    const revision = before ? await revisionById(trx, articleId, revisionId) : undefined
+    if (!before || !revision) return { kind: 'not-found' }
+    if (expectedVersion !== null && before.version !== expectedVersion) return { kind: 'conflict' }
+    const allowed = checkEdit({ status: before.status, authorId: before.author_id, publishedAt: before.published_at }, editor)
+    if (!allowed.ok) return refusalOf(allowed.refusal)
+    const { timeZone } = await loadSettings(trx)
+    const f = revision.fields
+    // A section or image deleted since is left out rather than pointed at.
+    const section = f.sectionId !== null ? await sectionById(trx, f.sectionId) : undefined
+    const media = f.featuredMediaId !== null ? await mediaById(trx, f.featuredMediaId) : undefined
+    const changed = await updateArticleIfVersion(trx, articleId, before.version, {
+      headline: revision.headline, lead: revision.lead, body_source: revision.bodySource, body_html: renderArticleBody(revision.bodySource),
+      agency_credit: f.agencyCredit, source_url: f.sourceUrl, byline: f.byline,
+      section_id: section && section.edition === before.edition ? section.id : null,
+      breaking: f.breaking ? 1 : 0, comments_open: f.commentsOpen ? 1 : 0,
+      featured_media_id: media ? media.id : null,
+      featured_alt: media ? f.featuredAlt : null, featured_caption: media ? f.featuredCaption : null, featured_credit: media ? f.featuredCredit : null,
+      updated_at: at.toISOString()
+    })
+    if (!changed) return { kind: 'conflict' }
+    await saveTags(trx, articleId, before.edition, f.tags)
+    const after = await recordChange(trx, {
+      articleId, before, actor: actorOf(editor), action: 'article.restore-revision', at, timeZone,
+      details: { revisionId, revisionVersion: revision.version }
+    })
+    return { kind: 'restored', version: after.version, before, after }
+  })
+  if (outcome.kind === 'restored') {
+    emitFor(deps, articleId, outcome.before ?? null, outcome.after ?? null, at)
+    return { kind: 'restored', version: outcome.version }
+  }
+  return outcome
+}
+
+/** The body as readers will see it: the live preview and the form's Preview button. */
+export function previewArticleBody(source: string): string {
+  return renderArticleBody(source)
 }

@@ -7,6 +7,11 @@ import {
 } from '../db/repositories/articles.repository.js'
 import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
 import { sectionById, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
+import { liveArticleForOldUrl } from '../db/repositories/slug-history.repository.js'
+import { featuredImageOf, type FeaturedImage } from '../db/repositories/media.repository.js'
+import { authorById, featuredImages } from '../db/repositories/syndication.repository.js'
+import type { ArticleImage } from '../domain/published-article.js'
+import { articleEditionLinks, type EditionLink } from './translations.service.js'
 import type { Deps } from './deps.js'
 
 export async function frontPage(deps: Deps, settings: SiteSettings, edition: string, before?: NewsfeedCursor) {
@@ -51,10 +56,15 @@ export type ArticleLookup =
 /** Finds a live article by its URL day and slug; a right slug under a wrong date is "moved". */
 export async function findArticle(deps: Deps, settings: SiteSettings, edition: string, urlDay: string, slug: string): Promise<ArticleLookup> {
   const candidates = await liveArticlesBySlug(deps.db, { edition, now: deps.clock(), slug })
-  if (candidates.length === 0) return { kind: 'not-found' }
   const day = parseDay(urlDay)
   const exact = day ? candidates.find((a) => dayOf(a.published_at!, settings.timeZone) === day) : undefined
   if (exact) return { kind: 'found', article: exact }
+  // A URL the story had before its slug or day changed (slug_history) beats a namesake on another day;
+  // a namesake beats a story that once had the slug on some other day.
+  const renamed = await liveArticleForOldUrl(deps.db, { edition, slug, day, now: deps.clock() })
+    ?? (candidates.length === 0 ? await liveArticleForOldUrl(deps.db, { edition, slug, day: null, now: deps.clock() }) : undefined)
+  if (renamed) return { kind: 'moved', article: renamed, day: dayOf(renamed.published_at!, settings.timeZone) }
+  if (candidates.length === 0) return { kind: 'not-found' }
   const newest = candidates[0]!
   return { kind: 'moved', article: newest, day: dayOf(newest.published_at!, settings.timeZone) }
 }
@@ -65,14 +75,25 @@ export interface ArticlePage {
   tags: TagRow[]
   comments: PublicComment[]
   strip: NewsfeedItem[]
+  /** The staff account the article belongs to (structured data, author link); never its email. */
+  author: { name: string, slug: string } | null
+  image: ArticleImage | null
+  /** The featured image with every generated size, for the page's <img srcset>. */
+  featuredImage: FeaturedImage | null
+  /** The story in every edition: its translations, or the edition's front page (language switcher, hreflang). */
+  editionLinks: EditionLink[]
 }
 
 export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePage> {
-  const [section, tags, comments, strip] = await Promise.all([
+  const [section, tags, comments, strip, author, images, featuredImage, editionLinks] = await Promise.all([
     article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),
     approvedComments(deps.db, article.id),
-    latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize })
+    latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize }),
+    article.author_id ? authorById(deps.db, article.author_id) : Promise.resolve(undefined),
+    featuredImages(deps.db, [article.id]),
+    article.featured_media_id !== null ? featuredImageOf(deps.db, article.id) : Promise.resolve(null),
+    articleEditionLinks(deps, settings, article)
   ])
-  return { article, section: section ?? null, tags, comments, strip: strip.items }
+  return { article, section: section ?? null, tags, comments, strip: strip.items, author: author ?? null, image: images.get(article.id) ?? null, featuredImage, editionLinks }
 }

@@ -66,10 +66,91 @@ describe('commentTextToHtml', () => {
     assert.equal(commentTextToHtml('<script>alert(1)</script>'), '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')
   })
 
-  it('escapes every special character, in every paragraph', () => {
+  it('escapes every special character outside the allowed tags, in every paragraph', () => {
     const html = commentTextToHtml('<b>"Tom & Jerry\'s"</b>\n\n<img src=x onerror=alert(1)>')
-    assert.equal(html, '<p>&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;</p><p>&lt;img src=x onerror=alert(1)&gt;</p>')
-    const text = html.replace(/<\/?p>|<br>/g, '')
-    assert.doesNotMatch(text, /[<>"']/)
+    assert.equal(html, '<p><b>"Tom &amp; Jerry\'s"</b></p><p>&lt;img src=x onerror=alert(1)&gt;</p>')
+  })
+})
+
+describe('commentTextToHtml: the inline tags WordPress allows', () => {
+  it('keeps b, strong, em, i, q, cite, code and del', () => {
+    for (const tag of ['b', 'strong', 'em', 'i', 'q', 'cite', 'code', 'del']) {
+      assert.equal(commentTextToHtml(`a <${tag}>word</${tag}> b`), `<p>a <${tag}>word</${tag}> b</p>`)
+    }
+  })
+
+  it('rebuilds allowed tags without their attributes, in lower case', () => {
+    assert.equal(commentTextToHtml('<B class="x" onclick="alert(1)">bold</B> <em style="color:red">e</em>'), '<p><b>bold</b> <em>e</em></p>')
+  })
+
+  it('keeps a link with an http(s) href, adding rel="nofollow ugc noopener"', () => {
+    assert.equal(commentTextToHtml('<a href="https://example.org/a?b=1&amp;c=2" target="_blank" onmouseover="x">source</a>'),
+      '<p><a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener">source</a></p>')
+  })
+
+  it('drops javascript:, data: and entity-disguised hrefs but keeps the text', () => {
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', '&#106;avascript:alert(1)', 'java&#x09;script:alert(1)', ' javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'vbscript:x']) {
+      const html = commentTextToHtml(`<a href="${href}">click</a>`)
+      assert.doesNotMatch(html, /href=/, href)
+      assert.match(html, /click<\/a>/, href)
+    }
+  })
+
+  it('shows other tags as typed', () => {
+    assert.equal(commentTextToHtml('<script>alert(1)</script>'), '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')
+    assert.equal(commentTextToHtml('<iframe src="x"></iframe>'), '<p>&lt;iframe src="x"&gt;&lt;/iframe&gt;</p>')
+    assert.equal(commentTextToHtml('<svg/onload=alert(1)>'), '<p>&lt;svg/onload=alert(1)&gt;</p>')
+    assert.equal(commentTextToHtml('a < b and c > d'), '<p>a &lt; b and c &gt; d</p>')
+  })
+
+  it('balances tags: unclosed ones are closed, stray closing ones dropped', () => {
+    assert.equal(commentTextToHtml('<b>bold to the end'), '<p><b>bold to the end</b></p>')
+    assert.equal(commentTextToHtml('x</b>y'), '<p>xy</p>')
+    assert.equal(commentTextToHtml('<i><b>z</i></b>'), '<p><i><b>z</b></i></p>')
+  })
+
+  it('carries an inline tag across a paragraph break', () => {
+    assert.equal(commentTextToHtml('<b>one\n\ntwo</b> three'), '<p><b>one</b></p><p><b>two</b> three</p>')
+  })
+
+  it('sets a blockquote between paragraphs, with its own paragraphs', () => {
+    assert.equal(commentTextToHtml('They wrote:\n<blockquote>first\n\nsecond</blockquote>\nI disagree.'),
+      '<p>They wrote:</p><blockquote><p>first</p><p>second</p></blockquote><p>I disagree.</p>')
+  })
+
+  it('keeps text typed as entities as the reader typed it', () => {
+    assert.equal(commentTextToHtml('&lt;b&gt; &amp;'), '<p>&amp;lt;b&amp;gt; &amp;amp;</p>')
+  })
+})
+
+describe('commentTextToHtml: web addresses become links', () => {
+  const link = (href: string, text = href) => `<a href="${href}" rel="nofollow ugc noopener">${text}</a>`
+
+  it('links http and https addresses', () => {
+    assert.equal(commentTextToHtml('See https://example.org/report'), `<p>See ${link('https://example.org/report')}</p>`)
+  })
+
+  it('links www. addresses to https', () => {
+    assert.equal(commentTextToHtml('at www.example.org today'), `<p>at ${link('https://www.example.org', 'www.example.org')} today</p>`)
+  })
+
+  it('leaves sentence punctuation and unbalanced brackets outside the link', () => {
+    assert.equal(commentTextToHtml('Read https://example.org/a.'), `<p>Read ${link('https://example.org/a')}.</p>`)
+    assert.equal(commentTextToHtml('(see http://x.example/a_(b))'), `<p>(see ${link('http://x.example/a_(b)')})</p>`)
+    assert.equal(commentTextToHtml('https://example.org/?a=1&b=2, then'), `<p>${link('https://example.org/?a=1&amp;b=2')}, then</p>`)
+  })
+
+  it('stops at quotes and angle brackets, so an address cannot break out of its attribute', () => {
+    assert.equal(commentTextToHtml('https://x.example/"onmouseover="alert(1)'), `<p>${link('https://x.example/')}"onmouseover="alert(1)</p>`)
+    assert.equal(commentTextToHtml('https://x.example/<script>'), `<p>${link('https://x.example/')}&lt;script&gt;</p>`)
+  })
+
+  it('does not link inside a link the reader wrote', () => {
+    assert.equal(commentTextToHtml('<a href="https://a.example">see https://b.example</a>'),
+      '<p><a href="https://a.example" rel="nofollow ugc noopener">see https://b.example</a></p>')
+  })
+
+  it('ignores a bare scheme and other schemes', () => {
+    assert.equal(commentTextToHtml('http:// and ftp://x.example'), '<p>http:// and ftp://x.example</p>')
   })
 })

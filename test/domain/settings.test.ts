@@ -27,7 +27,19 @@ describe('settingsFromStored', () => {
       editions: ['hy', 'en', 'ru'],
       reprintNotice: { hy: 'Hy {site}', en: 'En {site}' },
       newsfeedPageSize: 50,
-      newsfeedStripSize: 5
+      newsfeedStripSize: 5,
+      feedFullText: false,
+      feedItemCount: 20,
+      logoUrl: 'https://cdn.example/logo.png',
+      commentModeration: false,
+      commentPreviouslyApproved: false,
+      commentMaxLinks: 3,
+      commentModerationWords: ['casino'],
+      commentDisallowedWords: ['203.0.113.'],
+      closeCommentsForOldArticles: true,
+      closeCommentsDaysOld: 30,
+      requireNameEmail: false,
+      threadCommentsDepth: 3
     }
     assert.deepEqual(settingsFromStored({ ...stored }), stored)
   })

@@ -53,7 +53,8 @@ forEachDialect((dialect) => {
 
     it('shows "Comments (0)" and the Leave a Reply form with every field', () => {
       assert.match(html, /<h2 id="comments-title">Comments \(0\)<\/h2>/)
-      assert.match(html, /<h3 id="reply-title">Leave a Reply<\/h3>/)
+      // Issue 3: the title names the comment replied to when there is one, so its text sits in a span.
+      assert.match(html, /<h3 id="reply-title" class="comment-reply-title"><span id="reply-title-text" data-default-title="Leave a Reply">Leave a Reply<\/span>/)
       assert.match(html, /<form action="\/comments" method="post"/)
       for (const field of ['author', 'email', 'url']) assert.match(html, new RegExp(`<input id="${field}" name="${field}"`))
       assert.match(html, /<textarea id="comment" name="comment"/)
@@ -96,7 +97,8 @@ forEachDialect((dialect) => {
       const withComments = /<a href="(\/\d{4}\/\d\d\/\d\d\/[a-z0-9-]+\/)">[^<]*<\/a> <span class="comment-count">/.exec(res.body)
       assert.ok(withComments, 'the front page lists a story with comments')
       const page = await t.app.inject(withComments[1]!)
-      assert.match(page.body, /<li class="comment" id="comment-\d+"><article><footer class="comment-meta"><b class="comment-author">/)
+      // Issue 3: threads give each comment its depth and an id on its body, where "Reply" moves the form.
+      assert.match(page.body, /<li class="comment depth-1" id="comment-\d+"><article class="comment-body" id="div-comment-\d+"><footer class="comment-meta"><b class="comment-author">/)
       assert.match(page.body, /<h2 id="comments-title">Comments \([1-9]\d*\)<\/h2>/)
       assert.doesNotMatch(page.body, /@example\.org/, 'emails are never shown')
     })

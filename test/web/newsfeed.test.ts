@@ -63,7 +63,8 @@ forEachDialect((dialect) => {
         if (pages > 1) assert.match(res.body, /<meta name="robots" content="noindex, follow"/)
         assert.ok(pages < 50)
       }
-      const total = Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      // The root is the English edition; the demo's Russian and Armenian stories have their own newsfeeds.
+      const total = Number((await t.deps.db.selectFrom('articles').where('edition', '=', 'en').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
       assert.equal(seen.length, total)
       const sorted = [...seen].sort((a, b) => Date.parse(b) - Date.parse(a))
       assert.deepEqual(seen, sorted)

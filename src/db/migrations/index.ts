@@ -3,10 +3,18 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as readerFoundation from './2026-11-26T00-00-reader-foundation.js'
 import * as auditLog from './2026-11-26T00-30-audit-log.js'
+import * as comments from './2026-11-26T01-00-comments.js'
+import * as search from './2026-11-26T02-00-search.js'
+import * as accounts from './2026-11-26T03-00-accounts.js'
+import * as editorial from './2026-11-26T04-00-editorial.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
-  '2026-11-26T00-30-audit-log': auditLog
+  '2026-11-26T00-30-audit-log': auditLog,
+  '2026-11-26T01-00-comments': comments,
+  '2026-11-26T02-00-search': search,
+  '2026-11-26T03-00-accounts': accounts,
+  '2026-11-26T04-00-editorial': editorial
 }
 
 export const migrationProvider: MigrationProvider = {

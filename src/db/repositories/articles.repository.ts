@@ -20,14 +20,14 @@ export interface NewsfeedItem {
 /** Keyset position: the last item shown, ordered by (published_at, id) descending. */
 export interface NewsfeedCursor { publishedAt: IsoInstant, id: number }
 
-function liveArticles(db: DbOrTrx, edition: string, now: Date) {
+export function liveArticles(db: DbOrTrx, edition: string, now: Date) {
   return db.selectFrom('articles')
     .where('articles.edition', '=', edition)
     .where('articles.status', 'in', LIVE_STATUSES)
     .where('articles.published_at', '<=', now.toISOString())
 }
 
-function newsfeedColumns(db: DbOrTrx, edition: string, now: Date) {
+export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date) {
   return liveArticles(db, edition, now).select((eb) => [
     'articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.breaking', 'articles.edition',
     eb.selectFrom('comments').whereRef('comments.article_id', '=', 'articles.id').where('comments.status', '=', 'approved')
@@ -35,7 +35,7 @@ function newsfeedColumns(db: DbOrTrx, edition: string, now: Date) {
   ])
 }
 
-function toNewsfeedItem(row: { id: number, slug: string, headline: string, published_at: string | null, breaking: number, edition: string, comment_count: number | string | null }): NewsfeedItem {
+export function toNewsfeedItem(row: { id: number, slug: string, headline: string, published_at: string | null, breaking: number, edition: string, comment_count: number | string | null }): NewsfeedItem {
   return {
     id: row.id, slug: row.slug, headline: row.headline, publishedAt: row.published_at!, edition: row.edition,
     breaking: row.breaking === 1, commentCount: Number(row.comment_count ?? 0)

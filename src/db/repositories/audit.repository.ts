@@ -36,3 +36,47 @@ export async function auditEntriesFor(db: DbOrTrx, subjectType: string, subjectI
     .where('subject_type', '=', subjectType).where('subject_id', '=', subjectId)
     .orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
 }
+
+export interface AuditFilters {
+  actorId?: number
+  action?: string
+  subjectType?: string
+  subjectId?: number
+  /** Instants, inclusive start and exclusive end. */
+  from?: string
+  to?: string
+}
+
+/** Keyset cursor: the last row shown, newest-first order by (created_at, id). */
+export interface AuditCursor { createdAt: string, id: number }
+
+/** One page of the log, newest first, plus whether older rows exist. */
+export async function auditPage(db: DbOrTrx, filters: AuditFilters, options: { before?: AuditCursor, after?: AuditCursor, limit: number }): Promise<{ rows: AuditRow[], hasMore: boolean }> {
+  let q = db.selectFrom('audit_log').selectAll()
+  if (filters.actorId !== undefined) q = q.where('actor_id', '=', filters.actorId)
+  if (filters.action) q = q.where('action', '=', filters.action)
+  if (filters.subjectType) q = q.where('subject_type', '=', filters.subjectType)
+  if (filters.subjectId !== undefined) q = q.where('subject_id', '=', filters.subjectId)
+  if (filters.from) q = q.where('created_at', '>=', filters.from)
+  if (filters.to) q = q.where('created_at', '<', filters.to)
+  if (options.before) {
+    const { createdAt, id } = options.before
+    q = q.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]))
+  }
+  if (options.after) {
+    // Going back towards newer rows: read them oldest first, then flip.
+    const { createdAt, id } = options.after
+    q = q.where((eb) => eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]))
+    const rows = await q.orderBy('created_at', 'asc').orderBy('id', 'asc').limit(options.limit + 1).execute()
+    return { rows: rows.slice(0, options.limit).reverse(), hasMore: rows.length > options.limit }
+  }
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
+  return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit }
+}
+
+/** The actions and subject types that occur, for the filter menus. */
+export async function auditVocabulary(db: DbOrTrx): Promise<{ actions: string[], subjectTypes: string[] }> {
+  const actions = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute()
+  const subjectTypes = await db.selectFrom('audit_log').select('subject_type').distinct().orderBy('subject_type').execute()
+  return { actions: actions.map((r) => r.action), subjectTypes: subjectTypes.map((r) => r.subject_type) }
+}

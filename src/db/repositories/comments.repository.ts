@@ -1,6 +1,7 @@
-import type { Insertable, Selectable } from 'kysely'
+import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import type { DbOrTrx } from '../database.js'
-import type { CommentsTable } from '../tables/comments.table.js'
+import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
+import type { ModerationReason } from '../../domain/spam.js'
 
 export type CommentRow = Selectable<CommentsTable>
 
@@ -12,24 +13,205 @@ export interface PublicComment {
   authorUrl: string | null
   body: string
   createdAt: string
+  /** Ancestors' ids and its own, zero-padded and concatenated (see domain/comment-tree.ts). */
+  threadPath: string
+  depth: number
+  /** Written by a member of staff (replies from the newsroom). */
+  byStaff: boolean
+  /** When a moderator last changed it (status or content); null if never. */
+  updatedAt: string | null
 }
 
+/** An article's approved comments in thread order (depth-first, replies in the order they came), in one query. */
 export async function approvedComments(db: DbOrTrx, articleId: number): Promise<PublicComment[]> {
   const rows = await db.selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at', 'thread_path', 'depth', 'user_id', 'updated_at'])
     .where('article_id', '=', articleId).where('status', '=', 'approved')
-    .orderBy('created_at', 'asc').orderBy('id', 'asc')
+    .orderBy('thread_path', 'asc').orderBy('id', 'asc')
     .execute()
   return rows.map((r) => ({
-    id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at
+    id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at,
+    threadPath: r.thread_path, depth: r.depth, byStaff: r.user_id !== null, updatedAt: r.updated_at
   }))
 }
 
-export async function insertComment(db: DbOrTrx, values: Insertable<CommentsTable>): Promise<number> {
+/** Inserts a comment; give `threadPathPrefix` (its parent's path, '' at the top) to have its thread path set. */
+export async function insertComment(db: DbOrTrx, values: Insertable<CommentsTable>, threadPathPrefix = ''): Promise<number> {
   const row = await db.insertInto('comments').values(values).returning('id').executeTakeFirstOrThrow()
+  // The path ends with the comment's own id, known only now.
+  await db.updateTable('comments').set({ thread_path: threadPathPrefix + String(row.id).padStart(10, '0') }).where('id', '=', row.id).execute()
   return row.id
 }
 
 export async function commentById(db: DbOrTrx, id: number): Promise<CommentRow | undefined> {
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function commentsByIds(db: DbOrTrx, ids: number[]): Promise<CommentRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('comments').selectAll().where('id', 'in', ids).orderBy('id').execute()
+}
+
+/** WordPress's "previously approved" test: an approved comment under exactly this name and this email. */
+export async function hasApprovedComment(db: DbOrTrx, q: { authorName: string, authorEmail: string }): Promise<boolean> {
+  if (q.authorName === '' || q.authorEmail === '') return false
+  const row = await db.selectFrom('comments').select('id')
+    .where(sql<string>`lower(author_email)`, '=', q.authorEmail.toLowerCase())
+    .where('author_name', '=', q.authorName).where('status', '=', 'approved')
+    .limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+/** An IP's recent comments in any status, for flood control and the per-IP rate limit. */
+export async function recentCommentsFromIp(db: DbOrTrx, ip: string, since: string): Promise<{ latest: string | null, lastHourCount: number, lastHourOldest: string | null }> {
+  const latest = await db.selectFrom('comments').select('created_at').where('ip', '=', ip)
+    .orderBy('created_at', 'desc').limit(1).executeTakeFirst()
+  const window = await db.selectFrom('comments')
+    .select([sql<number>`count(*)`.as('n'), sql<string | null>`min(created_at)`.as('oldest')])
+    .where('ip', '=', ip).where('created_at', '>=', since).executeTakeFirstOrThrow()
+  return { latest: latest?.created_at ?? null, lastHourCount: Number(window.n), lastHourOldest: window.oldest }
+}
+
+/**
+ * WordPress's duplicate test: the same text in the same place (article and parent) from the same name or
+ * email, in any status but trash.
+ */
+export async function findDuplicateComment(db: DbOrTrx, q: { articleId: number, parentId: number | null, authorName: string, authorEmail: string, body: string }): Promise<number | null> {
+  let query = db.selectFrom('comments').select('id')
+    .where('article_id', '=', q.articleId).where('status', '!=', 'trash').where('body', '=', q.body)
+    .where((eb) => q.authorEmail === ''
+      ? eb('author_name', '=', q.authorName)
+      : eb.or([eb('author_name', '=', q.authorName), eb(sql<string>`lower(author_email)`, '=', q.authorEmail.toLowerCase())]))
+  query = q.parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', q.parentId)
+  const row = await query.limit(1).executeTakeFirst()
+  return row?.id ?? null
+}
+
+export async function setCommentStatus(db: DbOrTrx, id: number, status: CommentStatus, previousStatus: CommentStatus | null, at: string): Promise<void> {
+  await db.updateTable('comments').set({ status, previous_status: previousStatus, updated_at: at }).where('id', '=', id).execute()
+}
+
+export async function updateCommentContent(db: DbOrTrx, id: number, values: { authorName: string, authorUrl: string | null, body: string, updatedAt: string }): Promise<void> {
+  await db.updateTable('comments')
+    .set({ author_name: values.authorName, author_url: values.authorUrl, body: values.body, updated_at: values.updatedAt })
+    .where('id', '=', id).execute()
+}
+
+/** Deletes a comment for good; its replies keep their place (parent_id is set null by the foreign key). */
+export async function deleteComment(db: DbOrTrx, id: number): Promise<void> {
+  await db.deleteFrom('comments').where('id', '=', id).execute()
+}
+
+/** Anonymises every comment written with this email (any case); returns how many. The text stays. */
+export async function eraseCommenterData(db: DbOrTrx, email: string, anonymousName: string): Promise<number> {
+  const result = await db.updateTable('comments')
+    .set({ author_name: anonymousName, author_email: '', author_url: null, ip: null, user_agent: null })
+    .where(sql<string>`lower(author_email)`, '=', email.toLowerCase())
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+// ---- For the newsroom's comment screens ----
+
+/** One comment in the moderation queue, with everything a moderator needs to decide. */
+export interface ModerationQueueRow {
+  id: number
+  status: CommentStatus
+  articleId: number
+  articleEdition: string
+  articleHeadline: string
+  articleSlug: string
+  articlePublishedAt: string | null
+  parentId: number | null
+  userId: number | null
+  authorName: string
+  /** For moderators only: never render it on a public page. */
+  authorEmail: string
+  authorUrl: string | null
+  ip: string | null
+  userAgent: string | null
+  body: string
+  reasons: ModerationReason[]
+  createdAt: string
+  updatedAt: string | null
+}
+
+export interface ModerationQueueQuery {
+  /** 'all' is WordPress's "All": pending and approved. */
+  status: CommentStatus | 'all'
+  /** Case-insensitive substring of the text, name, email, URL or IP. */
+  search?: string | undefined
+  articleId?: number | undefined
+  limit: number
+  /** Keyset cursor: the last row of the previous page. */
+  before?: { createdAt: string, id: number } | undefined
+}
+
+function parseReasons(json: string): ModerationReason[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((r): r is ModerationReason => typeof r === 'object' && r !== null && typeof (r as { code?: unknown }).code === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** Newest first. */
+export async function moderationQueue(db: DbOrTrx, q: ModerationQueueQuery): Promise<ModerationQueueRow[]> {
+  let query = db.selectFrom('comments')
+    .innerJoin('articles', 'articles.id', 'comments.article_id')
+    .select([
+      'comments.id', 'comments.status', 'comments.article_id', 'articles.edition', 'articles.headline', 'articles.slug', 'articles.published_at',
+      'comments.parent_id', 'comments.user_id', 'comments.author_name', 'comments.author_email', 'comments.author_url',
+      'comments.ip', 'comments.user_agent', 'comments.body', 'comments.spam_reasons', 'comments.created_at', 'comments.updated_at'
+    ])
+  query = q.status === 'all'
+    ? query.where('comments.status', 'in', ['pending', 'approved'])
+    : query.where('comments.status', '=', q.status)
+  if (q.articleId !== undefined) query = query.where('comments.article_id', '=', q.articleId)
+  const search = q.search?.trim()
+  if (search) {
+    // LIKE with an escape character, so "%" and "_" in a search are literal on both engines.
+    const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const like = (column: string) => sql<SqlBool>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`
+    query = query.where((eb) => eb.or([
+      like('comments.body'), like('comments.author_name'), like('comments.author_email'), like('comments.author_url'), like('comments.ip')
+    ]))
+  }
+  if (q.before) {
+    const { createdAt, id } = q.before
+    query = query.where((eb) => eb.or([
+      eb('comments.created_at', '<', createdAt),
+      eb.and([eb('comments.created_at', '=', createdAt), eb('comments.id', '<', id)])
+    ]))
+  }
+  const rows = await query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(q.limit).execute()
+  return rows.map((r) => ({
+    id: r.id, status: r.status, articleId: r.article_id, articleEdition: r.edition, articleHeadline: r.headline, articleSlug: r.slug,
+    articlePublishedAt: r.published_at, parentId: r.parent_id, userId: r.user_id, authorName: r.author_name, authorEmail: r.author_email,
+    authorUrl: r.author_url, ip: r.ip, userAgent: r.user_agent, body: r.body, reasons: parseReasons(r.spam_reasons),
+    createdAt: r.created_at, updatedAt: r.updated_at
+  }))
+}
+
+/** How many comments are in each status (every status present, zero when none). */
+export async function countByStatus(db: DbOrTrx): Promise<Record<CommentStatus, number>> {
+  const rows = await db.selectFrom('comments').select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute()
+  const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<CommentStatus, number>
+  for (const row of rows) if (row.status in counts) counts[row.status] = Number(row.n)
+  return counts
+}
+
+/** Approved comments written with this email (any case): the pages an erasure changes. */
+export async function approvedCommentsByEmail(db: DbOrTrx, email: string): Promise<{ id: number, articleId: number }[]> {
+  const rows = await db.selectFrom('comments').select(['id', 'article_id'])
+    .where(sql<string>`lower(author_email)`, '=', email.toLowerCase()).where('status', '=', 'approved').execute()
+  return rows.map((r) => ({ id: r.id, articleId: r.article_id }))
+}
+
+/** How many comments were written with this email (any case). */
+export async function countCommentsByEmail(db: DbOrTrx, email: string): Promise<number> {
+  const row = await db.selectFrom('comments').select(sql<number>`count(*)`.as('n'))
+    .where(sql<string>`lower(author_email)`, '=', email.toLowerCase()).executeTakeFirstOrThrow()
+  return Number(row.n)
 }

@@ -1,10 +1,446 @@
-// Full-text search index upkeep. Every write path that changes an article calls these inside its
-// own transaction, so the index never disagrees with the articles table.
-// (The search issue fills these in: FTS5 on SQLite, tsvector + GIN on PostgreSQL.)
-import type { DbOrTrx } from '../database.js'
+// Full-text search: one store function (searchArticles) over SQLite FTS5 and PostgreSQL tsvector + GIN.
+// Every write path that changes an article calls indexArticle / unindexArticle inside its own transaction,
+// so the index never disagrees with the articles table. Both engines index the tokens Lede makes
+// (src/domain/search-text.ts), so "what is a word" and diacritic folding are the same on both.
+//
+// How a search runs, the same way on both engines (see docs/decisions/004-search.md):
+// 1. Candidates: the newest RANK_DEPTH matching stories. To find them without touching every match of a
+//    common word, matches are looked up in widening recency windows (the last week, two months, two
+//    years, then all time); each document carries week, month and year tokens, so a window is an index
+//    lookup. The first window holding RANK_DEPTH matches is enough.
+// 2. Ranking: candidates are ordered by relevance (FTS5 bm25, PostgreSQL ts_rank), headline above lead
+//    and tags above body. A rare word's matches are all candidates, so they are all ranked.
+// 3. Count: exact up to COUNT_CAP; beyond that, "more than COUNT_CAP".
+// Visibility: the index holds articles whose status can be public (published, scheduled); stories whose
+// time has not come yet are excluded when searching, and the page's rows are read back from articles
+// with the public-visibility rule, so nothing unpublished, trashed or early can ever appear.
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database, DbOrTrx } from '../database.js'
+import { isPostgres } from '../migrations/helpers.js'
+import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
+import type { SearchTerm } from '../../domain/search-query.js'
+import { htmlToText, searchTokens } from '../../domain/search-text.js'
+import type { IsoInstant } from '../../domain/days.js'
 
-/** (Re)indexes one article from its current row. Visibility is checked at query time, not here. */
-export async function indexArticle(_db: DbOrTrx, _articleId: number): Promise<void> {}
+/** How many of the newest matches are ranked by relevance: 30 pages of 10, more than readers page through. */
+export const RANK_DEPTH = 300
+/** Counting stops here: counting every story that mentions a common word costs more than the number is worth. */
+export const COUNT_CAP = 1000
 
-/** Removes an article from the index (before it is deleted). */
-export async function unindexArticle(_db: DbOrTrx, _articleId: number): Promise<void> {}
+/** The text an article is found by, field by field, most telling first. */
+export interface SearchableText {
+  headline: string
+  lead: string
+  /** Tag names and byline: short, deliberate words, weighted like the lead. */
+  keywords: string
+  body: string
+}
+
+const FIELDS = ['headline', 'lead', 'keywords', 'body'] as const
+/** bm25 column weights in table order (facets, headline, lead, keywords, body); ts_rank uses the same ratios. */
+const BM25_WEIGHTS = [0, 10, 4, 4, 1] as const
+/** ts_rank weights for D, C, B, A: headline A, lead and keywords B, body C. */
+const TS_RANK_WEIGHTS = '{0, 0.1, 0.4, 1.0}'
+const PG_WEIGHT: Record<typeof FIELDS[number], string> = { headline: 'A', lead: 'B', keywords: 'B', body: 'C' }
+
+/** tsvector positions stop at 16383 and keep at most 256 per lexeme; later ones add nothing to ranking. */
+const PG_MAX_POSITION = 16383
+const PG_MAX_POSITIONS_PER_LEXEME = 256
+
+const LIVE = LIVE_STATUSES as readonly ArticleStatus[]
+const DAY_MS = 86_400_000
+
+interface IndexSource {
+  id: number
+  edition: string
+  status: ArticleStatus
+  published_at: string | null
+  section_id: number | null
+  headline: string
+  lead: string
+  body_html: string
+  byline: string | null
+}
+
+const SOURCE_COLUMNS = ['id', 'edition', 'status', 'published_at', 'section_id', 'headline', 'lead', 'body_html', 'byline'] as const
+
+function searchableText(source: IndexSource, tags: readonly string[]): SearchableText {
+  return {
+    headline: source.headline,
+    lead: source.lead,
+    keywords: [...tags, source.byline ?? ''].join(' \n '),
+    body: htmlToText(source.body_html)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Facets: filter tokens. Letters and digits only, kept apart from text tokens (the FTS5 column `facets`,
+// a "_" prefix in PostgreSQL, which text tokens never contain).
+
+const editionFacet = (edition: string) => `e${searchTokens(edition).join('') || 'none'}`
+const sectionFacet = (sectionId: number) => `s${sectionId}`
+/** Weeks since the epoch (UTC), months as yyyymm, years. */
+const weekFacet = (ms: number) => `w${Math.floor(ms / (7 * DAY_MS))}`
+const monthFacet = (date: Date) => `m${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`
+const yearFacet = (date: Date) => `y${date.getUTCFullYear()}`
+
+function facetsOf(source: Pick<IndexSource, 'edition' | 'section_id' | 'published_at'>): string[] {
+  const at = new Date(source.published_at!)
+  const facets = [editionFacet(source.edition), weekFacet(at.getTime()), monthFacet(at), yearFacet(at)]
+  if (source.section_id !== null) facets.push(sectionFacet(source.section_id))
+  return facets
+}
+
+/**
+ * Recency windows, newest first: each lists the buckets from its start up to now, so it holds every
+ * story published since the start of its first bucket. null is all time.
+ */
+export function recencyWindows(now: Date): (string[] | null)[] {
+  const t = now.getTime()
+  const weeks: string[] = []
+  for (let w = Math.floor((t - 7 * DAY_MS) / (7 * DAY_MS)); w <= Math.floor(t / (7 * DAY_MS)); w++) weeks.push(`w${w}`)
+  const months: string[] = []
+  const start = new Date(t - 60 * DAY_MS)
+  for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); d <= now; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
+    months.push(monthFacet(d))
+  }
+  const years: string[] = []
+  for (let y = new Date(t - 730 * DAY_MS).getUTCFullYear(); y <= now.getUTCFullYear(); y++) years.push(`y${y}`)
+  return [weeks, months, years, null]
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing the index
+
+/** A tsvector literal with positions and weights for text, and position-less facet lexemes. */
+export function tsvectorText(text: SearchableText, facets: readonly string[] = []): string {
+  const positions = new Map<string, string[]>()
+  let position = 0
+  for (const field of FIELDS) {
+    // A gap between fields keeps a phrase from spanning the end of the headline and the start of the lead.
+    position += 2
+    for (const token of searchTokens(text[field])) {
+      position = Math.min(position + 1, PG_MAX_POSITION)
+      let list = positions.get(token)
+      if (!list) positions.set(token, list = [])
+      if (list.length < PG_MAX_POSITIONS_PER_LEXEME) list.push(`${position}${PG_WEIGHT[field]}`)
+    }
+  }
+  const lexemes = [...positions].map(([token, list]) => `${quoteTs(token)}:${list.join(',')}`)
+  for (const facet of facets) lexemes.push(quoteTs(`_${facet}`))
+  return lexemes.join(' ')
+}
+
+async function tagNames(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, string[]>> {
+  const byArticle = new Map<number, string[]>()
+  if (articleIds.length === 0) return byArticle
+  const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.name']).where('article_tags.article_id', 'in', [...articleIds]).execute()
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id) ?? []
+    list.push(row.name)
+    byArticle.set(row.article_id, list)
+  }
+  return byArticle
+}
+
+/** Writes index entries; `fresh` when the index is known not to hold them (a rebuild), which saves a delete each. */
+async function writeDocuments(db: DbOrTrx, sources: readonly IndexSource[], options: { fresh?: boolean } = {}): Promise<void> {
+  if (sources.length === 0) return
+  const tags = await tagNames(db, sources.map((s) => s.id))
+  if (isPostgres(db)) {
+    const rows = sources.map((source) => ({
+      article_id: source.id,
+      edition: source.edition,
+      section_id: source.section_id,
+      published_at: source.published_at!,
+      document: tsvectorText(searchableText(source, tags.get(source.id) ?? []), facetsOf(source))
+    }))
+    await db.insertInto('search_documents').values(rows)
+      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
+        edition: eb.ref('excluded.edition'),
+        section_id: eb.ref('excluded.section_id'),
+        published_at: eb.ref('excluded.published_at'),
+        document: eb.ref('excluded.document')
+      })))
+      .execute()
+    return
+  }
+  for (const source of sources) {
+    const text = searchableText(source, tags.get(source.id) ?? [])
+    const [headline, lead, keywords, body] = FIELDS.map((field) => searchTokens(text[field]).join(' '))
+    if (!options.fresh) await sql`delete from search_fts where rowid = ${source.id}`.execute(db)
+    await sql`insert into search_fts (rowid, facets, headline, lead, keywords, body)
+      values (${source.id}, ${facetsOf(source).join(' ')}, ${headline}, ${lead}, ${keywords}, ${body})`.execute(db)
+  }
+}
+
+/**
+ * (Re)indexes one article from its current row: articles that can be public (published, scheduled) are
+ * indexed, any other status is taken out. Whether the publication time has come is checked at query time.
+ */
+export async function indexArticle(db: DbOrTrx, articleId: number): Promise<void> {
+  const source = await db.selectFrom('articles').select(SOURCE_COLUMNS).where('id', '=', articleId).executeTakeFirst()
+  if (!source || !LIVE.includes(source.status) || source.published_at === null) {
+    await unindexArticle(db, articleId)
+    return
+  }
+  await writeDocuments(db, [source])
+}
+
+/** Removes an article from the index (before it is deleted, or when it stops being public). */
+export async function unindexArticle(db: DbOrTrx, articleId: number): Promise<void> {
+  if (isPostgres(db)) await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute()
+  else await sql`delete from search_fts where rowid = ${articleId}`.execute(db)
+}
+
+/**
+ * Rebuilds the whole index from the articles table, in batches, in one transaction (readers keep the old
+ * index until it commits). For upgrades, bulk imports and the benchmark.
+ */
+export async function rebuildSearchIndex(db: DbOrTrx, options: { batchSize?: number } = {}): Promise<number> {
+  if (!db.isTransaction) return (db as Kysely<Database>).transaction().execute((trx) => rebuildSearchIndex(trx, options))
+  const batchSize = options.batchSize ?? 500
+  const pg = isPostgres(db)
+  if (pg) {
+    // Loading into a table without the GIN index and building it once is several times faster.
+    await sql`truncate search_documents`.execute(db)
+    await sql`drop index if exists search_documents_document_idx`.execute(db)
+  } else {
+    await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db)
+  }
+  let after = 0
+  let indexed = 0
+  for (;;) {
+    const batch = await db.selectFrom('articles').select(SOURCE_COLUMNS)
+      .where('id', '>', after).where('status', 'in', LIVE).where('published_at', 'is not', null)
+      .orderBy('id').limit(batchSize).execute()
+    if (batch.length === 0) break
+    await writeDocuments(db, batch, { fresh: true })
+    indexed += batch.length
+    after = batch[batch.length - 1]!.id
+  }
+  if (pg) {
+    await sql`set local maintenance_work_mem = '256MB'`.execute(db)
+    await sql`create index search_documents_document_idx on search_documents using gin (document)`.execute(db)
+    await sql`analyze search_documents`.execute(db)
+  } else {
+    await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db)
+  }
+  return indexed
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Querying
+
+export interface SearchFilters {
+  /** One edition, or null for every edition. */
+  edition: string | null
+  sectionId?: number | null
+  /** Published at or after this instant. */
+  from?: IsoInstant | null
+  /** Published before this instant. */
+  to?: IsoInstant | null
+}
+
+export interface SearchRequest extends SearchFilters {
+  terms: readonly SearchTerm[]
+  now: Date
+  limit: number
+  offset: number
+}
+
+export interface SearchHit {
+  id: number
+  edition: string
+  slug: string
+  headline: string
+  lead: string
+  bodyHtml: string
+  publishedAt: IsoInstant
+  sectionName: string | null
+}
+
+export interface SearchResults {
+  /** Every visible match, counted up to COUNT_CAP. */
+  total: number
+  /** More than COUNT_CAP matched; `total` is then COUNT_CAP. */
+  totalCapped: boolean
+  /** How many results can be paged through: the ranked candidates. */
+  reachable: number
+  hits: SearchHit[]
+}
+
+const quoteFts = (token: string) => `"${token}"`
+const quoteTs = (token: string) => `'${token.replace(/['\\]/g, '\\$&')}'`
+
+/** FTS5 query text. Tokens hold only letters and digits, so no reader input reaches FTS5's syntax. */
+export function ftsMatchText(terms: readonly SearchTerm[], facets: { all: readonly string[], anyOf?: readonly string[] | null }): string {
+  const parts = terms.map((term) => {
+    const phrase = quoteFts(term.tokens.join(' '))
+    // An exact match scores twice (as the word and as a prefix), so "war" ranks above "warm".
+    return term.prefix ? `(${phrase} OR ${phrase}*)` : phrase
+  })
+  const clauses = [`{headline lead keywords body} : (${parts.join(' AND ')})`]
+  for (const facet of facets.all) clauses.push(`facets : ${quoteFts(facet)}`)
+  if (facets.anyOf) clauses.push(`facets : (${facets.anyOf.map(quoteFts).join(' OR ')})`)
+  return clauses.join(' AND ')
+}
+
+/** tsquery text from the same tokens: 'a' & ('b' <-> 'c') & ('d' | 'd':*), then the facet lexemes. */
+export function tsqueryText(terms: readonly SearchTerm[], facets: { all: readonly string[], anyOf?: readonly string[] | null } = { all: [] }): string {
+  const parts = terms.map((term) => {
+    const words = term.tokens.map(quoteTs)
+    if (term.prefix) return `(${words.join(' <-> ')} | ${words.join(' <-> ')}:*)`
+    return words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`
+  })
+  for (const facet of facets.all) parts.push(quoteTs(`_${facet}`))
+  if (facets.anyOf) parts.push(`(${facets.anyOf.map((f) => quoteTs(`_${f}`)).join(' | ')})`)
+  return parts.join(' & ')
+}
+
+interface Candidate { id: number, publishedAt: string, score: number }
+
+/** The engine-specific steps of a search; both implementations answer the same questions the same way. */
+interface SearchEngine {
+  /** Every visible match within a window (null: all time), with a relevance score when it comes free. */
+  windowMatches(window: string[] | null): Promise<Candidate[]>
+  /** Relevance of the chosen candidates, higher is better, when windowMatches did not give it. */
+  score(candidates: Candidate[]): Promise<void>
+  /** Visible matches, counted up to COUNT_CAP + 1. */
+  count(): Promise<number>
+}
+
+function filterFacets(request: SearchRequest): string[] {
+  const facets: string[] = []
+  if (request.edition !== null) facets.push(editionFacet(request.edition))
+  if (request.sectionId != null) facets.push(sectionFacet(request.sectionId))
+  return facets
+}
+
+function postgresEngine(db: DbOrTrx, request: SearchRequest): SearchEngine {
+  const now = request.now.toISOString()
+  const all = filterFacets(request)
+  const conditions = (tsquery: string): RawBuilder<unknown> => {
+    const list: RawBuilder<unknown>[] = [sql`document @@ ${tsquery}::tsquery`, sql`published_at <= ${now}`]
+    if (request.from != null) list.push(sql`published_at >= ${request.from}`)
+    if (request.to != null) list.push(sql`published_at < ${request.to}`)
+    return sql.join(list, sql` and `)
+  }
+  return {
+    async windowMatches(window) {
+      const where = conditions(tsqueryText(request.terms, { all, anyOf: window }))
+      const { rows } = await sql<{ id: number, published_at: string }>`select article_id as id, published_at from search_documents where ${where}`.execute(db)
+      return rows.map((r) => ({ id: r.id, publishedAt: r.published_at, score: 0 }))
+    },
+    async score(candidates) {
+      if (candidates.length === 0) return
+      // Ranking looks at the reader's terms only (facet lexemes would add the same to every candidate), and
+      // at the last word as typed: ts_rank counts "war" and "war":* as one item, so the whole word must be
+      // asked for alone for "war" to rank above "warm".
+      const rankQuery = tsqueryText(request.terms.map((term) => ({ ...term, prefix: false })))
+      const { rows } = await sql<{ id: number, score: number }>`select article_id as id,
+        ts_rank(${TS_RANK_WEIGHTS}::float4[], document, ${rankQuery}::tsquery, 1) as score
+        from search_documents where article_id = any(${candidates.map((c) => c.id)}::int[])`.execute(db)
+      const scores = new Map(rows.map((r) => [r.id, Number(r.score)]))
+      for (const c of candidates) c.score = scores.get(c.id) ?? 0
+    },
+    async count() {
+      const where = conditions(tsqueryText(request.terms, { all }))
+      const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from search_documents where ${where} limit ${COUNT_CAP + 1}) matches`.execute(db)
+      return Number(rows[0]?.n ?? 0)
+    }
+  }
+}
+
+function sqliteEngine(db: DbOrTrx, request: SearchRequest): SearchEngine {
+  const now = request.now.toISOString()
+  const all = filterFacets(request)
+  // Live articles whose publication time is still ahead: a handful at most, excluded as a small set.
+  const conditions = (match: string): RawBuilder<unknown> => {
+    const list: RawBuilder<unknown>[] = [
+      sql`search_fts match ${match}`,
+      sql`search_fts.rowid not in (select id from articles where status in (${sql.join(LIVE)}) and published_at > ${now})`
+    ]
+    if (request.from != null) list.push(sql`a.published_at >= ${request.from}`)
+    if (request.to != null) list.push(sql`a.published_at < ${request.to}`)
+    return sql.join(list, sql` and `)
+  }
+  const [wFacets, wHeadline, wLead, wKeywords, wBody] = BM25_WEIGHTS
+  return {
+    async windowMatches(window) {
+      const where = conditions(ftsMatchText(request.terms, { all, anyOf: window }))
+      // bm25 is lower for better matches; negated so that higher is better on both engines.
+      const { rows } = await sql<{ id: number, published_at: string, score: number }>`select search_fts.rowid as id, a.published_at,
+        -bm25(search_fts, ${wFacets}, ${wHeadline}, ${wLead}, ${wKeywords}, ${wBody}) as score
+        from search_fts join articles a on a.id = search_fts.rowid where ${where}`.execute(db)
+      return rows.map((r) => ({ id: r.id, publishedAt: r.published_at, score: r.score }))
+    },
+    async score() {},
+    async count() {
+      const where = conditions(ftsMatchText(request.terms, { all }))
+      const dated = request.from != null || request.to != null
+      const from = dated ? sql`search_fts join articles a on a.id = search_fts.rowid` : sql`search_fts`
+      const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} where ${where} limit ${COUNT_CAP + 1})`.execute(db)
+      return Number(rows[0]?.n ?? 0)
+    }
+  }
+}
+
+const newestFirst = (a: Candidate, b: Candidate) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : b.id - a.id)
+
+/**
+ * Articles matching every term, best first, visible now: published or scheduled with their time passed.
+ * The page's rows are read back from articles with the same visibility rule.
+ */
+export async function searchArticles(db: DbOrTrx, request: SearchRequest): Promise<SearchResults> {
+  if (request.terms.length === 0) return { total: 0, totalCapped: false, reachable: 0, hits: [] }
+  const engine = isPostgres(db) ? postgresEngine(db, request) : sqliteEngine(db, request)
+
+  let matches: Candidate[] = []
+  // Windows reach back from the end of the date filter, if there is one: an old date range starts there.
+  const anchor = request.to != null && request.to < request.now.toISOString() ? new Date(request.to) : request.now
+  for (const window of recencyWindows(anchor)) {
+    matches = await engine.windowMatches(window)
+    if (matches.length >= RANK_DEPTH) break
+  }
+  const candidates = matches.sort(newestFirst).slice(0, RANK_DEPTH)
+  await engine.score(candidates)
+  // Scores keep nine significant digits, so float noise never decides an order; ties go to the newer story.
+  // (bm25 can be tiny: FTS5 floors the weight of a word most documents contain at 1e-6.)
+  for (const c of candidates) c.score = Number(c.score.toPrecision(9))
+  const ranked = candidates.sort((a, b) => b.score - a.score || newestFirst(a, b))
+  const counted = await engine.count()
+  const total = Math.min(counted, COUNT_CAP)
+  const pageIds = ranked.slice(request.offset, request.offset + request.limit).map((c) => c.id)
+  return { total, totalCapped: counted > COUNT_CAP, reachable: ranked.length, hits: await hitsById(db, pageIds, request.now) }
+}
+
+/** The sections of an edition a search can be narrowed to, by name. */
+export async function searchableSections(db: DbOrTrx, edition: string): Promise<{ id: number, slug: string, name: string }[]> {
+  return db.selectFrom('sections').select(['id', 'slug', 'name']).where('edition', '=', edition).orderBy('name').orderBy('id').execute()
+}
+
+async function hitsById(db: DbOrTrx, ids: number[], now: Date): Promise<SearchHit[]> {
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select([
+      'articles.id', 'articles.edition', 'articles.slug', 'articles.headline', 'articles.lead', 'articles.body_html',
+      'articles.published_at', 'sections.name as section_name'
+    ])
+    .where('articles.id', 'in', ids)
+    .where('articles.status', 'in', LIVE)
+    .where('articles.published_at', '<=', now.toISOString())
+    .execute()
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    return row
+      ? [{
+          id: row.id, edition: row.edition, slug: row.slug, headline: row.headline, lead: row.lead, bodyHtml: row.body_html,
+          publishedAt: row.published_at!, sectionName: row.section_name
+        }]
+      : []
+  })
+}

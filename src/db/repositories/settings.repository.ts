@@ -33,3 +33,11 @@ export async function saveSettingsValue(db: DbOrTrx, key: string, value: unknown
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
     .execute()
 }
+
+/** Stores a raw value only if the key is absent (first writer wins when processes race); returns the stored value. */
+export async function saveSettingsValueIfAbsent(db: DbOrTrx, key: string, value: unknown): Promise<unknown> {
+  await db.insertInto('settings').values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
+  return loadSettingsValue(db, key)
+}

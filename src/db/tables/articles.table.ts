@@ -27,4 +27,9 @@ export interface ArticlesTable {
   comments_open: Generated<number>
   /** Bumped on every save, for optimistic locking. */
   version: Generated<number>
+  /** The featured image (media library) with this article's own alt text, caption and credit. */
+  featured_media_id: Generated<number | null>
+  featured_alt: Generated<string | null>
+  featured_caption: Generated<string | null>
+  featured_credit: Generated<string | null>
 }

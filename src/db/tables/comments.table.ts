@@ -1,22 +1,34 @@
 import type { Generated } from 'kysely'
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash'
+export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'spam', 'trash']
 
 export interface CommentsTable {
   id: Generated<number>
   article_id: number
   parent_id: number | null
   author_name: string
-  /** Never shown to readers, in any output. */
+  /** Never shown to readers, in any output. Empty once the commenter's data was erased. */
   author_email: string
   author_url: string | null
   user_id: number | null
   /** Plain text as typed. */
   body: string
   status: CommentStatus
-  /** JSON array of reasons a comment was held or marked spam, for moderators. */
+  /** JSON array of ModerationReason: why a comment was held, trashed or marked spam, for moderators. */
   spam_reasons: Generated<string>
   ip: string | null
   user_agent: string | null
   created_at: string
+  /**
+   * The ids of the comment's ancestors and its own, each zero-padded to 10 digits, concatenated:
+   * ordering by it gives an article's threads depth-first in one query.
+   */
+  thread_path: Generated<string>
+  /** 0 for a top-level comment. */
+  depth: Generated<number>
+  /** The status before it went to spam or trash, where "not spam" and "restore" send it back. */
+  previous_status: CommentStatus | null
+  /** When a moderator last changed it (status or content), if ever. */
+  updated_at: string | null
 }

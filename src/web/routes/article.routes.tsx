@@ -2,13 +2,14 @@ import type { FastifyPluginAsync } from 'fastify'
 import { articlePath } from '../../domain/urls.js'
 import { articlePage, findArticle } from '../../services/reader.service.js'
 import { ArticlePage } from '../views/article-page.js'
-import { EMPTY_FORM } from '../views/comments.js'
+import { EMPTY_FORM, replyTargetFrom } from '../views/comments.js'
 import { ErrorPage } from '../views/error-page.js'
+import { articlePageLastModified } from '../../services/syndication.service.js'
 
 interface ArticleParams { year: string, month: string, day: string, slug: string }
 
 const articleRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: ArticleParams, Querystring: { comment?: unknown } }>('/:year/:month/:day/:slug/', async (request, reply) => {
+  app.get<{ Params: ArticleParams, Querystring: { comment?: unknown, replytocom?: unknown } }>('/:year/:month/:day/:slug/', async (request, reply) => {
     const ctx = await request.viewContext()
     const { year, month, day, slug } = request.params
     const found = await findArticle(app.deps, ctx.settings, ctx.edition, `${year}-${month}-${day}`, slug)
@@ -21,7 +22,8 @@ const articleRoutes: FastifyPluginAsync = async (app) => {
     }
     const data = await articlePage(app.deps, ctx.settings, found.article)
     const notice = request.query.comment === 'pending' ? 'awaiting-moderation' : null
-    return reply.page(<ArticlePage ctx={ctx} data={data} form={EMPTY_FORM} notice={notice} />)
+    reply.lastModified(articlePageLastModified(data))
+    return reply.page(<ArticlePage ctx={ctx} data={data} form={EMPTY_FORM} notice={notice} replyTo={replyTargetFrom(request.query.replytocom, data.comments)} />)
   })
 }
 

@@ -4,10 +4,15 @@ import { reprintNoticeText } from '../../domain/settings.js'
 import { absoluteUrl, articlePath } from '../../domain/urls.js'
 import { formatDateTime, isoWithOffset } from '../../i18n/format.js'
 import type { ArticlePage as ArticlePageData } from '../../services/reader.service.js'
-import { CommentForm, CommentList, type CommentFormState } from './comments.js'
+import { CommentForm, CommentList, type CommentFormState, type ReplyTarget } from './comments.js'
+import { commentsAreOpen } from '../../domain/moderation.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
 import { NewsfeedEntry } from './newsfeed-list.js'
+import { FeaturedFigure } from './featured-figure.js'
+import { ArticleStructuredData, structuredArticle } from './structured-data.js'
+import { Citation } from './citation.js'
+import { commentsFeedLinks } from './feed-links.js'
 
 export interface ArticlePageProps {
   ctx: ViewContext
@@ -15,9 +20,11 @@ export interface ArticlePageProps {
   form: CommentFormState
   /** Shown after a comment was accepted for moderation (the page URL carries a flag, not a session). */
   notice: 'awaiting-moderation' | null
+  /** The comment the form answers (?replytocom=ID, the same page for every reader). */
+  replyTo?: ReplyTarget | null
 }
 
-export function ArticlePage({ ctx, data, form, notice }: ArticlePageProps) {
+export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePageProps) {
   const { settings, i18n } = ctx
   const { t } = i18n
   const { article, section, tags, comments, strip } = data
@@ -26,7 +33,9 @@ export function ArticlePage({ ctx, data, form, notice }: ArticlePageProps) {
   const canonical = absoluteUrl(settings.siteUrl, path)
   const bodyHtml = withAgencyCredit(article.body_html, article.agency_credit, escapeHtml)
   return (
-    <Layout ctx={ctx} title={article.headline} description={article.lead || article.headline} canonicalPath={path}>
+    <Layout ctx={ctx} title={article.headline} description={article.lead || article.headline} canonicalPath={path}
+      head={<ArticleStructuredData ctx={ctx} article={structuredArticle(data)} url={canonical} />} feeds={commentsFeedLinks(ctx, path, article.headline)}
+      editionLinks={data.editionLinks}>
       <div class="article-layout">
         <article class="article" lang={article.edition}>
           <header>
@@ -38,6 +47,7 @@ export function ArticlePage({ ctx, data, form, notice }: ArticlePageProps) {
             </p>
           </header>
           {article.lead ? <p class="lead"><strong>{article.lead}</strong></p> : null}
+          {data.featuredImage ? <FeaturedFigure image={data.featuredImage} /> : null}
           {/* body_html was rendered from Markdown and sanitised at save; the credit is escaped. */}
           <div class="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
           {article.source_url ? <p class="source"><a href={article.source_url} rel="external noopener">{t('article.sourceLink')}</a></p> : null}
@@ -49,6 +59,7 @@ export function ArticlePage({ ctx, data, form, notice }: ArticlePageProps) {
             <p class="reprint-notice">{reprintNoticeText(settings, article.edition)}</p>
             <p class="canonical-link">{t('article.reprintLink')} <a href={canonical}>{canonical}</a></p>
           </footer>
+          <Citation ctx={ctx} url={canonical} headline={article.headline} publishedAt={publishedAt} />
         </article>
 
         <aside class="newsfeed-strip" aria-labelledby="strip-title">
@@ -62,9 +73,9 @@ export function ArticlePage({ ctx, data, form, notice }: ArticlePageProps) {
         <section id="comments" class="comments" aria-labelledby="comments-title">
           <h2 id="comments-title">{i18n.plural('comments.heading', comments.length)}</h2>
           {notice === 'awaiting-moderation' ? <p class="notice" role="status">{t('comments.awaitingModeration')}</p> : null}
-          <CommentList ctx={ctx} comments={comments} />
-          {article.comments_open === 1
-            ? <CommentForm ctx={ctx} articleId={article.id} state={form} />
+          <CommentList ctx={ctx} comments={comments} articlePath={path} open={commentsAreOpen(article, settings, ctx.now)} />
+          {commentsAreOpen(article, settings, ctx.now)
+            ? <CommentForm ctx={ctx} articleId={article.id} articlePath={path} state={form} replyTo={replyTo} />
             : <p class="comments-closed">{t('comments.closed')}</p>}
         </section>
       </div>

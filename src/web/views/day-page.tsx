@@ -4,6 +4,7 @@ import type { DayPage as DayPageData } from '../../services/reader.service.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
 import { NewsfeedEntry } from './newsfeed-list.js'
+import { SiteStructuredData } from './structured-data.js'
 
 export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) {
   const { t } = ctx.i18n
@@ -11,7 +12,7 @@ export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) 
   return (
     <Layout ctx={ctx} title={t('day.title', { date })}
       description={t('day.description', { site: ctx.settings.siteName, date })}
-      canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)}>
+      canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)} head={<SiteStructuredData ctx={ctx} />}>
       <h1>{t('day.heading')}: <time datetime={data.day}>{formatDayHeading(data.day, ctx.edition)}</time></h1>
       <DayNav ctx={ctx} data={data} landmark />
       <ul class="newsfeed day-newsfeed">
@@ -45,7 +46,7 @@ export function NoNewsToday({ ctx, today, latestDay }: { ctx: ViewContext, today
   return (
     <Layout ctx={ctx} title={t('day.title', { date: formatDay(today, ctx.edition) })}
       description={t('day.description', { site: ctx.settings.siteName, date: formatDay(today, ctx.edition) })}
-      canonicalPath={dayNewsfeedPath(ctx.prefix)} noindex>
+      canonicalPath={dayNewsfeedPath(ctx.prefix)} noindex head={<SiteStructuredData ctx={ctx} />}>
       <h1>{t('day.heading')}: <time datetime={today}>{formatDayHeading(today, ctx.edition)}</time></h1>
       <p class="empty">{t('day.noNewsToday')}</p>
       {latestDay

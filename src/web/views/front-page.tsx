@@ -3,6 +3,8 @@ import type { NewsfeedItem } from '../../db/repositories/articles.repository.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
 import { NewsfeedByDay } from './newsfeed-list.js'
+import { SiteStructuredData } from './structured-data.js'
+import { frontPageLinks } from '../../services/translations.service.js'
 
 export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewContext, items: NewsfeedItem[], hasMore: boolean, isFirstPage: boolean }) {
   const { t } = ctx.i18n
@@ -10,7 +12,8 @@ export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewConte
   return (
     <Layout ctx={ctx} title={isFirstPage ? ctx.settings.siteName : t('newsfeed.title')}
       description={t('newsfeed.description', { site: ctx.settings.siteName })}
-      canonicalPath={isFirstPage ? frontPath(ctx.prefix) : undefined} noindex={!isFirstPage}>
+      canonicalPath={isFirstPage ? frontPath(ctx.prefix) : undefined} noindex={!isFirstPage} head={<SiteStructuredData ctx={ctx} />}
+      editionLinks={isFirstPage ? frontPageLinks(ctx.settings) : undefined}>
       <h1>{t('newsfeed.title')}</h1>
       {items.length === 0 ? <p class="empty">{t('newsfeed.empty')}</p> : <NewsfeedByDay ctx={ctx} items={items} />}
       <nav class="pager" aria-label={t('newsfeed.pageLabel')}>

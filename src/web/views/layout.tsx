@@ -1,6 +1,11 @@
 import type { ComponentChildren } from 'preact'
 import { absoluteUrl, dayNewsfeedPath, frontPath } from '../../domain/urls.js'
 import type { ViewContext } from './context.js'
+import { FeedDiscovery, type FeedLink } from './feed-links.js'
+import { textDirection } from '../../i18n/index.js'
+import type { EditionLink } from '../../services/translations.service.js'
+import { HreflangLinks, LanguageSwitcher } from './editions.js'
+import { SearchBox } from './search-box.js'
 
 export interface LayoutProps {
   ctx: ViewContext
@@ -10,15 +15,19 @@ export interface LayoutProps {
   canonicalPath?: string | undefined
   noindex?: boolean
   head?: ComponentChildren
+  /** This page's own feeds, announced before the edition's (which every page announces). */
+  feeds?: FeedLink[] | undefined
+  /** This page in every edition (language switcher, hreflang); default: each edition's front page. */
+  editionLinks?: EditionLink[] | undefined
   children: ComponentChildren
 }
 
-export function Layout({ ctx, title, description, canonicalPath, noindex, head, children }: LayoutProps) {
+export function Layout({ ctx, title, description, canonicalPath, noindex, head, feeds, editionLinks, children }: LayoutProps) {
   const { settings, i18n } = ctx
   const t = i18n.t
   const fullTitle = title === settings.siteName ? title : `${title} — ${settings.siteName}`
   return (
-    <html lang={ctx.edition} dir="ltr">
+    <html lang={ctx.edition} dir={textDirection(ctx.edition)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -26,7 +35,9 @@ export function Layout({ ctx, title, description, canonicalPath, noindex, head, 
         <meta name="description" content={description} />
         <link rel="canonical" href={absoluteUrl(settings.siteUrl, canonicalPath ?? ctx.path)} />
         {noindex ? <meta name="robots" content="noindex, follow" /> : null}
+        <HreflangLinks ctx={ctx} links={editionLinks} />
         <link rel="stylesheet" href="/assets/site.css" />
+        <FeedDiscovery ctx={ctx} feeds={feeds} />
         {head}
       </head>
       <body>
@@ -41,6 +52,8 @@ export function Layout({ ctx, title, description, canonicalPath, noindex, head, 
                 <li><a href={dayNewsfeedPath(ctx.prefix)}>{t('nav.dayNewsfeed')}</a></li>
               </ul>
             </nav>
+            <SearchBox ctx={ctx} />
+            <LanguageSwitcher ctx={ctx} links={editionLinks} />
           </div>
         </header>
         <main id="main" class="wrap">

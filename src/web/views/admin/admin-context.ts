@@ -23,4 +23,8 @@ export interface AdminContext {
   /** Path of the current admin page, to mark the navigation. */
   path: string
   now: Date
+  /** A one-line message after an action ("Settings saved."), from the ?notice= flag of a redirect. */
+  notice: AdminNotice | null
 }
+
+export interface AdminNotice { tone: 'success' | 'error' | 'info', text: string }

@@ -1,0 +1,168 @@
+// The media library: image rows and their files (the original and generated WebP copies), bytes included.
+import { sql, type Selectable } from 'kysely'
+import type { DbOrTrx, DialectName } from '../database.js'
+import type { MediaTable } from '../tables/editorial.table.js'
+import { defaultImageFile, mediaPath, srcsetOf, type ImageFile } from '../../domain/media.js'
+
+export type MediaRow = Selectable<MediaTable>
+
+export interface NewMediaFile { variant: string, mime: string, width: number, height: number, bytes: Buffer }
+
+export async function insertMedia(db: DbOrTrx, values: Omit<MediaTable, 'id' | 'alt' | 'caption' | 'credit'> & { alt: string, caption: string, credit: string }): Promise<number> {
+  const row = await db.insertInto('media').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function insertMediaFiles(db: DbOrTrx, mediaId: number, files: NewMediaFile[]): Promise<void> {
+  for (const f of files) {
+    // One row at a time: a batch of several megabyte-sized blobs would make one huge statement.
+    await db.insertInto('media_files').values({
+      media_id: mediaId, variant: f.variant, mime: f.mime, width: f.width, height: f.height, size: f.bytes.length, bytes: f.bytes
+    }).execute()
+  }
+}
+
+export async function mediaById(db: DbOrTrx, id: number): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function mediaByHash(db: DbOrTrx, hash: string): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('hash', '=', hash).executeTakeFirst()
+}
+
+/** One stored file with its bytes, for serving. */
+export async function mediaFile(db: DbOrTrx, mediaId: number, variant: string): Promise<{ hash: string, mime: string, size: number, bytes: Buffer } | undefined> {
+  const row = await db.selectFrom('media_files').innerJoin('media', 'media.id', 'media_files.media_id')
+    .select(['media.hash', 'media_files.mime', 'media_files.size', 'media_files.bytes'])
+    .where('media_files.media_id', '=', mediaId).where('media_files.variant', '=', variant)
+    .executeTakeFirst()
+  if (!row) return undefined
+  // better-sqlite3 returns a Buffer, pg a Buffer too; normalise anything array-like.
+  return { hash: row.hash, mime: row.mime, size: row.size, bytes: Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes as Uint8Array) }
+}
+
+export interface MediaFiles { original: ImageFile, variants: ImageFile[] }
+
+/** The files of several media items (without bytes), with their URLs. */
+export async function filesOfMedia(db: DbOrTrx, media: readonly { id: number, hash: string }[]): Promise<Map<number, MediaFiles>> {
+  const out = new Map<number, MediaFiles>()
+  if (media.length === 0) return out
+  const rows = await db.selectFrom('media_files').select(['media_id', 'variant', 'mime', 'width', 'height'])
+    .where('media_id', 'in', media.map((m) => m.id)).execute()
+  for (const m of media) {
+    const own = rows.filter((r) => r.media_id === m.id)
+    const toFile = (r: typeof own[number]): ImageFile => ({ url: mediaPath(m, r.variant, r.mime), width: r.width, height: r.height, mime: r.mime })
+    const original = own.find((r) => r.variant === 'original')
+    if (!original) continue
+    out.set(m.id, { original: toFile(original), variants: own.filter((r) => r.variant !== 'original').map(toFile).sort((a, b) => a.width - b.width) })
+  }
+  return out
+}
+
+export interface MediaListItem extends MediaRow { files: MediaFiles }
+
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/**
+ * The library, newest first, optionally searched in file name, alt text, caption and credit
+ * (PostgreSQL folds case in every script; SQLite's LIKE in ASCII only).
+ */
+export async function mediaLibrary(db: DbOrTrx, dialect: DialectName, q: { text?: string | undefined, limit: number, after?: { createdAt: string, id: number } | undefined }): Promise<{ items: MediaListItem[], hasMore: boolean }> {
+  let query = db.selectFrom('media').selectAll()
+  if (q.text) {
+    const pattern = containsPattern(q.text)
+    const op = dialect === 'postgres' ? sql.raw('ilike') : sql.raw('like')
+    query = query.where(sql<boolean>`(original_name ${op} ${pattern} escape '\\' or alt ${op} ${pattern} escape '\\' or caption ${op} ${pattern} escape '\\' or credit ${op} ${pattern} escape '\\')`)
+  }
+  if (q.after) {
+    const { createdAt, id } = q.after
+    query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]))
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute()
+  const page = rows.slice(0, q.limit)
+  const files = await filesOfMedia(db, page)
+  return {
+    items: page.filter((m) => files.has(m.id)).map((m) => ({ ...m, files: files.get(m.id)! })),
+    hasMore: rows.length > q.limit
+  }
+}
+
+export async function updateMediaText(db: DbOrTrx, id: number, values: { alt: string, caption: string, credit: string }): Promise<void> {
+  await db.updateTable('media').set(values).where('id', '=', id).execute()
+}
+
+/** How many articles use this image as their featured image. */
+export async function mediaUsageCount(db: DbOrTrx, id: number): Promise<number> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('featured_media_id', '=', id).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function deleteMedia(db: DbOrTrx, id: number): Promise<void> {
+  await db.deleteFrom('media').where('id', '=', id).execute()
+}
+
+/** An article's featured image as pages, feeds and structured data need it. URLs are site-relative paths. */
+export interface FeaturedImage {
+  mediaId: number
+  /** The copy for a plain `src` (≤ 1024 px WebP, or the original when it is smaller). */
+  url: string
+  width: number
+  height: number
+  mime: string
+  /** Size of `url` in bytes (an RSS enclosure's length). */
+  bytes: number
+  alt: string
+  caption: string | null
+  credit: string | null
+  /** Every generated WebP copy, narrowest first, and the `srcset` listing them. */
+  variants: ImageFile[]
+  srcset: string
+  /** The full-size copy in the uploaded format (metadata removed). */
+  original: ImageFile
+}
+
+/**
+ * Featured images of several articles (for feeds and lists), keyed by article id; articles without one
+ * are absent. Alt text, caption and credit are the article's own, falling back to the library's.
+ */
+export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, FeaturedImage>> {
+  const out = new Map<number, FeaturedImage>()
+  if (articleIds.length === 0) return out
+  const rows = await db.selectFrom('articles').innerJoin('media', 'media.id', 'articles.featured_media_id')
+    .select([
+      'articles.id as article_id', 'media.id', 'media.hash', 'media.alt', 'media.caption', 'media.credit',
+      'articles.featured_alt', 'articles.featured_caption', 'articles.featured_credit'
+    ])
+    .where('articles.id', 'in', [...articleIds]).execute()
+  if (rows.length === 0) return out
+  const files = await filesOfMedia(db, rows)
+  const sizes = await db.selectFrom('media_files').select(['media_id', 'variant', 'size'])
+    .where('media_id', 'in', rows.map((r) => r.id)).execute()
+  const pick = (own: string | null, library: string) => (own !== null && own !== '' ? own : library !== '' ? library : null)
+  for (const row of rows) {
+    const own = files.get(row.id)
+    if (!own) continue
+    const main = defaultImageFile(own.variants, own.original)
+    const variant = main === own.original ? 'original' : String(main.width)
+    out.set(row.article_id, {
+      mediaId: row.id,
+      url: main.url, width: main.width, height: main.height, mime: main.mime,
+      bytes: sizes.find((s) => s.media_id === row.id && s.variant === variant)?.size ?? 0,
+      alt: pick(row.featured_alt, row.alt) ?? '',
+      caption: pick(row.featured_caption, row.caption),
+      credit: pick(row.featured_credit, row.credit),
+      variants: own.variants,
+      srcset: srcsetOf(own.variants.length > 0 ? own.variants : [own.original]),
+      original: own.original
+    })
+  }
+  return out
+}
+
+/** One article's featured image, or null (see featuredImagesOf). */
+export async function featuredImageOf(db: DbOrTrx, articleId: number): Promise<FeaturedImage | null> {
+  return (await featuredImagesOf(db, [articleId])).get(articleId) ?? null
+}

@@ -1,0 +1,293 @@
+// Reads behind listing pages, feeds, sitemaps and the public API: live articles filtered by section,
+// tag, author or time, in keyset pages, in the plain PublishedArticle shape.
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { Database, DbOrTrx } from '../database.js'
+import type { IsoInstant } from '../../domain/days.js'
+import { mediaPath } from '../../domain/media.js'
+import type { ArticleImage, PublishedArticle, TermRef } from '../../domain/published-article.js'
+import { liveArticles, newsfeedColumns, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem } from './articles.repository.js'
+
+/** Which live articles a listing, feed or API call wants. Empty: the whole edition. */
+export interface ArticleFilter {
+  /** A section and its subsections. */
+  sectionIds?: number[]
+  tagId?: number
+  authorId?: number
+  /** Published within [start, end). */
+  start?: IsoInstant
+  end?: IsoInstant
+}
+
+export interface ArticlePageQuery {
+  edition: string
+  now: Date
+  limit: number
+  before?: NewsfeedCursor | undefined
+  filter?: ArticleFilter
+}
+
+type ArticlesQuery<O> = SelectQueryBuilder<Database, 'articles', O>
+
+function filtered<O>(query: ArticlesQuery<O>, filter: ArticleFilter = {}, before?: NewsfeedCursor): ArticlesQuery<O> {
+  let q = query
+  if (filter.sectionIds) {
+    // An empty list matches nothing (not everything): a section whose tree vanished has no articles.
+    q = filter.sectionIds.length > 0 ? q.where('articles.section_id', 'in', filter.sectionIds) : q.where(sql<boolean>`1 = 0`)
+  }
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId
+    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', '=', tagId))
+  }
+  if (filter.authorId !== undefined) q = q.where('articles.author_id', '=', filter.authorId)
+  if (filter.start) q = q.where('articles.published_at', '>=', filter.start)
+  if (filter.end) q = q.where('articles.published_at', '<', filter.end)
+  if (before) {
+    const { publishedAt, id } = before
+    q = q.where((eb) => eb.or([
+      eb('articles.published_at', '<', publishedAt),
+      eb.and([eb('articles.published_at', '=', publishedAt), eb('articles.id', '<', id)])
+    ]))
+  }
+  return q
+}
+
+/** Newsfeed lines for a section, tag or author page, newest first, one extra row fetched to tell whether more exist. */
+export async function listingNewsfeed(db: DbOrTrx, q: ArticlePageQuery): Promise<{ items: NewsfeedItem[], hasMore: boolean }> {
+  const rows = await filtered(newsfeedColumns(db, q.edition, q.now), q.filter, q.before)
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
+  return { items: rows.slice(0, q.limit).map(toNewsfeedItem), hasMore: rows.length > q.limit }
+}
+
+function publishedColumns(query: ReturnType<typeof liveArticles>) {
+  return query
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('users', 'users.id', 'articles.author_id')
+    .select((eb) => [
+      'articles.id', 'articles.edition', 'articles.slug', 'articles.headline', 'articles.lead', 'articles.body_html',
+      'articles.agency_credit', 'articles.source_url', 'articles.byline', 'articles.published_at', 'articles.updated_at',
+      'articles.created_at', 'articles.breaking', 'articles.comments_open', 'articles.translation_group',
+      'sections.id as section_id', 'sections.slug as section_slug', 'sections.name as section_name',
+      // Only what a reader may see of the account: never its email.
+      'users.display_name as author_name', 'users.slug as author_slug',
+      eb.selectFrom('comments').whereRef('comments.article_id', '=', 'articles.id').where('comments.status', '=', 'approved')
+        .select(eb.fn.countAll<number>().as('n')).as('comment_count')
+    ])
+}
+
+type PublishedRow = Awaited<ReturnType<ReturnType<typeof publishedColumns>['execute']>>[number]
+
+async function toPublished(db: DbOrTrx, rows: PublishedRow[]): Promise<PublishedArticle[]> {
+  const ids = rows.map((r) => r.id)
+  const [tags, images] = await Promise.all([tagsOfArticles(db, ids), featuredImages(db, ids)])
+  return rows.map((r) => ({
+    id: r.id,
+    edition: r.edition,
+    slug: r.slug,
+    headline: r.headline,
+    lead: r.lead,
+    bodyHtml: r.body_html,
+    agencyCredit: r.agency_credit,
+    sourceUrl: r.source_url,
+    byline: r.byline,
+    author: r.author_name !== null && r.author_slug !== null ? { name: r.author_name, slug: r.author_slug } : null,
+    section: r.section_id !== null && r.section_slug !== null && r.section_name !== null
+      ? { id: r.section_id, slug: r.section_slug, name: r.section_name } : null,
+    tags: tags.get(r.id) ?? [],
+    publishedAt: r.published_at!,
+    updatedAt: r.updated_at,
+    createdAt: r.created_at,
+    breaking: r.breaking === 1,
+    commentsOpen: r.comments_open === 1,
+    commentCount: Number(r.comment_count ?? 0),
+    translationGroup: r.translation_group,
+    image: images.get(r.id) ?? null
+  }))
+}
+
+/** Live articles with everything feeds and the API print, newest first. */
+export async function publishedArticles(db: DbOrTrx, q: ArticlePageQuery): Promise<{ items: PublishedArticle[], hasMore: boolean }> {
+  const rows = await publishedColumns(filtered(liveArticles(db, q.edition, q.now), q.filter, q.before))
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
+  return { items: await toPublished(db, rows.slice(0, q.limit)), hasMore: rows.length > q.limit }
+}
+
+/** One live article by id, in any edition. */
+export async function publishedArticleById(db: DbOrTrx, q: { now: Date, id: number, editions: string[] }): Promise<PublishedArticle | undefined> {
+  for (const edition of q.editions) {
+    const rows = await publishedColumns(liveArticles(db, edition, q.now).where('articles.id', '=', q.id)).execute()
+    if (rows.length > 0) return (await toPublished(db, rows))[0]
+  }
+  return undefined
+}
+
+export async function tagsOfArticles(db: DbOrTrx, articleIds: number[]): Promise<Map<number, TermRef[]>> {
+  const result = new Map<number, TermRef[]>()
+  if (articleIds.length === 0) return result
+  const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', 'in', articleIds).orderBy('tags.name').orderBy('tags.id').execute()
+  for (const r of rows) {
+    const list = result.get(r.article_id) ?? []
+    list.push({ id: r.id, slug: r.slug, name: r.name })
+    result.set(r.article_id, list)
+  }
+  return result
+}
+
+/**
+ * Featured images of articles, from the media library: the largest generated WebP copy (feeds and
+ * link previews want a big, widely readable image; an AVIF or PNG original is neither), else the
+ * original. Alt text, caption and credit are the article's own, else the library's. The library
+ * makes sizes by width only, so no aspect crops exist yet; consumers use crops when they are given.
+ */
+export async function featuredImages(db: DbOrTrx, articleIds: number[]): Promise<Map<number, ArticleImage>> {
+  const result = new Map<number, ArticleImage>()
+  if (articleIds.length === 0) return result
+  const rows = await db.selectFrom('articles')
+    .innerJoin('media', 'media.id', 'articles.featured_media_id')
+    .innerJoin('media_files', 'media_files.media_id', 'media.id')
+    .select([
+      'articles.id as article_id', 'articles.featured_alt', 'articles.featured_caption', 'articles.featured_credit',
+      'media.id as media_id', 'media.hash', 'media.alt', 'media.caption', 'media.credit',
+      'media_files.variant', 'media_files.mime', 'media_files.width', 'media_files.height', 'media_files.size'
+    ])
+    .where('articles.id', 'in', articleIds).execute()
+  const byArticle = new Map<number, typeof rows>()
+  for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), r])
+  for (const [articleId, files] of byArticle) {
+    const generated = files.filter((f) => f.variant !== 'original').sort((a, b) => b.width - a.width)
+    const chosen = generated[0] ?? files.find((f) => f.variant === 'original')
+    if (!chosen) continue
+    const text = (own: string | null, library: string) => (own?.trim() ? own : library.trim() ? library : null)
+    result.set(articleId, {
+      url: mediaPath({ id: chosen.media_id, hash: chosen.hash }, chosen.variant, chosen.mime),
+      type: chosen.mime, width: chosen.width, height: chosen.height, bytes: chosen.size,
+      alt: text(chosen.featured_alt, chosen.alt) ?? '',
+      caption: text(chosen.featured_caption, chosen.caption),
+      credit: text(chosen.featured_credit, chosen.credit),
+      crops: {}
+    })
+  }
+  return result
+}
+
+// ---- Sections, tags, authors -----------------------------------------------------------------------
+
+export interface SectionNode { id: number, slug: string, name: string, parentId: number | null }
+
+export async function sectionsOfEdition(db: DbOrTrx, edition: string): Promise<SectionNode[]> {
+  const rows = await db.selectFrom('sections').select(['id', 'slug', 'name', 'parent_id'])
+    .where('edition', '=', edition).orderBy('name').orderBy('id').execute()
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id }))
+}
+
+export async function tagBySlug(db: DbOrTrx, edition: string, slug: string): Promise<TermRef | undefined> {
+  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()
+}
+
+/** A staff account as its public author page shows it: name and slug, nothing else. */
+export async function authorBySlug(db: DbOrTrx, slug: string): Promise<{ id: number, name: string, slug: string } | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'display_name', 'slug']).where('slug', '=', slug).executeTakeFirst()
+  return row ? { id: row.id, name: row.display_name, slug: row.slug } : undefined
+}
+
+export async function authorById(db: DbOrTrx, id: number): Promise<{ name: string, slug: string } | undefined> {
+  const row = await db.selectFrom('users').select(['display_name', 'slug']).where('id', '=', id).executeTakeFirst()
+  return row ? { name: row.display_name, slug: row.slug } : undefined
+}
+
+/** Does the edition have at least one live article matching the filter? */
+export async function hasLiveArticles(db: DbOrTrx, q: { edition: string, now: Date, filter: ArticleFilter }): Promise<boolean> {
+  const row = await filtered(liveArticles(db, q.edition, q.now), q.filter).select('articles.id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+export interface TermWithCount extends TermRef { articleCount: number, lastModified: IsoInstant | null }
+
+/** Sections of an edition with their number of live articles and the newest change among them. */
+export async function sectionsWithCounts(db: DbOrTrx, q: { edition: string, now: Date }): Promise<(TermWithCount & { parentId: number | null })[]> {
+  const live = liveArticles(db, q.edition, q.now)
+    .select((eb) => ['articles.section_id', eb.fn.countAll<number>().as('n'), eb.fn.max('articles.updated_at').as('last')])
+    .groupBy('articles.section_id').as('live')
+  const rows = await db.selectFrom('sections')
+    .leftJoin(live, (join) => join.onRef('live.section_id', '=', 'sections.id'))
+    .select(['sections.id', 'sections.slug', 'sections.name', 'sections.parent_id', 'live.n', 'live.last'])
+    .where('sections.edition', '=', q.edition).orderBy('sections.name').orderBy('sections.id').execute()
+  return rows.map((r) => ({
+    id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id, articleCount: Number(r.n ?? 0), lastModified: (r.last as string | null) ?? null
+  }))
+}
+
+/** Tags of an edition that have live articles, by slug, in keyset pages (`after` a slug). */
+export async function tagsWithCounts(db: DbOrTrx, q: { edition: string, now: Date, limit: number, after?: string | undefined }): Promise<{ items: TermWithCount[], hasMore: boolean }> {
+  let query = liveArticles(db, q.edition, q.now)
+    .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select((eb) => ['tags.id', 'tags.slug', 'tags.name', eb.fn.countAll<number>().as('n'), eb.fn.max('articles.updated_at').as('last')])
+    .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+  if (q.after !== undefined) query = query.where('tags.slug', '>', q.after)
+  const rows = await query.orderBy('tags.slug').limit(q.limit + 1).execute()
+  return {
+    items: rows.slice(0, q.limit).map((r) => ({ id: r.id, slug: r.slug, name: r.name, articleCount: Number(r.n), lastModified: (r.last as string | null) ?? null })),
+    hasMore: rows.length > q.limit
+  }
+}
+
+export async function countTagsWithArticles(db: DbOrTrx, q: { edition: string, now: Date }): Promise<number> {
+  const row = await liveArticles(db, q.edition, q.now)
+    .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+    .select((eb) => eb.fn.count<number>('article_tags.tag_id').distinct().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+// ---- Sitemaps --------------------------------------------------------------------------------------
+
+/** Live articles per UTC month ("2022-02"), with the newest change in each. */
+export async function articleMonths(db: DbOrTrx, q: { edition: string, now: Date }): Promise<{ month: string, count: number, lastModified: IsoInstant }[]> {
+  const month = sql<string>`substr(articles.published_at, 1, 7)`
+  const rows = await liveArticles(db, q.edition, q.now)
+    .select((eb) => [month.as('month'), eb.fn.countAll<number>().as('n'), eb.fn.max('articles.updated_at').as('last')])
+    .groupBy(month).orderBy(month, 'desc').execute()
+  return rows.map((r) => ({ month: r.month, count: Number(r.n), lastModified: r.last as string }))
+}
+
+export interface SitemapArticle { id: number, slug: string, publishedAt: IsoInstant, updatedAt: IsoInstant }
+
+/** Live articles published within [start, end), oldest first, one sitemap page at a time. */
+export async function sitemapArticles(db: DbOrTrx, q: { edition: string, now: Date, start: IsoInstant, end: IsoInstant, offset: number, limit: number }): Promise<SitemapArticle[]> {
+  const rows = await filtered(liveArticles(db, q.edition, q.now), { start: q.start, end: q.end })
+    .select(['articles.id', 'articles.slug', 'articles.published_at', 'articles.updated_at'])
+    .orderBy('articles.published_at', 'asc').orderBy('articles.id', 'asc').offset(q.offset).limit(q.limit).execute()
+  return rows.map((r) => ({ id: r.id, slug: r.slug, publishedAt: r.published_at!, updatedAt: r.updated_at }))
+}
+
+/** The newest change to any live article of the edition. */
+export async function newestArticleChange(db: DbOrTrx, q: { edition: string, now: Date }): Promise<IsoInstant | null> {
+  const row = await liveArticles(db, q.edition, q.now).select((eb) => eb.fn.max('articles.updated_at').as('last')).executeTakeFirst()
+  return (row?.last as string | null | undefined) ?? null
+}
+
+export interface NewsSitemapArticle { edition: string, slug: string, headline: string, publishedAt: IsoInstant }
+
+/** Live articles of the given editions published at or after `since`, newest first. */
+export async function recentArticles(db: DbOrTrx, q: { editions: string[], now: Date, since: IsoInstant, limit: number }): Promise<NewsSitemapArticle[]> {
+  const perEdition = await Promise.all(q.editions.map((edition) => liveArticles(db, edition, q.now)
+    .where('articles.published_at', '>=', q.since)
+    .select(['articles.id', 'articles.edition', 'articles.slug', 'articles.headline', 'articles.published_at'])
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit).execute()))
+  return perEdition.flat()
+    .sort((a, b) => (a.published_at! < b.published_at! ? 1 : a.published_at! > b.published_at! ? -1 : b.id - a.id))
+    .slice(0, q.limit)
+    .map((r) => ({ edition: r.edition, slug: r.slug, headline: r.headline, publishedAt: r.published_at! }))
+}
+
+// ---- Comments --------------------------------------------------------------------------------------
+
+/** The newest approved comments of an article, newest first; never the email, IP or user agent. */
+export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]> {
+  const rows = await db.selectFrom('comments')
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
+    .where('article_id', '=', q.articleId).where('status', '=', 'approved')
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at }))
+}

@@ -1,0 +1,78 @@
+// The audit log page's query string: filters and a keyset cursor, read without I/O.
+import { dayRange, parseDay } from './days.js'
+
+export interface AuditQueryText { actor: string, action: string, subject: string, subject_id: string, from: string, to: string }
+
+export interface AuditCursor { createdAt: string, id: number }
+
+export interface ParsedAuditQuery {
+  /** The filters as typed, to fill the form and build page links. */
+  text: AuditQueryText
+  filters: { actorId?: number, action?: string, subjectType?: string, subjectId?: number, from?: string, to?: string }
+  before?: AuditCursor
+  after?: AuditCursor
+  /** Field name → problem; a page with errors lists nothing rather than guess. */
+  errors: Partial<Record<'actor' | 'from' | 'to' | 'subject_id' | 'cursor', 'admin.form.invalidDate' | 'admin.form.invalidChoice' | 'admin.audit.badCursor'>>
+}
+
+/** "<unix ms>-<id>": opaque enough, and exact, since created_at has millisecond precision. */
+export function encodeAuditCursor(c: AuditCursor): string {
+  return `${Date.parse(c.createdAt)}-${c.id}`
+}
+
+export function decodeAuditCursor(text: string): AuditCursor | null {
+  const m = /^(\d{1,15})-(\d{1,10})$/.exec(text)
+  if (!m) return null
+  const ms = Number(m[1])
+  const date = new Date(ms)
+  if (Number.isNaN(date.getTime())) return null
+  return { createdAt: date.toISOString(), id: Number(m[2]) }
+}
+
+function str(query: Record<string, unknown>, name: string): string {
+  const v = query[name]
+  return typeof v === 'string' ? v.trim().slice(0, 200) : ''
+}
+
+const POSITIVE_INT = /^[1-9][0-9]{0,9}$/
+
+export function parseAuditQuery(query: Record<string, unknown>, timeZone: string): ParsedAuditQuery {
+  const text: AuditQueryText = {
+    actor: str(query, 'actor'), action: str(query, 'action'), subject: str(query, 'subject'),
+    subject_id: str(query, 'subject_id'), from: str(query, 'from'), to: str(query, 'to')
+  }
+  const parsed: ParsedAuditQuery = { text, filters: {}, errors: {} }
+  if (text.actor) {
+    if (POSITIVE_INT.test(text.actor)) parsed.filters.actorId = Number(text.actor)
+    else parsed.errors.actor = 'admin.form.invalidChoice'
+  }
+  if (text.action) parsed.filters.action = text.action
+  if (text.subject) parsed.filters.subjectType = text.subject
+  if (text.subject_id) {
+    if (POSITIVE_INT.test(text.subject_id)) parsed.filters.subjectId = Number(text.subject_id)
+    else parsed.errors.subject_id = 'admin.form.invalidChoice'
+  }
+  // Days are the site's days: "from 2022-02-03" starts at midnight in the site's time zone.
+  if (text.from) {
+    const day = parseDay(text.from)
+    if (day) parsed.filters.from = dayRange(day, timeZone).start
+    else parsed.errors.from = 'admin.form.invalidDate'
+  }
+  if (text.to) {
+    const day = parseDay(text.to)
+    if (day) parsed.filters.to = dayRange(day, timeZone).end
+    else parsed.errors.to = 'admin.form.invalidDate'
+  }
+  const before = str(query, 'before')
+  const after = str(query, 'after')
+  if (before) {
+    const c = decodeAuditCursor(before)
+    if (c) parsed.before = c
+    else parsed.errors.cursor = 'admin.audit.badCursor'
+  } else if (after) {
+    const c = decodeAuditCursor(after)
+    if (c) parsed.after = c
+    else parsed.errors.cursor = 'admin.audit.badCursor'
+  }
+  return parsed
+}

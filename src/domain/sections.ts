@@ -1,0 +1,41 @@
+// Sections form a tree (a "World" section may hold "Europe" and "Asia"); a section's page and feed
+// carry the stories of its subsections too, as WordPress category archives do.
+
+export interface SectionLink { id: number, parentId: number | null }
+
+/** The section and every section below it, at any depth. A loop in the parent links is walked once. */
+export function sectionSubtree(sections: readonly SectionLink[], rootId: number): number[] {
+  const children = new Map<number, number[]>()
+  for (const s of sections) {
+    if (s.parentId === null) continue
+    const list = children.get(s.parentId) ?? []
+    list.push(s.id)
+    children.set(s.parentId, list)
+  }
+  const seen = new Set<number>([rootId])
+  const queue = [rootId]
+  while (queue.length > 0) {
+    const id = queue.shift()!
+    for (const child of children.get(id) ?? []) {
+      if (seen.has(child)) continue
+      seen.add(child)
+      queue.push(child)
+    }
+  }
+  return [...seen]
+}
+
+/** Each section's live article count and newest change, including everything in its subsections. */
+export function rollUpSections<T extends SectionLink & { articleCount: number, lastModified: string | null }>(sections: readonly T[]): (T & { totalCount: number, newestChange: string | null })[] {
+  return sections.map((section) => {
+    const subtree = new Set(sectionSubtree(sections, section.id))
+    let totalCount = 0
+    let newestChange: string | null = null
+    for (const s of sections) {
+      if (!subtree.has(s.id)) continue
+      totalCount += s.articleCount
+      if (s.lastModified && (newestChange === null || s.lastModified > newestChange)) newestChange = s.lastModified
+    }
+    return { ...section, totalCount, newestChange }
+  })
+}

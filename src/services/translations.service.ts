@@ -1,0 +1,168 @@
+// Translations: the same story in another edition, linked through a translation group. The reader side
+// (language switcher, hreflang) and the newsroom side (start a translation from an article) live here.
+import { randomUUID } from 'node:crypto'
+import type { SiteSettings } from '../domain/settings.js'
+import { absoluteUrl, articlePath, editionPrefix, frontPath } from '../domain/urls.js'
+import { mayCreate } from '../domain/workflow.js'
+import { insertArticle, type ArticleRow } from '../db/repositories/articles.repository.js'
+import { writeAudit } from '../db/repositories/audit.repository.js'
+import { insertRevision } from '../db/repositories/revisions.repository.js'
+import { indexArticle } from '../db/repositories/search.repository.js'
+import { loadSettings } from '../db/repositories/settings.repository.js'
+import {
+  allVersionsOf, joinTranslationGroup, matchingSectionId, translationSetsOf, translationsOf, type TranslationVersion
+} from '../db/repositories/translations.repository.js'
+import type { Editor } from './articles.service.js'
+import type { Deps } from './deps.js'
+
+/** One entry of the language switcher. */
+export interface EditionLink {
+  edition: string
+  /** Path on this site: the same story in that language, or that edition's front page. */
+  path: string
+  /** True when `path` is the same content in that language (a hreflang alternate). */
+  equivalent: boolean
+}
+
+/**
+ * Where the language switcher of an article leads: for every edition, the story's translation when one
+ * is public, otherwise that edition's front page. The article's own edition comes first in site order.
+ */
+export async function articleEditionLinks(deps: Deps, settings: SiteSettings, article: Pick<ArticleRow, 'id' | 'edition' | 'slug' | 'published_at'>): Promise<EditionLink[]> {
+  const translations = await translationsOf(deps.db, { articleId: article.id, now: deps.clock() })
+  const byEdition = new Map(translations.map((t) => [t.edition, t]))
+  return settings.editions.map((edition) => {
+    const prefix = editionPrefix(edition, settings.defaultEdition)
+    if (edition === article.edition) {
+      return { edition, path: articlePath(prefix, article.published_at!, article.slug, settings.timeZone), equivalent: true }
+    }
+    const translation = byEdition.get(edition)
+    return translation
+      ? { edition, path: articlePath(prefix, translation.publishedAt, translation.slug, settings.timeZone), equivalent: true }
+      : { edition, path: frontPath(prefix), equivalent: false }
+  })
+}
+
+/** The front pages of every edition: each is the others' equivalent. */
+export function frontPageLinks(settings: SiteSettings): EditionLink[] {
+  return settings.editions.map((edition) => ({ edition, path: frontPath(editionPrefix(edition, settings.defaultEdition)), equivalent: true }))
+}
+
+export interface Hreflang { hreflang: string, href: string }
+
+/**
+ * rel="alternate" hreflang links for a page: every equivalent version (the page itself included) and
+ * x-default. Every version of a story lists the same set, so the links are reciprocal; x-default is the
+ * default edition's version, or else the first version in site order. Nothing when there is no other version.
+ */
+export function hreflangLinks(settings: SiteSettings, links: readonly EditionLink[]): Hreflang[] {
+  const equivalent = links.filter((link) => link.equivalent)
+  if (equivalent.length < 2) return []
+  const fallback = equivalent.find((link) => link.edition === settings.defaultEdition) ?? equivalent[0]!
+  return [
+    ...equivalent.map((link) => ({ hreflang: link.edition, href: absoluteUrl(settings.siteUrl, link.path) })),
+    { hreflang: 'x-default', href: absoluteUrl(settings.siteUrl, fallback.path) }
+  ]
+}
+
+/**
+ * hreflang alternates for many articles at once, for sitemaps: the same links each article's page carries
+ * (versions in site order, so x-default agrees with the page). Articles without public translations are absent.
+ */
+export async function sitemapAlternates(deps: Deps, settings: SiteSettings, articleIds: readonly number[]): Promise<Map<number, Hreflang[]>> {
+  const sets = await translationSetsOf(deps.db, { articleIds, now: deps.clock() })
+  const result = new Map<number, Hreflang[]>()
+  for (const [id, members] of sets) {
+    const links = settings.editions.flatMap((edition) => members.filter((m) => m.edition === edition).map((m) => ({
+      edition, equivalent: true,
+      path: articlePath(editionPrefix(edition, settings.defaultEdition), m.publishedAt, m.slug, settings.timeZone)
+    })))
+    const alternates = hreflangLinks(settings, links)
+    if (alternates.length > 0) result.set(id, alternates)
+  }
+  return result
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Newsroom
+
+export type TranslationDraftResult =
+  | { kind: 'created', id: number }
+  /** That edition already has a version of the story; the editor goes there instead. */
+  | { kind: 'exists', id: number }
+  | { kind: 'not-found' }
+  | { kind: 'forbidden' }
+  | { kind: 'bad-edition' }
+
+/**
+ * Starts a translation of an article in another edition: a draft pre-filled with the original's text and
+ * details (for the translator to overwrite), linked to it through their translation group, in one
+ * transaction with its revision and audit row. The section carries over when the target edition has a
+ * section with the same slug; tags do not, since they are words in the original's language.
+ */
+export async function createTranslationDraft(deps: Deps, actor: Editor, articleId: number, edition: string): Promise<TranslationDraftResult> {
+  if (!mayCreate(actor.role)) return { kind: 'forbidden' }
+  const at = deps.clock()
+  const now = at.toISOString()
+  return deps.db.transaction().execute(async (trx) => {
+    const source = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst()
+    if (!source) return { kind: 'not-found' }
+    const { editions } = await loadSettings(trx)
+    if (edition === source.edition || !editions.includes(edition)) return { kind: 'bad-edition' }
+
+    const existing = (await allVersionsOf(trx, source.id)).find((v) => v.edition === edition)
+    if (existing) return { kind: 'exists', id: existing.id }
+
+    const group = source.translation_group ?? await joinTranslationGroup(trx, source.id, randomUUID())
+    const sectionId = source.section_id === null ? null : await matchingSectionId(trx, { sectionId: source.section_id, edition })
+    const id = await insertArticle(trx, {
+      edition,
+      translation_group: group,
+      slug: source.slug,
+      headline: source.headline,
+      lead: source.lead,
+      body_source: source.body_source,
+      body_html: source.body_html,
+      agency_credit: source.agency_credit,
+      source_url: source.source_url,
+      byline: source.byline,
+      author_id: actor.id,
+      section_id: sectionId,
+      status: 'draft',
+      published_at: null,
+      created_at: now,
+      updated_at: now,
+      breaking: source.breaking,
+      comments_open: source.comments_open,
+      featured_media_id: source.featured_media_id,
+      featured_alt: source.featured_alt,
+      featured_caption: source.featured_caption,
+      featured_credit: source.featured_credit
+    })
+    const section = sectionId === null ? undefined : await trx.selectFrom('sections').select('name').where('id', '=', sectionId).executeTakeFirst()
+    await insertRevision(trx, {
+      articleId: id, version: 1, action: 'translate', actorId: actor.id, actorName: actor.displayName,
+      headline: source.headline, lead: source.lead, bodySource: source.body_source, createdAt: now,
+      fields: {
+        slug: source.slug, agencyCredit: source.agency_credit, sourceUrl: source.source_url, byline: source.byline,
+        sectionId, sectionName: section?.name ?? null, tags: [], breaking: source.breaking === 1,
+        commentsOpen: source.comments_open === 1, featuredMediaId: source.featured_media_id, featuredAlt: source.featured_alt,
+        featuredCaption: source.featured_caption, featuredCredit: source.featured_credit, status: 'draft', publishedAt: null
+      }
+    })
+    // A draft is not indexed; the call keeps the rule "every article write updates the index" simple to check.
+    await indexArticle(trx, id)
+    await writeAudit(trx, {
+      actor: { id: actor.id, name: actor.displayName }, action: 'article.translate', subjectType: 'article', subjectId: id, at,
+      details: { headline: source.headline, translationOf: source.id, fromEdition: source.edition, edition, group }
+    })
+    return { kind: 'created', id }
+  })
+}
+
+/** What the editor's Translations panel shows: every other version of the story, and which editions lack one. */
+export async function translationPanel(deps: Deps, settings: SiteSettings, article: Pick<ArticleRow, 'id' | 'edition'>): Promise<{ versions: TranslationVersion[], missing: string[] }> {
+  const versions = await allVersionsOf(deps.db, article.id)
+  const covered = new Set([article.edition, ...versions.map((v) => v.edition)])
+  return { versions, missing: settings.editions.filter((edition) => !covered.has(edition)) }
+}

@@ -1,0 +1,152 @@
+// What every admin route file uses: the guard for the /admin prefix, CSRF checking, capability checks,
+// building the AdminContext, and rendering admin pages and errors (always private, never cached).
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { VNode } from 'preact'
+import { can, type Capability } from '../../../domain/roles.js'
+import type { SiteSettings } from '../../../domain/settings.js'
+import { en } from '../../../i18n/en.js'
+import { translator, type MessageKey, type Translator } from '../../../i18n/index.js'
+import { renderDocument } from '../../../plugins/pages.js'
+import { csrfTokenIsValid, expectedCsrfToken, FORM_COOKIE, sentCsrfToken } from '../../../plugins/csrf.js'
+import { sameSecret } from '../../../services/token.service.js'
+import { currentSettings } from '../../../services/settings.service.js'
+import { countUsers } from '../../../db/repositories/users.repository.js'
+import { countByStatus } from '../../../db/repositories/comments.repository.js'
+import type { AdminContext, AdminNotice } from '../../views/admin/admin-context.js'
+import { AdminBareMessagePage, AdminMessagePage } from '../../views/admin/admin-message-page.js'
+
+export const ADMIN_CACHE_CONTROL = 'private, no-store'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Admin routes reachable without a session: login, first-run setup, choosing a password. */
+    adminPublic?: boolean
+  }
+  interface FastifyRequest {
+    /** The AdminContext for this request; only inside /admin and only for a signed-in user. */
+    adminContext(): Promise<AdminContext>
+  }
+  interface FastifyReply {
+    /** Sends an admin page: HTML, private and never stored. */
+    adminPage(vnode: VNode, status?: number): FastifyReply
+  }
+}
+
+/** The admin speaks the language of the site's default edition (English when there is no catalogue). */
+export function adminTranslator(settings: SiteSettings): Translator {
+  return translator(settings.defaultEdition)
+}
+
+/**
+ * A notice after a redirect: "?notice=saved" shows admin.notice.saved. Only keys that exist are shown,
+ * so a crafted link can put nothing but our own sentences on the page.
+ */
+export function noticeFromQuery(query: unknown, i18n: Translator): AdminNotice | null {
+  const raw = (query as Record<string, unknown> | undefined)?.notice
+  if (typeof raw !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(raw)) return null
+  const key = `admin.notice.${raw}`
+  if (!(key in en)) return null
+  const tone = key.endsWith('Failed') || key.endsWith('Refused') ? 'error' : 'success'
+  return { tone, text: i18n.t(key as MessageKey) }
+}
+
+export async function buildAdminContext(request: FastifyRequest): Promise<AdminContext> {
+  const { user, authSession } = request
+  if (!user || !authSession) throw new Error('adminContext() needs a signed-in user; is the route adminPublic?')
+  const deps = request.server.deps
+  const settings = await currentSettings(deps)
+  const i18n = adminTranslator(settings)
+  return {
+    user,
+    csrfToken: authSession.csrfToken,
+    settings,
+    i18n,
+    // Only moderators see the badge, so only they pay for the count.
+    pendingComments: can(user.role, 'comments.moderate') ? (await countByStatus(deps.db)).pending : 0,
+    path: request.url.split('?')[0] ?? '/admin/',
+    now: deps.clock(),
+    notice: noticeFromQuery(request.query, i18n)
+  }
+}
+
+export function sendAdminPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
+  return reply.code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', ADMIN_CACHE_CONTROL)
+    .send(renderDocument(vnode))
+}
+
+const ERROR_TEXT: Record<number, [MessageKey, MessageKey]> = {
+  400: ['error.badRequest.title', 'error.badRequest.text'],
+  403: ['admin.error.forbidden.title', 'admin.error.forbidden.text'],
+  404: ['error.notFound.title', 'admin.error.notFound.text'],
+  409: ['admin.error.conflict.title', 'admin.error.conflict.text'],
+  413: ['error.badRequest.title', 'error.tooLarge.text'],
+  415: ['error.badRequest.title', 'error.unsupportedMedia.text'],
+  429: ['admin.error.tooMany.title', 'admin.error.tooMany.text'],
+  500: ['error.server.title', 'error.server.text']
+}
+
+/**
+ * An admin error page: inside the admin shell for a signed-in user, a bare page otherwise.
+ * `message` replaces the status's standard sentence (for example "You cannot disable yourself").
+ */
+export async function sendAdminError(request: FastifyRequest, reply: FastifyReply, status: number, message?: MessageKey | { text: string }): Promise<FastifyReply> {
+  const [titleKey, textKey] = ERROR_TEXT[status] ?? (status >= 500 ? ERROR_TEXT[500]! : ERROR_TEXT[400]!)
+  if (request.user && request.authSession) {
+    const ctx = await buildAdminContext(request)
+    const text = typeof message === 'object' ? message.text : ctx.i18n.t(message ?? textKey)
+    return sendAdminPage(reply, <AdminMessagePage ctx={ctx} title={ctx.i18n.t(titleKey)} message={text} />, status)
+  }
+  const settings = await currentSettings(request.server.deps)
+  const i18n = adminTranslator(settings)
+  const text = typeof message === 'object' ? message.text : i18n.t(message ?? textKey)
+  return sendAdminPage(reply, (
+    <AdminBareMessagePage settings={settings} i18n={i18n} title={i18n.t(titleKey)} message={text}>
+      <p><a href="/admin/">{i18n.t('admin.backToAdmin')}</a></p>
+    </AdminBareMessagePage>
+  ), status)
+}
+
+/**
+ * A route's preHandler: 403 unless the signed-in user's role has the capability. Use it on every
+ * admin route that is not for everyone signed in:
+ *   app.get('/users/', { preHandler: requireCapability('users.manage') }, handler)
+ */
+export function requireCapability(capability: Capability): preHandlerAsyncHookHandler {
+  return async function (request, reply) {
+    if (!request.user || !can(request.user.role, capability)) return sendAdminError(request, reply, 403)
+  }
+}
+
+/**
+ * onRequest for the whole /admin prefix: anonymous visitors go to the login page (or to first-run
+ * setup when no account exists yet), remembering where they were going.
+ */
+export async function adminGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (request.routeOptions.config?.adminPublic) return undefined
+  if (request.user) return undefined
+  reply.header('cache-control', ADMIN_CACHE_CONTROL)
+  if (await countUsers(request.server.deps.db) === 0) return reply.redirect('/admin/setup/', 303)
+  const next = request.method === 'GET' || request.method === 'HEAD' ? request.url : null
+  return reply.redirect(next && next !== '/admin/' ? `/admin/login/?next=${encodeURIComponent(next)}` : '/admin/login/', 303)
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * preHandler for the whole /admin prefix: every POST (and any other unsafe method) must carry the
+ * session's CSRF token, or on the public forms (login, setup) the form cookie's token. 403 otherwise.
+ */
+export async function csrfGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (SAFE_METHODS.has(request.method)) return undefined
+  if (csrfTokenIsValid(request)) return undefined
+  if (request.routeOptions.config?.adminPublic) {
+    // Someone signed in who opens the login form again posts the form cookie's token, not the session's.
+    const formToken = request.cookies[FORM_COOKIE]
+    const sent = sentCsrfToken(request)
+    if (formToken && sent && sameSecret(formToken, sent)) return undefined
+  }
+  request.log.info({ hasExpected: expectedCsrfToken(request) !== null, hasSent: sentCsrfToken(request) !== null }, 'CSRF token refused')
+  return sendAdminError(request, reply, 403, 'admin.error.csrf')
+}

@@ -1,0 +1,332 @@
+// The article screens under /admin/articles/: list with filters and bulk actions, the editor (new and
+// existing, with preview and conflicts), workflow buttons, revisions. Each handler: parse → service → view.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { EMPTY_ARTICLE_VALUES, validateArticleForm } from '../../../domain/article-form.js'
+import { wallClock } from '../../../domain/days.js'
+import { slugFromText } from '../../../domain/slug.js'
+import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
+import { checkEdit, isBulkAction, isWorkflowAction, type WorkflowAction } from '../../../domain/workflow.js'
+import { LIST_FILTERS, type ListFilter } from '../../../db/repositories/article-admin.repository.js'
+import type { ArticleRow } from '../../../db/repositories/articles.repository.js'
+import {
+  articleForEditing, bulkChangeStatus, changeArticleStatus, previewArticleBody, restoreRevision, saveArticle, SAVE_INTENTS,
+  type SaveIntent
+} from '../../../services/articles.service.js'
+import {
+  articleList, articleRevisions, authorNameOf, compareRevision, editorChoices, lastSavedBy, listFilterChoices,
+  snapshotOfArticle, snapshotOfInput
+} from '../../../services/article-editor.service.js'
+import { translateErrors } from '../../views/admin/form-errors.js'
+import { ArticleEditorPage, type ConflictView, type EditorValues } from '../../views/admin/article-editor-page.js'
+import { ArticlesListPage, filterQuery, type ArticleListFilters, type BulkOutcome } from '../../views/admin/articles-list-page.js'
+import { RevisionDiffPage, RevisionsPage } from '../../views/admin/revisions-pages.js'
+import { versionDiff } from '../../views/admin/revision-fields.js'
+import { hrefWith, type FormErrors } from '../../views/admin/forms.js'
+import type { AdminNotice } from '../../views/admin/admin-context.js'
+import { requireCapability, sendAdminError } from './admin-support.js'
+import { translationPanel } from '../../../services/translations.service.js'
+
+type IdParams = { Params: { id: string } }
+type Body = Record<string, unknown>
+
+function parseId(text: unknown): number | null {
+  return typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
+}
+
+function field(body: unknown, name: string): string {
+  const value = (body as Body | undefined)?.[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/** The form's version: a stale or missing one can only conflict, never overwrite. */
+function parseVersion(body: unknown): number {
+  return parseId(field(body, 'version')) ?? 0
+}
+
+/** Where to go back to after an action from the list: only our own list, never an outside address. */
+function returnTo(body: unknown, fallback: string): string {
+  const target = field(body, 'return_to')
+  return /^\/admin\/articles\/(\?[^\s#]*)?$/.test(target) ? target : fallback
+}
+
+function withNotice(path: string, notice: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}notice=${notice}`
+}
+
+/** Stored article → the form's strings, the publication time on the site's wall clock. */
+function valuesFromArticle(article: ArticleRow, tags: string[], timeZone: string): EditorValues {
+  let publishDate = ''
+  let publishTime = ''
+  if (article.published_at) {
+    const w = wallClock(article.published_at, timeZone)
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+    publishDate = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`
+    publishTime = `${pad(w.hour)}:${pad(w.minute)}`
+  }
+  return {
+    edition: article.edition,
+    headline: article.headline, slug: article.slug, lead: article.lead, body: article.body_source,
+    agency_credit: article.agency_credit ?? '', source_url: article.source_url ?? '', byline: article.byline ?? '',
+    section_id: article.section_id === null ? '' : String(article.section_id), tags: tags.join(', '),
+    featured_media_id: article.featured_media_id === null ? '' : String(article.featured_media_id),
+    featured_alt: article.featured_alt ?? '', featured_caption: article.featured_caption ?? '', featured_credit: article.featured_credit ?? '',
+    publish_date: publishDate, publish_time: publishTime, breaking: article.breaking === 1, comments_open: article.comments_open === 1
+  }
+}
+
+const SAVED_NOTICE: Record<string, string> = {
+  'article.create': 'articleSaved', 'article.update': 'articleSaved', 'article.submit': 'articleSubmitted',
+  'article.publish': 'articlePublished', 'article.schedule': 'articleScheduled', 'article.unpublish': 'articleUnpublished'
+}
+
+const ACTION_NOTICE: Record<WorkflowAction, string> = {
+  submit: 'articleSubmitted', publish: 'articlePublished', unpublish: 'articleUnpublished', 'to-draft': 'articleBackToDraft',
+  trash: 'articleTrashed', restore: 'articleRestored', delete: 'articleDeleted'
+}
+
+const articlesRoutes: FastifyPluginAsync = async (app) => {
+  const guard = { preHandler: requireCapability('articles.create') }
+  const deps = app.deps
+
+  interface EditorRender {
+    article: ArticleRow | null
+    values: EditorValues
+    version: number | null
+    errors?: FormErrors
+    previewHtml?: string | null
+    conflict?: ConflictView | null
+    problem?: AdminNotice | null
+    status?: number
+    /** The featured-image picker's search, when the editor used it. */
+    mediaQuery?: string
+  }
+
+  async function renderEditor(request: FastifyRequest, reply: FastifyReply, r: EditorRender) {
+    const ctx = await request.adminContext()
+    const chosen = parseId(r.values.featured_media_id)
+    const [choices, authorName, translations] = await Promise.all([
+      editorChoices(deps, r.article?.edition ?? r.values.edition, chosen, r.mediaQuery ?? ''),
+      r.article ? authorNameOf(deps, r.article) : Promise.resolve(ctx.user.displayName),
+      r.article ? translationPanel(deps, ctx.settings, r.article) : Promise.resolve(null)
+    ])
+    return reply.adminPage(
+      <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={r.values} version={r.version}
+        errors={r.errors ?? {}} sections={choices.sections} tagSuggestions={choices.tagSuggestions} media={choices.media}
+        previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={r.mediaQuery ?? ''} translations={translations} />,
+      r.status ?? 200
+    )
+  }
+
+  /** Handles the editor form's POST for a new (id null) or existing article. */
+  async function handleSave(request: FastifyRequest, reply: FastifyReply, id: number | null) {
+    const ctx = await request.adminContext()
+    const { settings, i18n } = ctx
+    const body = request.body
+    const existing = id === null ? null : await articleForEditing(deps, id)
+    if (id !== null && !existing) return sendAdminError(request, reply, 404)
+    const article = existing?.article ?? null
+    const edition = article?.edition ?? (field(body, 'edition') || settings.defaultEdition)
+    if (!settings.editions.includes(edition)) return sendAdminError(request, reply, 400)
+    const version = article ? parseVersion(body) : null
+    const editable = article ? checkEdit({ status: article.status, authorId: article.author_id, publishedAt: article.published_at }, ctx.user) : { ok: true as const }
+    if (!editable.ok && editable.refusal === 'forbidden') return sendAdminError(request, reply, 403)
+    const intentText = field(body, 'intent') || 'save'
+    const form = validateArticleForm((body ?? {}) as Body, settings.timeZone)
+    const values: EditorValues = { ...form.values, edition }
+
+    // A trashed story is restored before it is edited; the typed text comes back with the reason.
+    if (!editable.ok) {
+      return renderEditor(request, reply, { article, values, version, status: 409, problem: { tone: 'error', text: i18n.t('admin.editor.refused') } })
+    }
+    if (intentText === 'preview') {
+      return renderEditor(request, reply, { article, values, version, previewHtml: previewArticleBody(values.body) })
+    }
+    // The picker's search: the same form back, as typed, with the library images that match.
+    if (intentText === 'find-images') {
+      return renderEditor(request, reply, { article, values, version, mediaQuery: field(body, 'media_q') })
+    }
+    if (!(SAVE_INTENTS as readonly string[]).includes(intentText)) return sendAdminError(request, reply, 400)
+    if (!form.ok) {
+      return renderEditor(request, reply, { article, values, version, errors: translateErrors(i18n, form.errors), status: 400 })
+    }
+
+    const result = await saveArticle(deps, ctx.user, { id, expectedVersion: version, edition, input: form.input, intent: intentText as SaveIntent })
+    switch (result.kind) {
+      case 'saved':
+        return reply.redirect(`/admin/articles/${result.id}/?notice=${SAVED_NOTICE[result.action] ?? 'articleSaved'}`, 303)
+      case 'not-found':
+        return sendAdminError(request, reply, 404)
+      case 'forbidden':
+        return sendAdminError(request, reply, 403)
+      case 'refused':
+        return renderEditor(request, reply, { article, values, version, status: 409, problem: { tone: 'error', text: i18n.t('admin.editor.refused') } })
+      case 'invalid':
+        return renderEditor(request, reply, { article, values, version, errors: translateErrors(i18n, result.errors), status: 400 })
+      case 'conflict': {
+        // Their version is stored; this editor's submission comes back in the form, now against the
+        // stored version, so saving again is a deliberate choice to overwrite.
+        const current = result.current.article
+        const [theirs, mine, savedBy] = await Promise.all([
+          snapshotOfArticle(deps, current), snapshotOfInput(deps, form.input, current), lastSavedBy(deps, current.id)
+        ])
+        const conflict: ConflictView = { current, savedBy, diffs: versionDiff(theirs, mine, i18n, settings.timeZone) }
+        return renderEditor(request, reply, { article: current, values, version: current.version, conflict, status: 409 })
+      }
+    }
+  }
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/articles/', guard, async (request, reply) => {
+    const ctx = await request.adminContext()
+    const q = request.query
+    const status: ListFilter = (LIST_FILTERS as readonly string[]).includes(q.status ?? '') ? q.status as ListFilter : 'all'
+    const filters: ArticleListFilters = {
+      status,
+      q: (q.q ?? '').trim().slice(0, 200),
+      section: parseId(q.section) !== null ? q.section! : '',
+      author: parseId(q.author) !== null ? q.author! : '',
+      edition: ctx.settings.editions.includes(q.edition ?? '') ? q.edition! : ''
+    }
+    const after = decodeCursor(q.after)
+    const before = after ? null : decodeCursor(q.before)
+    const [list, choices] = await Promise.all([
+      articleList(deps, {
+        status, text: filters.q || undefined, sectionId: parseId(filters.section) ?? undefined, authorId: parseId(filters.author) ?? undefined,
+        edition: filters.edition || undefined,
+        after: after ? { updatedAt: after.publishedAt, id: after.id } : undefined,
+        before: before ? { updatedAt: before.publishedAt, id: before.id } : undefined
+      }),
+      listFilterChoices(deps)
+    ])
+    const current = filterQuery(filters)
+    const first = list.items[0]
+    const last = list.items.at(-1)
+    const cursor = (item: { updatedAt: string, id: number }) => encodeCursor({ publishedAt: item.updatedAt, id: item.id })
+    // Paging back (before=…), hasMore tells about newer rows and older ones exist (we came from there);
+    // paging forward (after=…) it is the other way round. The first page has nothing newer.
+    const hasOlder = before ? true : list.hasMore
+    const hasNewer = before ? list.hasMore : after !== null
+    const older = last && hasOlder ? hrefWith('/admin/articles/', current, { after: cursor(last) }) : null
+    const newer = first && hasNewer ? hrefWith('/admin/articles/', current, { before: cursor(first) }) : null
+    const num = (text: string | undefined) => /^\d{1,6}$/.test(text ?? '') ? Number(text) : 0
+    const bulk: BulkOutcome | null = isBulkAction(q.bulk)
+      ? { action: q.bulk, done: num(q.done), forbidden: num(q.forbidden), refused: num(q.refused), missing: num(q.missing) }
+      : null
+    return reply.adminPage(
+      <ArticlesListPage ctx={ctx} filters={filters} counts={list.counts} items={list.items} sections={choices.sections}
+        authors={choices.authors} newer={newer} older={older} bulk={bulk} />
+    )
+  })
+
+  app.post('/articles/bulk/', guard, async (request, reply) => {
+    const body = (request.body ?? {}) as Body
+    const back = returnTo(body, '/admin/articles/')
+    const action = field(body, 'bulk_action')
+    const rawIds = body.ids === undefined ? [] : Array.isArray(body.ids) ? body.ids : [body.ids]
+    const ids = rawIds.map(parseId).filter((id): id is number => id !== null)
+    if (!isBulkAction(action) || ids.length === 0 || ids.length !== rawIds.length) {
+      return reply.redirect(withNotice(back, 'bulkNothing'), 303)
+    }
+    const result = await bulkChangeStatus(deps, request.user!, ids, action)
+    const params = new URLSearchParams({ bulk: action, done: String(result.done), forbidden: String(result.forbidden), refused: String(result.refused), missing: String(result.missing) })
+    return reply.redirect(`${back}${back.includes('?') ? '&' : '?'}${params.toString()}`, 303)
+  })
+
+  app.get<{ Querystring: { edition?: string } }>('/articles/new/', guard, async (request, reply) => {
+    const ctx = await request.adminContext()
+    const edition = ctx.settings.editions.includes(request.query.edition ?? '') ? request.query.edition! : ctx.settings.defaultEdition
+    return renderEditor(request, reply, { article: null, values: { ...EMPTY_ARTICLE_VALUES, edition }, version: null })
+  })
+
+  app.post('/articles/new/', guard, async (request, reply) => handleSave(request, reply, null))
+
+  /** The live preview: the body as readers will see it, as an HTML fragment (sanitised, like the page). */
+  app.post('/articles/preview/', guard, async (request, reply) => {
+    return reply.header('content-type', 'text/html; charset=utf-8').send(previewArticleBody(field(request.body, 'body').slice(0, 300_000)))
+  })
+
+  /** The slug the headline would get, for the editor's script to show as a suggestion. */
+  app.get<{ Querystring: { text?: string } }>('/articles/slug/', guard, async (request, reply) => {
+    return reply.send({ slug: slugFromText(String(request.query.text ?? '').slice(0, 1_000)) })
+  })
+
+  app.get<IdParams>('/articles/:id/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    const found = id === null ? null : await articleForEditing(deps, id)
+    if (!found) return sendAdminError(request, reply, 404)
+    const { article, tags } = found
+    const user = request.user!
+    const allowed = checkEdit({ status: article.status, authorId: article.author_id, publishedAt: article.published_at }, user)
+    // A trashed story opens read-only (to restore it); one the user may not edit is not theirs to see here.
+    if (!allowed.ok && allowed.refusal === 'forbidden') return sendAdminError(request, reply, 403)
+    const settings = (await request.adminContext()).settings
+    return renderEditor(request, reply, { article, values: valuesFromArticle(article, tags, settings.timeZone), version: article.version })
+  })
+
+  app.post<IdParams>('/articles/:id/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    if (id === null) return sendAdminError(request, reply, 404)
+    return handleSave(request, reply, id)
+  })
+
+  app.post<{ Params: { id: string, action: string } }>('/articles/:id/:action/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    const action = request.params.action
+    if (id === null || !isWorkflowAction(action)) return sendAdminError(request, reply, 404)
+    const version = parseId(field(request.body, 'version'))
+    const result = await changeArticleStatus(deps, request.user!, id, action, { expectedVersion: version })
+    const fromList = field(request.body, 'return_to') !== ''
+    switch (result.kind) {
+      case 'done': {
+        const target = fromList || action === 'delete' ? returnTo(request.body, '/admin/articles/') : `/admin/articles/${id}/`
+        return reply.redirect(withNotice(target, ACTION_NOTICE[action]), 303)
+      }
+      case 'not-found': return sendAdminError(request, reply, 404)
+      case 'forbidden': return sendAdminError(request, reply, 403)
+      case 'refused': return sendAdminError(request, reply, 409, 'admin.editor.refused')
+      case 'conflict': return sendAdminError(request, reply, 409, 'admin.editor.changedMeanwhile')
+    }
+  })
+
+  app.get<IdParams>('/articles/:id/revisions/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    const found = id === null ? null : await articleRevisions(deps, id)
+    if (!found) return sendAdminError(request, reply, 404)
+    const wf = { status: found.article.status, authorId: found.article.author_id, publishedAt: found.article.published_at }
+    const allowed = checkEdit(wf, request.user!)
+    if (!allowed.ok && allowed.refusal === 'forbidden') return sendAdminError(request, reply, 403)
+    const ctx = await request.adminContext()
+    return reply.adminPage(<RevisionsPage ctx={ctx} article={found.article} revisions={found.revisions} canRestore={allowed.ok} />)
+  })
+
+  app.get<{ Params: { id: string, rid: string }, Querystring: { against?: string } }>('/articles/:id/revisions/:rid/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    const rid = parseId(request.params.rid)
+    const against = request.query.against === 'current' ? 'current' : 'previous'
+    const found = id === null || rid === null ? null : await compareRevision(deps, id, rid, against)
+    if (!found) return sendAdminError(request, reply, 404)
+    const wf = { status: found.article.status, authorId: found.article.author_id, publishedAt: found.article.published_at }
+    const allowed = checkEdit(wf, request.user!)
+    if (!allowed.ok && allowed.refusal === 'forbidden') return sendAdminError(request, reply, 403)
+    const ctx = await request.adminContext()
+    return reply.adminPage(
+      <RevisionDiffPage ctx={ctx} article={found.article} revision={found.revision} against={found.against} other={found.other}
+        diffs={versionDiff(found.before, found.after, ctx.i18n, ctx.settings.timeZone)} canRestore={allowed.ok} />
+    )
+  })
+
+  app.post<{ Params: { id: string, rid: string } }>('/articles/:id/revisions/:rid/restore/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    const rid = parseId(request.params.rid)
+    if (id === null || rid === null) return sendAdminError(request, reply, 404)
+    const result = await restoreRevision(deps, request.user!, id, rid, parseVersion(request.body))
+    switch (result.kind) {
+      case 'restored': return reply.redirect(`/admin/articles/${id}/?notice=revisionRestored`, 303)
+      case 'not-found': return sendAdminError(request, reply, 404)
+      case 'forbidden': return sendAdminError(request, reply, 403)
+      case 'refused': return sendAdminError(request, reply, 409, 'admin.editor.refused')
+      case 'conflict': return sendAdminError(request, reply, 409, 'admin.editor.changedMeanwhile')
+    }
+  })
+}
+
+export default articlesRoutes

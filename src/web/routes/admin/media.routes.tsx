@@ -1,0 +1,157 @@
+// The media library under /admin/media/: upload (multipart, only here), search, describe, delete.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import multipart from '@fastify/multipart'
+import { MAX_UPLOAD_BYTES } from '../../../domain/media.js'
+import { can } from '../../../domain/roles.js'
+import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
+import {
+  deleteMediaItem, mayManageMedia, mediaDetails, mediaLibraryPage, updateMediaDetails, uploadMedia, type UploadResult
+} from '../../../services/media.service.js'
+import { translateErrors } from '../../views/admin/form-errors.js'
+import { hrefWith, type FormErrors } from '../../views/admin/forms.js'
+import type { AdminNotice } from '../../views/admin/admin-context.js'
+import { MediaDetailPage, MediaLibraryPage, type UploadValues } from '../../views/admin/media-pages.js'
+import { requireCapability, sendAdminError } from './admin-support.js'
+
+/** Library thumbnails per page. */
+const MEDIA_PER_PAGE = 40
+
+type IdParams = { Params: { id: string } }
+
+function parseId(text: unknown): number | null {
+  return typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
+}
+
+/** A field of a multipart body (attached as { value }) or of a plain form. */
+function text(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name]
+  if (typeof value === 'string') return value
+  if (value && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string') return (value as { value: string }).value
+  return ''
+}
+
+interface FilePart { toBuffer(): Promise<Buffer>, filename: string, type: 'file' }
+function filePart(body: unknown): FilePart | null {
+  const value = (body as Record<string, unknown> | undefined)?.file
+  return value && typeof value === 'object' && (value as { type?: unknown }).type === 'file' ? value as FilePart : null
+}
+
+const UPLOAD_PROBLEMS: Record<Exclude<UploadResult['kind'], 'created' | 'duplicate' | 'forbidden' | 'invalid'>, { status: number, key: 'admin.media.error.empty' | 'admin.media.error.unsupported' | 'admin.media.error.unreadable' | 'admin.media.error.tooManyPixels' }> = {
+  empty: { status: 400, key: 'admin.media.error.empty' },
+  // 415: the bytes are not an image type we take, whatever the file is called.
+  unsupported: { status: 415, key: 'admin.media.error.unsupported' },
+  unreadable: { status: 400, key: 'admin.media.error.unreadable' },
+  'too-many-pixels': { status: 400, key: 'admin.media.error.tooManyPixels' }
+}
+
+const mediaRoutes: FastifyPluginAsync = async (app) => {
+  const deps = app.deps
+  const guard = { preHandler: requireCapability('media.upload') }
+
+  // Multipart is parsed for this plugin's routes only, before the CSRF check (which then finds the
+  // "_csrf" field), with the size limit applied while reading so an oversized file is never kept.
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000, parts: 12 }
+  })
+
+  async function renderLibrary(request: FastifyRequest, reply: FastifyReply, opts: { upload?: UploadValues, errors?: FormErrors, problem?: AdminNotice | null, status?: number } = {}) {
+    const ctx = await request.adminContext()
+    const query = (request.query ?? {}) as Record<string, string | undefined>
+    const q = request.method === 'GET' ? (query.q ?? '').trim().slice(0, 200) : ''
+    const after = request.method === 'GET' ? decodeCursor(query.after) : null
+    const page = await mediaLibraryPage(deps, { text: q || undefined, limit: MEDIA_PER_PAGE, after: after ? { createdAt: after.publishedAt, id: after.id } : undefined })
+    const last = page.items.at(-1)
+    const older = last && page.hasMore ? hrefWith('/admin/media/', { q }, { after: encodeCursor({ publishedAt: last.created_at, id: last.id }) }) : null
+    const newer = after ? hrefWith('/admin/media/', { q }, {}) : null
+    return reply.adminPage(
+      <MediaLibraryPage ctx={ctx} items={page.items} q={q} newer={newer} older={older} canUpload={can(ctx.user.role, 'media.upload')}
+        upload={opts.upload ?? { alt: '', caption: '', credit: '' }} errors={opts.errors ?? {}} problem={opts.problem ?? null} />,
+      opts.status ?? 200
+    )
+  }
+
+  // An oversized or malformed upload fails while the body is read, before any handler: answer it with
+  // the library page and a sentence that says what to do, not a bare error.
+  app.setErrorHandler(async (error: Error & { statusCode?: number, code?: string }, request, reply) => {
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT' || error.code === 'FST_PARTS_LIMIT' || error.code === 'FST_FIELDS_LIMIT') {
+      request.log.info({ code: error.code }, 'upload refused')
+      if (!request.user) return sendAdminError(request, reply, 413)
+      const ctx = await request.adminContext()
+      const message = error.code === 'FST_REQ_FILE_TOO_LARGE'
+        ? ctx.i18n.t('admin.media.error.tooLarge', { size: Math.round(MAX_UPLOAD_BYTES / (1024 * 1024)) })
+        : ctx.i18n.t('admin.media.error.tooManyParts')
+      return renderLibrary(request, reply, { errors: { file: message }, status: 413 })
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'media request failed')
+    return sendAdminError(request, reply, status === 406 ? 415 : status)
+  })
+
+  app.get('/media/', guard, async (request, reply) => renderLibrary(request, reply))
+
+  app.post('/media/', guard, async (request, reply) => {
+    const ctx = await request.adminContext()
+    const body = request.body
+    const upload = { alt: text(body, 'alt'), caption: text(body, 'caption'), credit: text(body, 'credit') }
+    const file = filePart(body)
+    if (!file) return renderLibrary(request, reply, { upload, errors: { file: ctx.i18n.t('admin.media.error.noFile') }, status: 400 })
+    const result = await uploadMedia(deps, ctx.user, { bytes: await file.toBuffer(), originalName: file.filename, ...upload })
+    switch (result.kind) {
+      case 'created': return reply.redirect(`/admin/media/${result.id}/?notice=mediaUploaded`, 303)
+      case 'duplicate': return reply.redirect(`/admin/media/${result.id}/?notice=mediaDuplicate`, 303)
+      case 'forbidden': return sendAdminError(request, reply, 403)
+      case 'invalid': return renderLibrary(request, reply, { upload, errors: translateErrors(ctx.i18n, result.errors), status: 400 })
+      default: {
+        const problem = UPLOAD_PROBLEMS[result.kind]
+        return renderLibrary(request, reply, { upload, errors: { file: ctx.i18n.t(problem.key) }, status: problem.status })
+      }
+    }
+  })
+
+  app.get<IdParams>('/media/:id/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    const details = id === null ? null : await mediaDetails(deps, id)
+    if (!details) return sendAdminError(request, reply, 404)
+    const ctx = await request.adminContext()
+    const { alt, caption, credit } = details.media
+    return reply.adminPage(<MediaDetailPage ctx={ctx} details={details} values={{ alt, caption, credit }} errors={{}} canManage={mayManageMedia(ctx.user, details.media)} problem={null} />)
+  })
+
+  app.post<IdParams>('/media/:id/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    if (id === null) return sendAdminError(request, reply, 404)
+    const values = { alt: text(request.body, 'alt'), caption: text(request.body, 'caption'), credit: text(request.body, 'credit') }
+    const result = await updateMediaDetails(deps, request.user!, id, values)
+    if (result.kind === 'done') return reply.redirect(`/admin/media/${id}/?notice=mediaSaved`, 303)
+    if (result.kind === 'not-found') return sendAdminError(request, reply, 404)
+    if (result.kind === 'forbidden') return sendAdminError(request, reply, 403)
+    const details = await mediaDetails(deps, id)
+    if (!details) return sendAdminError(request, reply, 404)
+    const ctx = await request.adminContext()
+    const errors = result.kind === 'invalid' ? translateErrors(ctx.i18n, result.errors) : {}
+    return reply.adminPage(<MediaDetailPage ctx={ctx} details={details} values={values} errors={errors} canManage problem={null} />, 400)
+  })
+
+  app.post<IdParams>('/media/:id/delete/', guard, async (request, reply) => {
+    const id = parseId(request.params.id)
+    if (id === null) return sendAdminError(request, reply, 404)
+    const result = await deleteMediaItem(deps, request.user!, id)
+    switch (result.kind) {
+      case 'done': return reply.redirect('/admin/media/?notice=mediaDeleted', 303)
+      case 'not-found': return sendAdminError(request, reply, 404)
+      case 'forbidden': return sendAdminError(request, reply, 403)
+      case 'in-use': {
+        const details = await mediaDetails(deps, id)
+        if (!details) return sendAdminError(request, reply, 404)
+        const ctx = await request.adminContext()
+        const { alt, caption, credit } = details.media
+        const problem: AdminNotice = { tone: 'error', text: ctx.i18n.plural('admin.media.inUse', result.count) }
+        return reply.adminPage(<MediaDetailPage ctx={ctx} details={details} values={{ alt, caption, credit }} errors={{}} canManage problem={problem} />, 409)
+      }
+      default: return sendAdminError(request, reply, 400)
+    }
+  })
+}
+
+export default mediaRoutes

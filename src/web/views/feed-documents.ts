@@ -1,0 +1,51 @@
+// Feed documents in the edition's language: titles and descriptions come from the i18n messages.
+import { commentTextToHtml } from '../../domain/comment-text.js'
+import { articleFeedEntry, commentFeedEntry, feedDocument, type FeedDocument } from '../../domain/feed.js'
+import type { PublishedArticle } from '../../domain/published-article.js'
+import { feedPath, listingPath } from '../../domain/syndication-urls.js'
+import { absoluteUrl, articlePath, frontPath } from '../../domain/urls.js'
+import type { CommentsFeedData, ListingTerm } from '../../services/syndication.service.js'
+import type { ViewContext } from './context.js'
+import { listingDescription, listingHeading } from './listing-page.js'
+
+function site(ctx: ViewContext) {
+  const { settings } = ctx
+  return {
+    siteUrl: settings.siteUrl, siteName: settings.siteName, timeZone: settings.timeZone, prefix: ctx.prefix,
+    fullText: settings.feedFullText, logoUrl: settings.logoUrl || null
+  }
+}
+
+function feedPaths(pagePath: string) {
+  return { rss: feedPath(pagePath, 'rss'), atom: feedPath(pagePath, 'atom'), json: feedPath(pagePath, 'json') }
+}
+
+/** The edition's feed (term null), or a section's, tag's or author's. */
+export function articlesFeedDocument(ctx: ViewContext, term: ListingTerm | null, articles: PublishedArticle[]): FeedDocument {
+  const { settings, i18n } = ctx
+  const pagePath = term ? listingPath(ctx.prefix, term.kind, term.slug) : frontPath(ctx.prefix)
+  const scope = term
+    ? { title: i18n.t('feeds.titleWithSite', { title: listingHeading(ctx, term), site: settings.siteName }), description: listingDescription(ctx, term) }
+    : { title: settings.siteName, description: settings.tagline || i18n.t('newsfeed.description', { site: settings.siteName }) }
+  const s = site(ctx)
+  return feedDocument({ ...scope, pagePath, language: ctx.edition }, articles.map((a) => articleFeedEntry(a, s)), s, ctx.now, feedPaths(pagePath))
+}
+
+/** RSS of an article's approved comments: comment text through the same renderer as the page. */
+export function commentsFeedDocument(ctx: ViewContext, data: CommentsFeedData): FeedDocument {
+  const { settings, i18n } = ctx
+  const { article } = data
+  const path = articlePath(ctx.prefix, article.published_at!, article.slug, settings.timeZone)
+  const url = absoluteUrl(settings.siteUrl, path)
+  const entries = data.comments.map((c) => commentFeedEntry(c, { url, edition: article.edition }, settings,
+    i18n.t('feeds.commentTitle', { name: c.authorName }), commentTextToHtml))
+  return feedDocument(
+    {
+      title: i18n.t('feeds.commentsTitle', { headline: article.headline }),
+      description: i18n.t('feeds.commentsDescription', { headline: article.headline }),
+      pagePath: path,
+      language: article.edition
+    },
+    entries, site(ctx), ctx.now, feedPaths(path)
+  )
+}

@@ -1,0 +1,66 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { Migrator } from 'kysely'
+import { forEachDialect } from '../helper.js'
+import { openDatabase } from '../../src/db/dialect.js'
+import { migrateToLatest } from '../../src/db/migrate.js'
+import { migrationProvider } from '../../src/db/migrations/index.js'
+
+async function openEmpty(name: 'sqlite' | 'postgres') {
+  if (name === 'sqlite') return { ...openDatabase({ kind: 'sqlite', path: ':memory:' }), schema: undefined, drop: async () => {} }
+  const url = process.env.TEST_DATABASE_URL!
+  const schema = `t_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  return {
+    ...openDatabase({ kind: 'postgres', url, schema, poolSize: 2 }),
+    schema,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    }
+  }
+}
+
+forEachDialect((dialect) => {
+  describe('migration 2026-11-26T01-00-comments', () => {
+    it('gives existing comments thread paths and depths, parents first', async (tc) => {
+      const opened = await openEmpty(dialect.name)
+      tc.after(async () => { await opened.close(); await opened.drop() })
+      const { db } = opened
+      // Named schema: Kysely looks for its lock table in every schema, and other tests' schemas may have one.
+      const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })
+      const { error } = await migrator.migrateTo('2026-11-26T00-30-audit-log')
+      assert.equal(error, undefined)
+      const now = '2026-11-26T10:00:00.000Z'
+      const article = await db.insertInto('articles').values({
+        edition: 'en', translation_group: null, slug: 's', headline: 'h', lead: '', body_source: '', body_html: '', agency_credit: null,
+        source_url: null, byline: null, author_id: null, section_id: null, status: 'published', published_at: now, created_at: now, updated_at: now
+      } as never).returning('id').executeTakeFirstOrThrow()
+      const add = async (parent: number | null) => (await db.insertInto('comments').values({
+        article_id: article.id, parent_id: parent, author_name: 'a', author_email: 'a@example.org', author_url: null, user_id: null,
+        body: 'b', status: 'approved', ip: null, user_agent: null, created_at: now
+      } as never).returning('id').executeTakeFirstOrThrow()).id
+      const top = await add(null)
+      const reply = await add(top)
+      const deeper = await add(reply)
+      const other = await add(null)
+
+      await migrateToLatest(db)
+      const rows = await db.selectFrom('comments').select(['id', 'thread_path', 'depth', 'previous_status']).orderBy('id').execute()
+      const pad = (n: number) => String(n).padStart(10, '0')
+      assert.deepEqual(rows, [
+        { id: top, thread_path: pad(top), depth: 0, previous_status: null },
+        { id: reply, thread_path: pad(top) + pad(reply), depth: 1, previous_status: null },
+        { id: deeper, thread_path: pad(top) + pad(reply) + pad(deeper), depth: 2, previous_status: null },
+        { id: other, thread_path: pad(other), depth: 0, previous_status: null }
+      ])
+    })
+  })
+})
