@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import type { Database, DialectName } from './database.js'
 
 export type DatabaseTarget =
@@ -18,6 +18,41 @@ export interface OpenDatabase {
 // pg returns int8 (COUNT(*), bigserial) as strings; our counts and ids fit comfortably in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
 
+/**
+ * Kysely's PostgreSQL introspector reads every table of every schema and calls catalog functions on
+ * them; when another schema is dropped meanwhile (parallel test files, a second site in the same
+ * database) the query fails with "schema … does not exist". The migrator only needs table names, so
+ * this introspector looks at the current schema alone and reads plain catalog columns.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(private readonly db: Kysely<any>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db)
+    return rows
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ schema: string, name: string, kind: string }>`
+      select n.nspname as schema, c.relname as name, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')`.execute(this.db)
+    return rows.map((r) => ({ schema: r.schema, name: r.name, isView: r.kind === 'v', columns: [] }))
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() }
+  }
+}
+
+class ScopedPostgresDialect extends PostgresDialect {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db)
+  }
+}
+
 export function openDatabase(target: DatabaseTarget): OpenDatabase {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -25,7 +60,7 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
       max: target.poolSize ?? 10,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {})
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
 
