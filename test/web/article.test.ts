@@ -37,8 +37,8 @@ forEachDialect((dialect) => {
     })
 
     it('shows section, tags, the reprint notice and the canonical URL', () => {
-      assert.match(html, /<span class="label">Section:<\/span> Politics/)
-      assert.match(html, /<span class="tag">Diplomacy<\/span>, <span class="tag">Russia<\/span>, <span class="tag">USA<\/span>/)
+      assert.match(html, /<span class="label">Section:<\/span> <a href="\/section\/politics\/">Politics<\/a>/)
+      assert.match(html, /<a class="tag" rel="tag" href="\/tag\/diplomacy\/">Diplomacy<\/a>, <a class="tag" rel="tag" href="\/tag\/russia\/">Russia<\/a>, <a class="tag" rel="tag" href="\/tag\/usa\/">USA<\/a>/)
       assert.match(html, /<p class="reprint-notice">Media can quote materials of Lede Demo with hyperlink to the certain material quoted\. The hyperlink should be placed on the first passage of the text\.<\/p>/)
       const canonical = `http://localhost:3000${MODEL_URL}`
       assert.ok(html.includes(`<link rel="canonical" href="${canonical}"/>`))

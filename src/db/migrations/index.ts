@@ -7,6 +7,7 @@ import * as comments from './2026-11-26T01-00-comments.js'
 import * as search from './2026-11-26T02-00-search.js'
 import * as accounts from './2026-11-26T03-00-accounts.js'
 import * as editorial from './2026-11-26T04-00-editorial.js'
+import * as listingIndexes from './2026-11-26T05-00-listing-indexes.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -14,7 +15,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T01-00-comments': comments,
   '2026-11-26T02-00-search': search,
   '2026-11-26T03-00-accounts': accounts,
-  '2026-11-26T04-00-editorial': editorial
+  '2026-11-26T04-00-editorial': editorial,
+  '2026-11-26T05-00-listing-indexes': listingIndexes
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { FeaturedFigure } from './featured-figure.js'
 import { ArticleStructuredData, structuredArticle } from './structured-data.js'
 import { Citation } from './citation.js'
 import { commentsFeedLinks } from './feed-links.js'
+import { listingPath } from '../../domain/syndication-urls.js'
 
 export interface ArticlePageProps {
   ctx: ViewContext
@@ -52,9 +53,9 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
           <div class="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
           {article.source_url ? <p class="source"><a href={article.source_url} rel="external noopener">{t('article.sourceLink')}</a></p> : null}
           <footer class="article-meta">
-            {section ? <p><span class="label">{t('article.section')}:</span> {section.name}</p> : null}
+            {section ? <p><span class="label">{t('article.section')}:</span> <a href={listingPath(ctx.prefix, 'section', section.slug)}>{section.name}</a></p> : null}
             {tags.length > 0
-              ? <p><span class="label">{t('article.tags')}:</span> {tags.map((tag, i) => <>{i > 0 ? ', ' : ''}<span class="tag">{tag.name}</span></>)}</p>
+              ? <p><span class="label">{t('article.tags')}:</span> {tags.map((tag, i) => <>{i > 0 ? ', ' : ''}<a class="tag" rel="tag" href={listingPath(ctx.prefix, 'tag', tag.slug)}>{tag.name}</a></>)}</p>
               : null}
             <p class="reprint-notice">{reprintNoticeText(settings, article.edition)}</p>
             <p class="canonical-link">{t('article.reprintLink')} <a href={canonical}>{canonical}</a></p>
