@@ -27,14 +27,26 @@ describe('Lighthouse, mobile preset', { skip: !HAS_CHROMIUM && 'Chromium is not 
 
   for (const [name, path] of [['front page', '/'], ['article page', MODEL_ARTICLE_PATH]] as const) {
     it(`scores at least ${MINIMUM} in every category on the ${name}`, async () => {
-      const result = await lighthouse(site.baseUrl + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
-      assert.ok(result, 'Lighthouse returned a result')
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]))
-      console.log(`# lighthouse ${name}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`)
-      const failing = Object.values(result.lhr.audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
-        .map((a) => `${a.id} (${a.score})`)
-      for (const c of CATEGORIES) assert.ok(scores[c]! >= MINIMUM, `${c} ${scores[c]} < ${MINIMUM}; audits below full marks: ${failing.join(', ')}`)
+      // Lighthouse's own advice for noisy machines: judge the median of several runs. The performance
+      // score (total blocking time above all) moves with whatever else the CPU is doing, so a first run
+      // below the bar is followed by two more and each category is judged by the median of the three.
+      const runs: Record<string, number>[] = []
+      let failing: string[] = []
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const result = await lighthouse(site.baseUrl + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
+        assert.ok(result, 'Lighthouse returned a result')
+        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]))
+        runs.push(scores)
+        console.log(`# lighthouse ${name}${attempt > 1 ? ` (run ${attempt})` : ''}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`)
+        failing = Object.values(result.lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+          .map((a) => `${a.id} (${a.score})`)
+        if (failing.length) console.log(`# lighthouse ${name}: audits below full marks: ${failing.join(', ')}`)
+        if (attempt === 1 && CATEGORIES.every((c) => scores[c]! >= MINIMUM)) break
+      }
+      const median = (c: string) => runs.map((r) => r[c]!).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!
+      if (runs.length > 1) console.log(`# lighthouse ${name} (median of ${runs.length}): ${CATEGORIES.map((c) => `${c} ${median(c)}`).join(', ')}`)
+      for (const c of CATEGORIES) assert.ok(median(c) >= MINIMUM, `${c} ${median(c)} < ${MINIMUM}; audits below full marks: ${failing.join(', ')}`)
     })
   }
 })

@@ -11,5 +11,12 @@ export const PUBLIC_TEMPLATES: { name: string, path: string }[] = [
   { name: 'article-comment-notice', path: `${MODEL_ARTICLE_PATH}?comment=pending` },
   { name: 'section', path: '/section/politics/' },
   { name: 'tag', path: '/tag/diplomacy/' },
-  { name: 'not-found', path: '/no/such/page/' }
+  { name: 'not-found', path: '/no/such/page/' },
+  // The demo credits agencies and bylines, not author accounts, so it has no author page to visit.
+  { name: 'search-results', path: '/search?q=Riverton' },
+  { name: 'search-empty', path: '/search?q=' },
+  { name: 'search-no-results', path: '/search?q=zqxjv' },
+  { name: 'front-page-ru', path: '/ru/' },
+  { name: 'front-page-hy', path: '/hy/' },
+  { name: 'article-ru', path: '/ru/2022/02/03/gosdepartament-ssha-ozhidaet-chto-otvet-rossii-proyasnit-pozitsiyu-moskvy/' }
 ]

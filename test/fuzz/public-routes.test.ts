@@ -32,7 +32,7 @@ const queryValue = fc.oneof(
   fc.constant(encode(MARKER)),
   fc.constantFrom('%ZZ', '%E0%A4%A', '', 'a'.repeat(5000), '1643880780000-1', '-1', '1e309')
 )
-const queryString = fc.array(fc.tuple(fc.constantFrom('before', 'comment', 'replytocom', 'q', 'page', 'x', 'before[]', '__proto__'), queryValue), { maxLength: 4 })
+const queryString = fc.array(fc.tuple(fc.constantFrom('before', 'comment', 'replytocom', 'q', 'page', 'x', 'before[]', '__proto__', 'url', 'limit', 'section', 'day'), queryValue), { maxLength: 4 })
   .map((pairs) => pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') : '')
 
 /** The public URL shapes; each placeholder is filled with a fuzzed segment. */
@@ -51,12 +51,36 @@ const ROUTES: ((s: string[]) => string)[] = [
   (s) => `/section/${s[0]}/`,
   (s) => `/tag/${s[0]}/`,
   (s) => `/author/${s[0]}/`,
-  (s) => `/search?q=${s[0]}`
+  (s) => `/search?q=${s[0]}`,
+  // Feeds, sitemaps, robots.txt and the JSON API: XML and JSON bodies, never a 5xx either.
+  () => '/feed/',
+  () => '/feed/atom/',
+  () => '/feed.json',
+  (s) => `/section/${s[0]}/feed/`,
+  (s) => `/tag/${s[0]}/feed/atom/`,
+  (s) => `/author/${s[0]}/feed.json`,
+  (s) => `/${s[0]}/${s[1]}/${s[2]}/${s[3]}/feed/`,
+  (s) => `/2022/02/03/${s[0]}/feed/`,
+  () => '/sitemap.xml',
+  () => '/news-sitemap.xml',
+  (s) => `/sitemap-articles-${s[0]}-${s[1]}.xml`,
+  (s) => `/sitemap-${s[0]}`,
+  () => '/robots.txt',
+  (s) => `/api/v1/articles?section=${s[0]}&tag=${s[1]}&author=${s[2]}&before=${s[3]}`,
+  (s) => `/api/v1/articles?day=${s[0]}&limit=${s[1]}&edition=${s[2]}`,
+  (s) => `/api/v1/articles/${s[0]}`,
+  (s) => `/api/v1/articles/${s[0]}/comments`,
+  (s) => `/api/v1/newsfeed/${s[0]}`,
+  (s) => `/api/v1/articles/by-url?url=${s[0]}`,
+  (s) => `/api/v1/articles/by-url?url=${encode('http://localhost/2022/02/03/')}${s[0]}`
 ]
 
-function assertSafe(res: { statusCode: number, body: string }, what: string) {
+function assertSafe(res: { statusCode: number, body: string, headers: Record<string, unknown> }, what: string) {
   assert.ok(res.statusCode < 500, `${what} answered ${res.statusCode}`)
-  assert.ok(!res.body.includes('<x-fuzz'), `${what} echoed input unescaped`)
+  // A JSON body may quote the input in an error message: JSON is data, not markup, and is served as
+  // application/json. Markup (HTML, XML feeds and sitemaps) and plain text must never carry it raw.
+  const type = String(res.headers['content-type'] ?? '')
+  if (!/json/.test(type)) assert.ok(!res.body.includes('<x-fuzz'), `${what} (${type}) echoed input unescaped`)
 }
 
 forEachDialect((dialect) => {

@@ -3,21 +3,80 @@ import assert from 'node:assert/strict'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { startServerProcess, freshDatabaseEnv } from './spawn.js'
+import { openDatabase } from '../../src/db/dialect.js'
+import { inProcessBus } from '../../src/events/bus.js'
+import { prepareDatabase } from '../../src/services/install.service.js'
+import { COMMAND_LINE_ACTOR, createUser } from '../../src/services/users.service.js'
 
 const MODEL_PATH = '/2022/02/03/us-department-of-state-expects-russian-response-to-clarify-moscows-position/'
 const ENGINES = (['sqlite', 'postgres'] as const).filter((e) => e === 'sqlite' || process.env.TEST_DATABASE_URL)
 /** Long enough for a few hundred writes on a slow machine; the kill lands mid-stream either way. */
 const WRITE_FOR_MS = 1_500
 const WRITERS = 4
+/** Editors publishing through the admin form at the same time as the comment writers. */
+const PUBLISHERS = 2
+const EDITOR = { email: 'crash-editor@example.org', password: 'a long enough crash-test passphrase' }
+
+/**
+ * Prepares the fresh database as the server's first start would (migrations, demo content, install
+ * mark), then adds an editor with a password, so the server starts on it like on any later start.
+ */
+async function prepareWithEditor(engine: 'sqlite' | 'postgres', db: { sqlitePath?: string, pgSchema?: string }): Promise<void> {
+  const opened = engine === 'sqlite'
+    ? openDatabase({ kind: 'sqlite', path: db.sqlitePath! })
+    : openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, schema: db.pgSchema!, poolSize: 2 })
+  try {
+    const deps = { db: opened.db, dialect: opened.dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: null }
+    await prepareDatabase(deps, { seedDemo: true })
+    const created = await createUser(deps, { email: EDITOR.email, displayName: 'Crash Editor', role: 'editor', password: EDITOR.password, actor: COMMAND_LINE_ACTOR })
+    assert.equal(created.kind, 'created')
+  } finally {
+    await opened.close()
+  }
+}
+
+/** "name=value" pairs of a fetch response's Set-Cookie headers, merged over a Cookie header. */
+function mergeCookies(res: Response, previous = ''): string {
+  const jar = new Map(previous.split(/;\s*/).filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as [string, string]))
+  for (const header of res.headers.getSetCookie()) {
+    const pair = header.split(';')[0]!
+    const name = pair.slice(0, pair.indexOf('='))
+    const value = pair.slice(pair.indexOf('=') + 1)
+    if (value === '') jar.delete(name)
+    else jar.set(name, value)
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+}
+
+const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!
+
+/** Logs in through the real form over HTTP: the pre-login double-submit token, then the session's. */
+async function logIn(baseUrl: string): Promise<{ cookie: string, csrf: string }> {
+  const form = await fetch(`${baseUrl}/admin/login/`, { redirect: 'manual' })
+  assert.equal(form.status, 200)
+  const formCookie = mergeCookies(form)
+  const res = await fetch(`${baseUrl}/admin/login/`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: formCookie },
+    body: new URLSearchParams({ _csrf: csrfIn(await form.text()), email: EDITOR.email, password: EDITOR.password }).toString()
+  })
+  assert.equal(res.status, 303, `login answered ${res.status}`)
+  const cookie = mergeCookies(res, formCookie).split('; ').filter((c) => c.startsWith('lede_session=')).join('; ')
+  const editor = await fetch(`${baseUrl}/admin/articles/new/`, { headers: { cookie } })
+  assert.equal(editor.status, 200)
+  return { cookie, csrf: csrfIn(await editor.text()) }
+}
 
 for (const engine of ENGINES) {
   describe(`[${engine}] crash safety`, () => {
-    it('keeps every acknowledged comment after SIGKILL mid-stream, and the database stays intact', async () => {
+    it('keeps every acknowledged comment and published article after SIGKILL mid-stream, and the database stays intact', async () => {
       const db = await freshDatabaseEnv(engine)
       // Each writer posts from its own address, as readers do, so flood control does not refuse them.
       const env = { ...db.env, TRUST_PROXY: 'true' }
       try {
+        await prepareWithEditor(engine, db)
         const server = await startServerProcess(env)
+        const session = await logIn(server.baseUrl)
         const page = await (await fetch(server.baseUrl + MODEL_PATH)).text()
         const articleId = /name="article_id" value="(\d+)"/.exec(page)![1]!
 
@@ -42,13 +101,42 @@ for (const engine of ENGINES) {
             }
           }
         }
-        const writers = Array.from({ length: WRITERS }, (_, w) => writer(w))
+        // Editors publish new stories through the article editor form while the comments pour in.
+        const published: string[] = []
+        const publisher = async (p: number) => {
+          while (!stop) {
+            const n = sequence++
+            const headline = `Crash test story ${p}-${n} holds`
+            try {
+              const res = await fetch(`${server.baseUrl}/admin/articles/new/`, {
+                method: 'POST',
+                redirect: 'manual',
+                headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
+                body: new URLSearchParams({
+                  _csrf: session.csrf, headline, lead: `Story ${n} of the crash test.`, body: `Published while the server was busy.\n\nNumber ${n}.`,
+                  comments_open: 'on', intent: 'publish'
+                }).toString()
+              })
+              if (res.status === 303 && /notice=articlePublished/.test(res.headers.get('location') ?? '')) published.push(headline)
+              else if (res.status !== 303) throw new Error(`publishing answered ${res.status}: ${(await res.text()).slice(0, 300)}`)
+              await res.arrayBuffer()
+            } catch (error) {
+              if (error instanceof Error && error.message.startsWith('publishing answered')) throw error
+              return // the server is gone
+            }
+          }
+        }
+        const writers = [
+          ...Array.from({ length: WRITERS }, (_, w) => writer(w)),
+          ...Array.from({ length: PUBLISHERS }, (_, p) => publisher(p))
+        ]
         await new Promise((resolve) => setTimeout(resolve, WRITE_FOR_MS))
         server.child.kill('SIGKILL')
         stop = true
         await Promise.all(writers)
         assert.equal((await server.exited).signal, 'SIGKILL')
         assert.ok(acknowledged.length > 10, `only ${acknowledged.length} comments were acknowledged before the kill`)
+        assert.ok(published.length > 3, `only ${published.length} articles were published before the kill`)
 
         // The server starts again on the same database without losing anything.
         const restarted = await startServerProcess(env)
@@ -57,21 +145,27 @@ for (const engine of ENGINES) {
         await restarted.exited
 
         let stored: Set<string>
+        let live: Set<string>
         if (engine === 'sqlite') {
           const sqlite = new SQLite(db.sqlitePath!, { readonly: true })
           assert.equal(sqlite.pragma('integrity_check', { simple: true }), 'ok')
           stored = new Set((sqlite.prepare('select body from comments').all() as { body: string }[]).map((r) => r.body))
+          live = new Set((sqlite.prepare(`select headline from articles where status = 'published'`).all() as { headline: string }[]).map((r) => r.headline))
           sqlite.close()
         } else {
           const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
           await client.connect()
           const { rows } = await client.query<{ body: string }>(`select body from ${db.pgSchema}.comments`)
+          const articles = await client.query<{ headline: string }>(`select headline from ${db.pgSchema}.articles where status = 'published'`)
           await client.end()
           stored = new Set(rows.map((r) => r.body))
+          live = new Set(articles.rows.map((r) => r.headline))
         }
         const lost = acknowledged.filter((text) => !stored.has(text))
         assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.length} acknowledged comments were lost`)
-        console.log(`# [${engine}] ${acknowledged.length} comments acknowledged before SIGKILL; all ${acknowledged.length} found after restart`)
+        const lostArticles = published.filter((headline) => !live.has(headline))
+        assert.deepEqual(lostArticles, [], `${lostArticles.length} of ${published.length} acknowledged articles were lost`)
+        console.log(`# [${engine}] ${acknowledged.length} comments and ${published.length} published articles acknowledged before SIGKILL; all found after restart`)
       } finally {
         await db.cleanup()
       }

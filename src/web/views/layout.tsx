@@ -37,6 +37,8 @@ export function Layout({ ctx, title, description, canonicalPath, noindex, head, 
         {noindex ? <meta name="robots" content="noindex, follow" /> : null}
         <HreflangLinks ctx={ctx} links={editionLinks} />
         <link rel="stylesheet" href="/assets/site.css" />
+        {/* Named here so browsers do not ask for /favicon.ico and log a 404 on every first visit. */}
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <FeedDiscovery ctx={ctx} feeds={feeds} />
         {head}
       </head>

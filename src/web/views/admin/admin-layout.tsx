@@ -47,6 +47,7 @@ function AdminHead({ title, settings, i18n }: { title: string, settings: SiteSet
       <meta name="robots" content="noindex, nofollow" />
       <title>{i18n.t('admin.documentTitle', { title, site: settings.siteName })}</title>
       <link rel="stylesheet" href="/assets/admin.css" />
+      <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
     </head>
   )
 }
