@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import { build, forEachDialect, type TestApp } from '../helper.js'
 import { createArticle, type NewArticle } from '../../src/services/articles.service.js'
 import { ensureSection } from '../../src/db/repositories/taxonomy.repository.js'
-import { indexArticle, unindexArticle } from '../../src/db/repositories/search.repository.js'
+import { indexArticle, rebuildSearchIndex, unindexArticle } from '../../src/db/repositories/search.repository.js'
 import { renderArticleBody } from '../../src/domain/article-body.js'
 
 const SETTINGS = { editions: ['en', 'ru', 'hy'], defaultEdition: 'en', timeZone: 'Asia/Yerevan', siteName: 'Lede Test' }
@@ -258,6 +258,28 @@ forEachDialect((dialect) => {
       const beyond = await get(t, '/search?q=bulletin+&page=9')
       assert.equal(beyond.statusCode, 200)
       assert.match(beyond.body, /There are no more results for this search\./)
+    })
+
+    it('ranks the newest 200 matches of a common word, counts the rest, and says "more than" for a frequent phrase', async (tc) => {
+      const { t } = await setup(tc, dialect)
+      const rows = Array.from({ length: 215 }, (_, i) => {
+        // 210 stories in the last days, 5 a year earlier.
+        const at = new Date(Date.parse(NOW) - (i < 210 ? (i + 1) * 600_000 : 365 * 86_400_000 + i * 60_000)).toISOString()
+        return {
+          edition: 'en', slug: `wire-${i}`, headline: `Wire bulletin number ${i}`, lead: '', body_source: '', body_html: '',
+          status: 'published' as const, published_at: at, created_at: at, updated_at: at
+        }
+      })
+      await t.deps.db.insertInto('articles').values(rows).execute()
+      await rebuildSearchIndex(t.deps.db)
+      const word = await get(t, '/search?q=bulletin+')
+      assert.match(word.body, /<strong>215 results<\/strong>/)
+      assert.match(word.body, /Page 1 of 20/)
+      const phrase = await get(t, '/search?q=' + encodeURIComponent('"bulletin number"'))
+      assert.match(phrase.body, /<strong>More than 210 results<\/strong>/)
+      const last = await get(t, '/search?q=bulletin+&page=20')
+      assert.equal(headlines(last.body).length, 10)
+      assert.match((await get(t, '/search?q=bulletin+&page=21')).body, /There are no more results for this search\./)
     })
 
     it('is a public, cacheable page with noindex', async (tc) => {

@@ -17,13 +17,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('published_at', 'varchar(24)', (c) => c.notNull())
       .addColumn('document', sql`tsvector`, (c) => c.notNull())
       .execute()
-    // `document` also carries filter lexemes ('_ehy', '_s12', '_w2940', '_m202611', '_y2026'): edition,
-    // section and publication week, month and year, so filters and recency windows are GIN lookups.
+    // `document` also carries filter lexemes ('_ehy', '_s12', '_d20600', '_w2940', '_m202611', '_y2026'):
+    // edition, section and publication day, week, month and year, so filters and recency windows are GIN lookups.
     await sql`create index search_documents_document_idx on search_documents using gin (document)`.execute(db)
   } else {
     // Contentless: the text lives in articles; the index keeps only tokens and positions. Tokens arrive
     // already folded, and unicode61 with remove_diacritics 2 folds the same way, so queries typed straight
-    // into FTS5 would still match. `facets` holds filter tokens (edition, section, week, month, year).
+    // into FTS5 would still match. `facets` holds filter tokens (edition, section, day, week, month, year).
     await sql`create virtual table search_fts using fts5(
       facets, headline, lead, keywords, body,
       content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'

@@ -3,14 +3,17 @@
 // so the index never disagrees with the articles table. Both engines index the tokens Lede makes
 // (src/domain/search-text.ts), so "what is a word" and diacritic folding are the same on both.
 //
-// How a search runs, the same way on both engines (see docs/decisions/004-search.md):
+// How a search runs, the same way on both engines (docs/decisions/007-search-tokens-windows-and-counts.md):
 // 1. Candidates: the newest RANK_DEPTH matching stories. To find them without touching every match of a
-//    common word, matches are looked up in widening recency windows (the last week, two months, two
-//    years, then all time); each document carries week, month and year tokens, so a window is an index
-//    lookup. The first window holding RANK_DEPTH matches is enough.
+//    common word, matches are looked up in widening recency windows (the last week … half a year, a
+//    year, two, then all time); each document carries week, month and year tokens, so a window is an
+//    index lookup. The first window holding RANK_DEPTH matches is enough; how many the last one held
+//    tells how far to jump.
 // 2. Ranking: candidates are ordered by relevance (FTS5 bm25, PostgreSQL ts_rank), headline above lead
 //    and tags above body. A rare word's matches are all candidates, so they are all ranked.
-// 3. Count: exact up to COUNT_CAP; beyond that, "more than COUNT_CAP".
+// 3. Count: when the windows reached all time, the matches found are all there are. Otherwise the
+//    matches are counted up to COUNT_CAP ("more than 1,000"); for phrases, whose every candidate must be
+//    checked word by word, counting stops at what the windows found ("more than 200").
 // Visibility: the index holds articles whose status can be public (published, scheduled); stories whose
 // time has not come yet are excluded when searching, and the page's rows are read back from articles
 // with the public-visibility rule, so nothing unpublished, trashed or early can ever appear.
@@ -22,8 +25,8 @@ import type { SearchTerm } from '../../domain/search-query.js'
 import { htmlToText, searchTokens } from '../../domain/search-text.js'
 import type { IsoInstant } from '../../domain/days.js'
 
-/** How many of the newest matches are ranked by relevance: 30 pages of 10, more than readers page through. */
-export const RANK_DEPTH = 300
+/** How many of the newest matches are ranked by relevance: 20 pages of 10, more than readers page through. */
+export const RANK_DEPTH = 200
 /** Counting stops here: counting every story that mentions a common word costs more than the number is worth. */
 export const COUNT_CAP = 1000
 
@@ -79,34 +82,52 @@ function searchableText(source: IndexSource, tags: readonly string[]): Searchabl
 
 const editionFacet = (edition: string) => `e${searchTokens(edition).join('') || 'none'}`
 const sectionFacet = (sectionId: number) => `s${sectionId}`
-/** Weeks since the epoch (UTC), months as yyyymm, years. */
+/** Days and weeks since the epoch (UTC), months as yyyymm, years. */
+const dayFacet = (ms: number) => `d${Math.floor(ms / DAY_MS)}`
 const weekFacet = (ms: number) => `w${Math.floor(ms / (7 * DAY_MS))}`
 const monthFacet = (date: Date) => `m${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`
 const yearFacet = (date: Date) => `y${date.getUTCFullYear()}`
 
 function facetsOf(source: Pick<IndexSource, 'edition' | 'section_id' | 'published_at'>): string[] {
   const at = new Date(source.published_at!)
-  const facets = [editionFacet(source.edition), weekFacet(at.getTime()), monthFacet(at), yearFacet(at)]
+  const facets = [editionFacet(source.edition), dayFacet(at.getTime()), weekFacet(at.getTime()), monthFacet(at), yearFacet(at)]
   if (source.section_id !== null) facets.push(sectionFacet(source.section_id))
   return facets
 }
 
+/** A recency window: the facets of every bucket from its start up to now (null: all time), and its length. */
+export interface RecencyWindow { days: number, facets: string[] | null }
+
 /**
- * Recency windows, newest first: each lists the buckets from its start up to now, so it holds every
- * story published since the start of its first bucket. null is all time.
+ * Recency windows, shortest first, each holding every story published since the start of its first bucket:
+ * days up to a week, weeks up to half a year, then months for a year, years for two, then all time. Steps
+ * of about 2× let the search stop at a window not much larger than it needs.
  */
-export function recencyWindows(now: Date): (string[] | null)[] {
+export function recencyWindows(now: Date): RecencyWindow[] {
   const t = now.getTime()
-  const weeks: string[] = []
-  for (let w = Math.floor((t - 7 * DAY_MS) / (7 * DAY_MS)); w <= Math.floor(t / (7 * DAY_MS)); w++) weeks.push(`w${w}`)
+  const week = 7 * DAY_MS
+  const windows: RecencyWindow[] = []
+  for (const days of [2, 4, 7]) {
+    const facets: string[] = []
+    for (let d = Math.floor((t - days * DAY_MS) / DAY_MS); d <= Math.floor(t / DAY_MS); d++) facets.push(`d${d}`)
+    windows.push({ days, facets })
+  }
+  for (const weeks of [2, 4, 8, 13, 26]) {
+    const facets: string[] = []
+    for (let w = Math.floor((t - weeks * week) / week); w <= Math.floor(t / week); w++) facets.push(`w${w}`)
+    windows.push({ days: weeks * 7, facets })
+  }
   const months: string[] = []
-  const start = new Date(t - 60 * DAY_MS)
+  const start = new Date(t - 365 * DAY_MS)
   for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); d <= now; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
     months.push(monthFacet(d))
   }
+  windows.push({ days: 365, facets: months })
   const years: string[] = []
   for (let y = new Date(t - 730 * DAY_MS).getUTCFullYear(); y <= now.getUTCFullYear(); y++) years.push(`y${y}`)
-  return [weeks, months, years, null]
+  windows.push({ days: 730, facets: years })
+  windows.push({ days: Infinity, facets: null })
+  return windows
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -209,6 +230,10 @@ export async function rebuildSearchIndex(db: DbOrTrx, options: { batchSize?: num
   } else {
     await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db)
   }
+  // FTS5 merges its segments as they grow; with SQLite's default 2 MB page cache each merge rereads the
+  // index from the file. 256 MB for the rebuild cut it from about 270 s to 100 s for 200,000 articles.
+  const cacheSize = pg ? null : (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000
+  if (cacheSize !== null) await sql.raw('pragma cache_size = -262144').execute(db)
   let after = 0
   let indexed = 0
   for (;;) {
@@ -226,6 +251,7 @@ export async function rebuildSearchIndex(db: DbOrTrx, options: { batchSize?: num
     await sql`analyze search_documents`.execute(db)
   } else {
     await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db)
+    await sql.raw(`pragma cache_size = ${Number(cacheSize)}`).execute(db)
   }
   return indexed
 }
@@ -262,9 +288,9 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
-  /** Every visible match, counted up to COUNT_CAP. */
+  /** Every visible match, counted up to COUNT_CAP (for phrases, up to what the recency windows found). */
   total: number
-  /** More than COUNT_CAP matched; `total` is then COUNT_CAP. */
+  /** More than `total` matched. */
   totalCapped: boolean
   /** How many results can be paged through: the ranked candidates. */
   reachable: number
@@ -305,10 +331,21 @@ interface Candidate { id: number, publishedAt: string, score: number }
 interface SearchEngine {
   /** Every visible match within a window (null: all time), with a relevance score when it comes free. */
   windowMatches(window: string[] | null): Promise<Candidate[]>
-  /** Relevance of the chosen candidates, higher is better, when windowMatches did not give it. */
-  score(candidates: Candidate[]): Promise<void>
-  /** Visible matches, counted up to COUNT_CAP + 1. */
+  /** Relevance of the chosen candidates (found in `window`), higher is better. */
+  score(candidates: Candidate[], window: string[] | null): Promise<void>
+  /** Visible matches, counted up to COUNT_CAP + 1; not asked for phrases (see the top of this file). */
   count(): Promise<number>
+}
+
+/**
+ * The terms a ranking function is given. Every candidate already matched the query, phrases included;
+ * ranking by a phrase's words costs a fraction of ranking by the phrase (whose weight needs every document
+ * holding it found, position by position) and orders the same documents sensibly.
+ */
+function rankingTerms(terms: readonly SearchTerm[], options: { keepPrefix: boolean }): SearchTerm[] {
+  return terms.flatMap((term) => term.tokens.length > 1
+    ? term.tokens.map((token) => ({ tokens: [token], prefix: false }))
+    : [{ ...term, prefix: options.keepPrefix && term.prefix }])
 }
 
 function filterFacets(request: SearchRequest): string[] {
@@ -338,7 +375,7 @@ function postgresEngine(db: DbOrTrx, request: SearchRequest): SearchEngine {
       // Ranking looks at the reader's terms only (facet lexemes would add the same to every candidate), and
       // at the last word as typed: ts_rank counts "war" and "war":* as one item, so the whole word must be
       // asked for alone for "war" to rank above "warm".
-      const rankQuery = tsqueryText(request.terms.map((term) => ({ ...term, prefix: false })))
+      const rankQuery = tsqueryText(rankingTerms(request.terms, { keepPrefix: false }))
       const { rows } = await sql<{ id: number, score: number }>`select article_id as id,
         ts_rank(${TS_RANK_WEIGHTS}::float4[], document, ${rankQuery}::tsquery, 1) as score
         from search_documents where article_id = any(${candidates.map((c) => c.id)}::int[])`.execute(db)
@@ -347,8 +384,14 @@ function postgresEngine(db: DbOrTrx, request: SearchRequest): SearchEngine {
     },
     async count() {
       const where = conditions(tsqueryText(request.terms, { all }))
-      const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from search_documents where ${where} limit ${COUNT_CAP + 1}) matches`.execute(db)
-      return Number(rows[0]?.n ?? 0)
+      const query = sql<{ n: number }>`select count(*) as n from (select 1 from search_documents where ${where} limit ${COUNT_CAP + 1}) matches`
+      if (db.isTransaction) return Number((await query.execute(db)).rows[0]?.n ?? 0)
+      // With LIMIT, the planner reads "1,001 of 60,000 rows" as cheap by sequential scan, then unpacks a
+      // document per row to test @@; the GIN bitmap finds them in a few milliseconds instead.
+      return (db as Kysely<Database>).transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx)
+        return Number((await query.execute(trx)).rows[0]?.n ?? 0)
+      })
     }
   }
 }
@@ -370,13 +413,23 @@ function sqliteEngine(db: DbOrTrx, request: SearchRequest): SearchEngine {
   return {
     async windowMatches(window) {
       const where = conditions(ftsMatchText(request.terms, { all, anyOf: window }))
-      // bm25 is lower for better matches; negated so that higher is better on both engines.
-      const { rows } = await sql<{ id: number, published_at: string, score: number }>`select search_fts.rowid as id, a.published_at,
-        -bm25(search_fts, ${wFacets}, ${wHeadline}, ${wLead}, ${wKeywords}, ${wBody}) as score
+      const { rows } = await sql<{ id: number, published_at: string }>`select search_fts.rowid as id, a.published_at
         from search_fts join articles a on a.id = search_fts.rowid where ${where}`.execute(db)
-      return rows.map((r) => ({ id: r.id, publishedAt: r.published_at, score: r.score }))
+      return rows.map((r) => ({ id: r.id, publishedAt: r.published_at, score: 0 }))
     },
-    async score() {},
+    async score(candidates, window) {
+      if (candidates.length === 0) return
+      // bm25 first counts, for every phrase of the query, the documents holding it (for its weight): for a
+      // common word or the edition facet, tens of thousands. So it runs once, on the candidates, with the
+      // window's small facets and without the edition's. "+rowid" keeps SQLite from running the MATCH once
+      // per id. bm25 is lower for better matches; negated so that higher is better on both engines.
+      const match = ftsMatchText(rankingTerms(request.terms, { keepPrefix: true }), { all: [], anyOf: window })
+      const { rows } = await sql<{ id: number, score: number }>`select rowid as id,
+        -bm25(search_fts, ${wFacets}, ${wHeadline}, ${wLead}, ${wKeywords}, ${wBody}) as score
+        from search_fts where search_fts match ${match} and +rowid in (${sql.join(candidates.map((c) => c.id))})`.execute(db)
+      const scores = new Map(rows.map((r) => [r.id, r.score]))
+      for (const c of candidates) c.score = scores.get(c.id) ?? 0
+    },
     async count() {
       const where = conditions(ftsMatchText(request.terms, { all }))
       const dated = request.from != null || request.to != null
@@ -397,23 +450,44 @@ export async function searchArticles(db: DbOrTrx, request: SearchRequest): Promi
   if (request.terms.length === 0) return { total: 0, totalCapped: false, reachable: 0, hits: [] }
   const engine = isPostgres(db) ? postgresEngine(db, request) : sqliteEngine(db, request)
 
+  const phrase = request.terms.some((term) => term.tokens.length > 1)
+  const pg = isPostgres(db)
+  // PostgreSQL runs the count on another connection while the windows are searched; SQLite counts only if needed.
+  const counting = pg && !phrase ? engine.count() : null
+  counting?.catch(() => {})
   let matches: Candidate[] = []
+  let complete = false
+  let found: string[] | null = null
   // Windows reach back from the end of the date filter, if there is one: an old date range starts there.
   const anchor = request.to != null && request.to < request.now.toISOString() ? new Date(request.to) : request.now
-  for (const window of recencyWindows(anchor)) {
-    matches = await engine.windowMatches(window)
-    if (matches.length >= RANK_DEPTH) break
+  const windows = recencyWindows(anchor)
+  for (let i = 0; i < windows.length;) {
+    const window = windows[i]!
+    matches = await engine.windowMatches(window.facets)
+    found = window.facets
+    complete = window.facets === null
+    if (matches.length >= RANK_DEPTH || complete) break
+    // Skip to the window likely to hold enough, judging by how many this one held (with some margin).
+    const wanted = matches.length > 0 ? window.days * (RANK_DEPTH / matches.length) * 1.25 : window.days * 8
+    const next = windows.findIndex((w, j) => j > i && w.days >= wanted)
+    i = next === -1 ? windows.length - 1 : next
   }
   const candidates = matches.sort(newestFirst).slice(0, RANK_DEPTH)
-  await engine.score(candidates)
+  await engine.score(candidates, found)
   // Scores keep nine significant digits, so float noise never decides an order; ties go to the newer story.
   // (bm25 can be tiny: FTS5 floors the weight of a word most documents contain at 1e-6.)
   for (const c of candidates) c.score = Number(c.score.toPrecision(9))
   const ranked = candidates.sort((a, b) => b.score - a.score || newestFirst(a, b))
-  const counted = await engine.count()
-  const total = Math.min(counted, COUNT_CAP)
-  const pageIds = ranked.slice(request.offset, request.offset + request.limit).map((c) => c.id)
-  return { total, totalCapped: counted > COUNT_CAP, reachable: ranked.length, hits: await hitsById(db, pageIds, request.now) }
+  let counted: number
+  if (complete) counted = matches.length
+  else if (phrase) return { ...await page(), total: matches.length, totalCapped: true }
+  else counted = await (counting ?? engine.count())
+  return { ...await page(), total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP }
+
+  async function page() {
+    const pageIds = ranked.slice(request.offset, request.offset + request.limit).map((c) => c.id)
+    return { reachable: ranked.length, hits: await hitsById(db, pageIds, request.now) }
+  }
 }
 
 /** The sections of an edition a search can be narrowed to, by name. */

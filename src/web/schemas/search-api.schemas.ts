@@ -30,7 +30,7 @@ export const SearchResults = Type.Object({
   total: Type.Integer({ description: 'Matching articles, counted up to 1000.' }),
   totalIsLowerBound: Type.Boolean({ description: 'True when more than `total` matched.' }),
   page: Type.Integer(),
-  pageCount: Type.Integer({ description: 'Pages of ranked results (the newest 300 matches are ranked).' }),
+  pageCount: Type.Integer({ description: 'Pages of ranked results (the newest 200 matches are ranked).' }),
   results: Type.Array(SearchResult, { description: 'Most relevant first.' }),
   next: Type.Union([Type.String({ format: 'uri' }), Type.Null()], { description: 'The next page, if any.' })
 }, { additionalProperties: false })
