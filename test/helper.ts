@@ -60,8 +60,9 @@ export interface BuildTestOptions {
   siteUrl?: string
 }
 
-async function openTestDatabase(dialect: DialectName) {
-  if (dialect === 'sqlite') return { ...openDatabase({ kind: 'sqlite', path: ':memory:' }), dropSchema: async () => {} }
+/** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
+export async function openTestDatabase(dialect: DialectName) {
+  if (dialect === 'sqlite') return { ...openDatabase({ kind: 'sqlite', path: ':memory:' }), schema: undefined, dropSchema: async () => {} }
   const schema = `t_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: POSTGRES_URL })
   await admin.connect()
@@ -70,6 +71,7 @@ async function openTestDatabase(dialect: DialectName) {
   const opened = openDatabase({ kind: 'postgres', url: POSTGRES_URL!, schema, poolSize: 4 })
   return {
     ...opened,
+    schema,
     dropSchema: async () => {
       const client = new pg.Client({ connectionString: POSTGRES_URL })
       await client.connect()

@@ -1,38 +1,15 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { Migrator } from 'kysely'
-import { forEachDialect } from '../helper.js'
-import { openDatabase } from '../../src/db/dialect.js'
+import { forEachDialect, openTestDatabase } from '../helper.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { migrationProvider } from '../../src/db/migrations/index.js'
-
-async function openEmpty(name: 'sqlite' | 'postgres') {
-  if (name === 'sqlite') return { ...openDatabase({ kind: 'sqlite', path: ':memory:' }), schema: undefined, drop: async () => {} }
-  const url = process.env.TEST_DATABASE_URL!
-  const schema = `t_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  return {
-    ...openDatabase({ kind: 'postgres', url, schema, poolSize: 2 }),
-    schema,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      await client.query(`drop schema ${schema} cascade`)
-      await client.end()
-    }
-  }
-}
 
 forEachDialect((dialect) => {
   describe('migration 2026-11-26T01-00-comments', () => {
     it('gives existing comments thread paths and depths, parents first', async (tc) => {
-      const opened = await openEmpty(dialect.name)
-      tc.after(async () => { await opened.close(); await opened.drop() })
+      const opened = await openTestDatabase(dialect.name)
+      tc.after(async () => { await opened.close(); await opened.dropSchema() })
       const { db } = opened
       // Named schema: Kysely looks for its lock table in every schema, and other tests' schemas may have one.
       const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })

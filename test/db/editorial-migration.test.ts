@@ -1,31 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { Migrator, sql } from 'kysely'
-import { forEachDialect } from '../helper.js'
-import { openDatabase } from '../../src/db/dialect.js'
+import { forEachDialect, openTestDatabase } from '../helper.js'
 import { migrationProvider } from '../../src/db/migrations/index.js'
-
-async function openEmpty(name: 'sqlite' | 'postgres') {
-  if (name === 'sqlite') return { ...openDatabase({ kind: 'sqlite', path: ':memory:' }), schema: undefined, drop: async () => {} }
-  const url = process.env.TEST_DATABASE_URL!
-  const schema = `t_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  return {
-    ...openDatabase({ kind: 'postgres', url, schema, poolSize: 2 }),
-    schema,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      await client.query(`drop schema ${schema} cascade`)
-      await client.end()
-    }
-  }
-}
 
 const BEFORE = '2026-11-26T03-00-accounts'
 const MINE = '2026-11-26T04-00-editorial'
@@ -33,8 +10,8 @@ const MINE = '2026-11-26T04-00-editorial'
 forEachDialect((dialect) => {
   describe(`migration ${MINE}`, () => {
     it('adds the editorial tables and featured-image columns to existing articles, and goes back down cleanly', async (tc) => {
-      const opened = await openEmpty(dialect.name)
-      tc.after(async () => { await opened.close(); await opened.drop() })
+      const opened = await openTestDatabase(dialect.name)
+      tc.after(async () => { await opened.close(); await opened.dropSchema() })
       const { db } = opened
       const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })
       assert.equal((await migrator.migrateTo(BEFORE)).error, undefined)
