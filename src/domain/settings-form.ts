@@ -4,11 +4,13 @@
 import { DEFAULT_SETTINGS, type SiteSettings } from './settings.js'
 import { isValidTimeZone } from './days.js'
 import { formValue } from './account-forms.js'
+import { formatProblem } from './date-format.js'
 
 export type SettingsKey = keyof SiteSettings
 
 export type FieldSpec =
-  | { kind: 'line', max: number, required: boolean }
+  /** `format`: the text is a date or time format in WordPress's letters, checked by formatProblem. */
+  | { kind: 'line', max: number, required: boolean, format?: 'time' }
   | { kind: 'siteUrl' }
   | { kind: 'logo' }
   | { kind: 'timeZone' }
@@ -17,7 +19,7 @@ export type FieldSpec =
   | { kind: 'int', min: number, max: number }
   | { kind: 'bool' }
   | { kind: 'wordList' }
-  | { kind: 'perEdition', max: number }
+  | { kind: 'perEdition', max: number, format?: 'date' }
 
 export type SettingsGroup = 'site' | 'reading' | 'feeds' | 'discussion' | 'misc'
 
@@ -28,6 +30,9 @@ export const FIELD_SPECS: Partial<Record<SettingsKey, { group: SettingsGroup, sp
   siteUrl: { group: 'site', spec: { kind: 'siteUrl' } },
   logoUrl: { group: 'site', spec: { kind: 'logo' } },
   timeZone: { group: 'site', spec: { kind: 'timeZone' } },
+  // Empty per edition: the language's own long format.
+  dateFormat: { group: 'site', spec: { kind: 'perEdition', max: 50, format: 'date' } },
+  timeFormat: { group: 'site', spec: { kind: 'line', max: 50, required: true, format: 'time' } },
   editions: { group: 'site', spec: { kind: 'editions' } },
   defaultEdition: { group: 'site', spec: { kind: 'defaultEdition' } },
   newsfeedPageSize: { group: 'reading', spec: { kind: 'int', min: 1, max: 200 } },
@@ -84,6 +89,8 @@ export type SettingsError =
   | { key: 'admin.form.tooLong', max: number }
   | { key: 'admin.form.numberRange', min: number, max: number }
   | { key: 'admin.settings.tooManyEntries', max: number }
+  | { key: 'admin.settings.unsupportedFormatLetter', letter: string }
+  | { key: 'admin.settings.noDateLetter' | 'admin.settings.noTimeLetter' }
 
 /** What the form shows: each field's text as typed (or as stored), by form field name. */
 export type SettingsFormText = Record<string, string>
@@ -137,6 +144,13 @@ function isLogo(text: string): boolean {
   }
 }
 
+function formatError(pattern: string, kind: 'date' | 'time'): SettingsError | null {
+  const problem = formatProblem(pattern, kind)
+  if (!problem) return null
+  if (problem.problem === 'unsupported') return { key: 'admin.settings.unsupportedFormatLetter', letter: problem.letter }
+  return { key: problem.problem === 'no-date' ? 'admin.settings.noDateLetter' : 'admin.settings.noTimeLetter' }
+}
+
 export type SettingsParseResult =
   | { ok: true, values: Partial<SiteSettings>, text: SettingsFormText }
   | { ok: false, text: SettingsFormText, errors: Record<string, SettingsError> }
@@ -181,7 +195,10 @@ export function parseSettingsForm(body: unknown, current: SiteSettings): Setting
         text[name] = raw.text
         if (!raw.single) errors[name] = { key: 'admin.form.singleValue' }
         else if ([...value].length > spec.max) errors[name] = { key: 'admin.form.tooLong', max: spec.max }
-        else if (CONTROL.test(value)) errors[name] = { key: 'admin.form.invalidCharacters' }
+        else if (CONTROL.test(value) || (spec.format && /\n/.test(value))) errors[name] = { key: 'admin.form.invalidCharacters' }
+        else if (spec.format && value !== '' && formatError(value, spec.format)) errors[name] = formatError(value, spec.format)!
+        // An empty format means "the language's own": stored as no entry, like an edition never set.
+        else if (spec.format && value === '') delete map[edition]
         else map[edition] = value
       }
       values[key] = map
@@ -204,6 +221,7 @@ export function parseSettingsForm(body: unknown, current: SiteSettings): Setting
         if (spec.required && trimmed === '') errors[key] = { key: 'admin.form.required' }
         else if ([...trimmed].length > spec.max) errors[key] = { key: 'admin.form.tooLong', max: spec.max }
         else if (CONTROL_LINE.test(trimmed)) errors[key] = { key: 'admin.form.invalidCharacters' }
+        else if (spec.format && trimmed !== '' && formatError(trimmed, spec.format)) errors[key] = formatError(trimmed, spec.format)!
         else values[key] = trimmed
         break
       case 'siteUrl': {

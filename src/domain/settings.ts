@@ -7,6 +7,13 @@ export interface SiteSettings {
   /** Absolute base URL without a trailing slash, used in canonical links and the reprint notice. */
   siteUrl: string
   timeZone: string
+  /**
+   * Per edition, in WordPress's letters ("F d, Y" → "February 03, 2022"); empty means the language's own
+   * long format. See src/domain/date-format.ts.
+   */
+  dateFormat: Record<string, string>
+  /** In WordPress's letters: "H:i" → "13:33", "g:i a" → "1:33 pm". */
+  timeFormat: string
   /** The edition served at the root. */
   defaultEdition: string
   editions: string[]
@@ -50,6 +57,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   tagline: 'News as it happens',
   siteUrl: 'http://localhost:3000',
   timeZone: 'UTC',
+  dateFormat: {},
+  timeFormat: 'H:i',
   defaultEdition: 'en',
   editions: ['en'],
   reprintNotice: { en: DEFAULT_REPRINT_NOTICE },

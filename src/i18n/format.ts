@@ -1,5 +1,7 @@
 // Dates as readers see them, always in the site's time zone and the page's language.
 import type { Day, IsoInstant } from '../domain/days.js'
+import { formatWithPattern, type CalendarFields } from '../domain/date-format.js'
+import type { SiteSettings } from '../domain/settings.js'
 
 const cache = new Map<string, Intl.DateTimeFormat>()
 function formatter(lang: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -46,4 +48,69 @@ export function isoWithOffset(instant: IsoInstant, timeZone: string): string {
   }).formatToParts(new Date(instant))) parts[p.type] = p.value
   const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00'
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+
+/** An instant's calendar fields in `timeZone`, with month and weekday names in `lang`. */
+export function calendarFields(instant: IsoInstant | Date, lang: string, timeZone: string): CalendarFields {
+  const date = typeof instant === 'string' ? new Date(instant) : instant
+  const numbers: Record<string, string> = {}
+  for (const p of formatter('en-US', timeZone, {
+    year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23'
+  }).formatToParts(date)) numbers[p.type] = p.value
+  const part = (options: Intl.DateTimeFormatOptions, type: Intl.DateTimeFormatPartTypes): string =>
+    formatter(lang, timeZone, options).formatToParts(date).find((p) => p.type === type)?.value ?? ''
+  return {
+    year: Number(numbers.year), month: Number(numbers.month), day: Number(numbers.day),
+    weekday: WEEKDAYS.indexOf(numbers.weekday ?? ''),
+    hour: Number(numbers.hour), minute: Number(numbers.minute), second: Number(numbers.second),
+    names: {
+      month: part({ day: 'numeric', month: 'long' }, 'month'),
+      monthStandalone: part({ month: 'long' }, 'month'),
+      monthShort: part({ month: 'short' }, 'month'),
+      weekday: part({ weekday: 'long' }, 'weekday'),
+      weekdayShort: part({ weekday: 'short' }, 'weekday'),
+      dayPeriod: part({ hour: 'numeric', hour12: true }, 'dayPeriod')
+    },
+    lang
+  }
+}
+
+/** Dates as one page shows them: the site's zone and formats, the page's language. */
+export interface SiteDates {
+  date(instant: IsoInstant): string
+  time(instant: IsoInstant): string
+  /** The article dateline, "February 03, 2022 13:33". */
+  dateTime(instant: IsoInstant): string
+  day(day: Day): string
+  /** A newsfeed day's heading; the automatic format adds the weekday. */
+  dayHeading(day: Day): string
+  /** For <time datetime>. */
+  iso(instant: IsoInstant): string
+}
+
+export type DateSettings = Pick<SiteSettings, 'timeZone' | 'dateFormat' | 'timeFormat'>
+
+/**
+ * The formatter for one language: the site's date format for that edition, or, where none is set,
+ * the language's own long format through Intl ("3 февраля 2022 г.").
+ */
+export function siteDates(settings: DateSettings, lang: string): SiteDates {
+  const { timeZone } = settings
+  const pattern = settings.dateFormat[lang] ?? ''
+  const noon = (day: Day): string => `${day}T12:00:00Z`
+  const date = (instant: IsoInstant): string =>
+    pattern ? formatWithPattern(pattern, calendarFields(instant, lang, timeZone)) : formatDate(instant, lang, timeZone)
+  const time = (instant: IsoInstant): string =>
+    settings.timeFormat ? formatWithPattern(settings.timeFormat, calendarFields(instant, lang, timeZone)) : formatTime(instant, lang, timeZone)
+  return {
+    date,
+    time,
+    dateTime: (instant) => `${date(instant)} ${time(instant)}`,
+    // A Day has no zone of its own: read it at noon UTC so no zone moves it.
+    day: (day) => pattern ? formatWithPattern(pattern, calendarFields(noon(day), lang, 'UTC')) : formatDay(day, lang),
+    dayHeading: (day) => pattern ? formatWithPattern(pattern, calendarFields(noon(day), lang, 'UTC')) : formatDayHeading(day, lang),
+    iso: (instant) => isoWithOffset(instant, timeZone)
+  }
 }

@@ -35,6 +35,9 @@ export async function seedDemoContent(deps: Deps): Promise<{ articles: number, c
     defaultEdition: EDITION,
     editions: DEMO_EDITIONS,
     reprintNotice: REPRINT_NOTICES,
+    // The model page's dateline, "February 03, 2022 13:33"; Russian and Armenian keep their languages' own.
+    dateFormat: { en: 'F d, Y' },
+    timeFormat: 'H:i',
     // The demo newsroom approves every reader comment by hand (issue 3).
     commentModeration: true
   }))

@@ -23,6 +23,8 @@ describe('settingsFromStored', () => {
       tagline: 'News from Armenia',
       siteUrl: 'https://news.example',
       timeZone: 'Asia/Yerevan',
+      dateFormat: { en: 'F d, Y', ru: 'j F Y' },
+      timeFormat: 'g:i a',
       defaultEdition: 'hy',
       editions: ['hy', 'en', 'ru'],
       reprintNotice: { hy: 'Hy {site}', en: 'En {site}' },

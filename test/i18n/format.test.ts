@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { formatDate, formatTime, formatDateTime, formatDayHeading, formatDay, isoWithOffset } from '../../src/i18n/format.js'
+import { formatDate, formatTime, formatDateTime, formatDayHeading, formatDay, isoWithOffset, siteDates } from '../../src/i18n/format.js'
 
 const instant = '2022-02-03T09:33:00.000Z'
 
@@ -77,5 +77,43 @@ describe('isoWithOffset', () => {
     for (const zone of ['UTC', 'Asia/Yerevan', 'Europe/London', 'America/New_York', 'Asia/Kolkata']) {
       assert.equal(Date.parse(isoWithOffset('2022-02-02T21:30:45.000Z', zone)), Date.parse('2022-02-02T21:30:45.000Z'), zone)
     }
+  })
+})
+
+describe('siteDates: the site’s date and time formats', () => {
+  const settings = { timeZone: 'Asia/Yerevan', dateFormat: { en: 'F d, Y', ru: 'j F Y', hy: 'j F, Y' }, timeFormat: 'H:i' }
+
+  it('prints the model page’s dateline with the demo’s English format', () => {
+    assert.equal(siteDates(settings, 'en').dateTime(instant), 'February 03, 2022 13:33')
+  })
+
+  it('declines month names in Russian and Armenian next to a day', () => {
+    assert.equal(siteDates(settings, 'ru').date(instant), '3 февраля 2022')
+    assert.equal(siteDates(settings, 'hy').date(instant), '3 փետրվարի, 2022')
+    assert.equal(siteDates({ ...settings, dateFormat: { ru: 'F Y' } }, 'ru').date(instant), 'февраль 2022')
+  })
+
+  it('reads the date and the time in the site’s zone, not UTC', () => {
+    const lateUtc = '2022-02-02T21:30:00.000Z'
+    assert.equal(siteDates(settings, 'en').dateTime(lateUtc), 'February 03, 2022 01:30')
+    assert.equal(siteDates({ ...settings, timeZone: 'Europe/London', timeFormat: 'g:i a' }, 'en').dateTime(lateUtc), 'February 02, 2022 9:30 pm')
+  })
+
+  it('uses the format for day headings and days, which have no zone', () => {
+    const dates = siteDates({ ...settings, timeZone: 'Pacific/Kiritimati' }, 'en')
+    assert.equal(dates.dayHeading('2022-02-03'), 'February 03, 2022')
+    assert.equal(dates.day('2021-12-31'), 'December 31, 2021')
+  })
+
+  it('falls back to the language’s own long format where an edition has none', () => {
+    const dates = siteDates({ ...settings, dateFormat: {} }, 'ru')
+    assert.equal(dates.date(instant), formatDate(instant, 'ru', 'Asia/Yerevan'))
+    assert.equal(dates.dayHeading('2022-02-03'), formatDayHeading('2022-02-03', 'ru'))
+    assert.equal(dates.day('2022-02-03'), formatDay('2022-02-03', 'ru'))
+    assert.equal(siteDates({ ...settings, timeFormat: '' }, 'ru').time(instant), '13:33')
+  })
+
+  it('gives <time datetime> the site offset', () => {
+    assert.equal(siteDates(settings, 'en').iso(instant), '2022-02-03T13:33:00+04:00')
   })
 })

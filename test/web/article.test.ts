@@ -17,10 +17,10 @@ forEachDialect((dialect) => {
     })
     after(() => t.close())
 
-    it('shows the headline as the only h1 and the dateline in the site time zone', () => {
+    it('shows the headline as the only h1 and the dateline as the model page writes it, in the site time zone', () => {
       assert.match(html, /<h1>US Department of State expects Russian response to clarify Moscow’s position<\/h1>/)
       assert.equal(html.match(/<h1[ >]/g)?.length, 1)
-      assert.match(html, /<time datetime="2022-02-03T13:33:00\+04:00">February 3, 2022 13:33<\/time>/)
+      assert.match(html, /<time datetime="2022-02-03T13:33:00\+04:00">February 03, 2022 13:33<\/time>/)
     })
 
     it('shows the lead in bold', () => {

@@ -6,7 +6,7 @@ const MODEL_URL = '/2022/02/03/us-department-of-state-expects-russian-response-t
 
 /** The demo's three editions, with words their pages must show. */
 const EDITIONS = [
-  { edition: 'en', prefix: '', newsfeed: 'Newsfeed', dayNewsfeed: 'Day newsfeed', heading: 'Thursday, February 3, 2022', notFound: 'Page not found', leaveReply: 'Leave a Reply' },
+  { edition: 'en', prefix: '', newsfeed: 'Newsfeed', dayNewsfeed: 'Day newsfeed', heading: 'February 03, 2022', notFound: 'Page not found', leaveReply: 'Leave a Reply' },
   { edition: 'ru', prefix: '/ru', newsfeed: 'Лента новостей', dayNewsfeed: 'Новости дня', heading: 'четверг, 3 февраля 2022 г.', notFound: 'Страница не найдена', leaveReply: 'Оставить комментарий' },
   { edition: 'hy', prefix: '/hy', newsfeed: 'Լրահոս', dayNewsfeed: 'Օրվա լրահոս', heading: '2022 թ. փետրվարի 3, հինգշաբթի', notFound: 'Էջը չի գտնվել', leaveReply: 'Թողնել մեկնաբանություն' }
 ] as const

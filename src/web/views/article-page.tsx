@@ -2,7 +2,7 @@ import { withAgencyCredit } from '../../domain/article-body.js'
 import { escapeHtml } from '../../domain/comment-text.js'
 import { reprintNoticeText } from '../../domain/settings.js'
 import { absoluteUrl, articlePath } from '../../domain/urls.js'
-import { formatDateTime, isoWithOffset } from '../../i18n/format.js'
+import { siteDates } from '../../i18n/format.js'
 import type { ArticlePage as ArticlePageData } from '../../services/reader.service.js'
 import { CommentForm, CommentList, type CommentFormState, type ReplyTarget } from './comments.js'
 import { commentsAreOpen } from '../../domain/moderation.js'
@@ -30,6 +30,7 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
   const { t } = i18n
   const { article, section, tags, comments, strip } = data
   const publishedAt = article.published_at!
+  const dates = siteDates(settings, ctx.edition)
   const path = articlePath(ctx.prefix, publishedAt, article.slug, settings.timeZone)
   const canonical = absoluteUrl(settings.siteUrl, path)
   const bodyHtml = withAgencyCredit(article.body_html, article.agency_credit, escapeHtml)
@@ -43,7 +44,7 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
             {article.breaking ? <p class="breaking-mark">{t('article.breaking')}</p> : null}
             <h1>{article.headline}</h1>
             <p class="dateline">
-              <time datetime={isoWithOffset(publishedAt, settings.timeZone)}>{formatDateTime(publishedAt, ctx.edition, settings.timeZone)}</time>
+              <time datetime={dates.iso(publishedAt)}>{dates.dateTime(publishedAt)}</time>
               {article.byline ? <> · <span class="byline">{t('article.by', { name: article.byline })}</span></> : null}
             </p>
           </header>

@@ -3,13 +3,13 @@
 // assets/citation.js adds copy buttons, labelled from the data attributes here.
 import { escapeHtml } from '../../domain/comment-text.js'
 import { citationHtml } from '../../domain/structured-data.js'
-import { formatDate } from '../../i18n/format.js'
+import { siteDates } from '../../i18n/format.js'
 import type { ViewContext } from './context.js'
 
 export function Citation({ ctx, url, headline, publishedAt }: { ctx: ViewContext, url: string, headline: string, publishedAt: string }) {
   const { t } = ctx.i18n
   const snippet = citationHtml({
-    url, headline, siteName: ctx.settings.siteName, date: formatDate(publishedAt, ctx.edition, ctx.settings.timeZone)
+    url, headline, siteName: ctx.settings.siteName, date: siteDates(ctx.settings, ctx.edition).date(publishedAt)
   }, escapeHtml)
   return (
     <section class="citation" aria-labelledby="citation-title"

@@ -1,7 +1,7 @@
 import { commentTextToHtml } from '../../domain/comment-text.js'
 import { buildThreads, type ThreadNode } from '../../domain/comment-tree.js'
 import { COMMENT_LIMITS, type CommentField, type CommentFormErrorKey, type CommentFormValues } from '../../domain/comment-form.js'
-import { formatDateTime, isoWithOffset } from '../../i18n/format.js'
+import { siteDates } from '../../i18n/format.js'
 import type { PublicComment } from '../../db/repositories/comments.repository.js'
 import type { MessageKey } from '../../i18n/index.js'
 import type { ViewContext } from './context.js'
@@ -34,6 +34,7 @@ export function CommentList({ ctx, comments, articlePath, open }: ListProps) {
 }
 
 function CommentItem({ ctx, node, articlePath, open, level }: { ctx: ViewContext, node: ThreadNode<PublicComment>, articlePath: string, open: boolean, level: number }) {
+  const dates = siteDates(ctx.settings, ctx.edition)
   const { t } = ctx.i18n
   const c = node.comment
   const url = safeAuthorUrl(c.authorUrl)
@@ -51,7 +52,7 @@ function CommentItem({ ctx, node, articlePath, open, level }: { ctx: ViewContext
           {' '}<span class="says">{t('comments.says')}</span>
           <br />
           <a class="comment-permalink" href={`#comment-${c.id}`}>
-            <time datetime={isoWithOffset(c.createdAt, ctx.settings.timeZone)}>{formatDateTime(c.createdAt, ctx.edition, ctx.settings.timeZone)}</time>
+            <time datetime={dates.iso(c.createdAt)}>{dates.dateTime(c.createdAt)}</time>
           </a>
         </footer>
         {/* commentTextToHtml escapes what the reader typed except a sanitised allowlist of inline tags. */}

@@ -1,5 +1,5 @@
 import { dayNewsfeedPath } from '../../domain/urls.js'
-import { formatDay, formatDayHeading } from '../../i18n/format.js'
+import { siteDates } from '../../i18n/format.js'
 import type { DayPage as DayPageData } from '../../services/reader.service.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
@@ -7,13 +7,14 @@ import { NewsfeedEntry } from './newsfeed-list.js'
 import { SiteStructuredData } from './structured-data.js'
 
 export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) {
+  const dates = siteDates(ctx.settings, ctx.edition)
   const { t } = ctx.i18n
-  const date = formatDay(data.day, ctx.edition)
+  const date = dates.day(data.day)
   return (
     <Layout ctx={ctx} title={t('day.title', { date })}
       description={t('day.description', { site: ctx.settings.siteName, date })}
       canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)} head={<SiteStructuredData ctx={ctx} />}>
-      <h1>{t('day.heading')}: <time datetime={data.day}>{formatDayHeading(data.day, ctx.edition)}</time></h1>
+      <h1>{t('day.heading')}: <time datetime={data.day}>{dates.dayHeading(data.day)}</time></h1>
       <DayNav ctx={ctx} data={data} landmark />
       <ul class="newsfeed day-newsfeed">
         {data.items.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}
@@ -25,16 +26,17 @@ export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) 
 
 /** The same links above and below the list; only the first is a navigation landmark, so landmarks stay unique. */
 function DayNav({ ctx, data, landmark }: { ctx: ViewContext, data: DayPageData, landmark: boolean }) {
+  const dates = siteDates(ctx.settings, ctx.edition)
   const { t } = ctx.i18n
   if (!data.previousDay && !data.nextDay) return null
   const Wrapper = landmark ? 'nav' : 'div'
   return (
     <Wrapper class="day-nav" aria-label={landmark ? t('day.navLabel') : undefined}>
       {data.previousDay
-        ? <a rel="prev" class="prev" href={dayNewsfeedPath(ctx.prefix, data.previousDay)}>← {t('day.previous', { date: formatDay(data.previousDay, ctx.edition) })}</a>
+        ? <a rel="prev" class="prev" href={dayNewsfeedPath(ctx.prefix, data.previousDay)}>← {t('day.previous', { date: dates.day(data.previousDay) })}</a>
         : <span />}
       {data.nextDay
-        ? <a rel="next" class="next" href={dayNewsfeedPath(ctx.prefix, data.nextDay)}>{t('day.next', { date: formatDay(data.nextDay, ctx.edition) })} →</a>
+        ? <a rel="next" class="next" href={dayNewsfeedPath(ctx.prefix, data.nextDay)}>{t('day.next', { date: dates.day(data.nextDay) })} →</a>
         : null}
     </Wrapper>
   )
@@ -42,15 +44,16 @@ function DayNav({ ctx, data, landmark }: { ctx: ViewContext, data: DayPageData, 
 
 /** /newsfeed/ on a day without news yet. */
 export function NoNewsToday({ ctx, today, latestDay }: { ctx: ViewContext, today: string, latestDay: string | null }) {
+  const dates = siteDates(ctx.settings, ctx.edition)
   const { t } = ctx.i18n
   return (
-    <Layout ctx={ctx} title={t('day.title', { date: formatDay(today, ctx.edition) })}
-      description={t('day.description', { site: ctx.settings.siteName, date: formatDay(today, ctx.edition) })}
+    <Layout ctx={ctx} title={t('day.title', { date: dates.day(today) })}
+      description={t('day.description', { site: ctx.settings.siteName, date: dates.day(today) })}
       canonicalPath={dayNewsfeedPath(ctx.prefix)} noindex head={<SiteStructuredData ctx={ctx} />}>
-      <h1>{t('day.heading')}: <time datetime={today}>{formatDayHeading(today, ctx.edition)}</time></h1>
+      <h1>{t('day.heading')}: <time datetime={today}>{dates.dayHeading(today)}</time></h1>
       <p class="empty">{t('day.noNewsToday')}</p>
       {latestDay
-        ? <p><a href={dayNewsfeedPath(ctx.prefix, latestDay)}>{t('day.latestDay', { date: formatDay(latestDay, ctx.edition) })}</a></p>
+        ? <p><a href={dayNewsfeedPath(ctx.prefix, latestDay)}>{t('day.latestDay', { date: dates.day(latestDay) })}</a></p>
         : <p>{t('day.noNewsAtAll')}</p>}
     </Layout>
   )

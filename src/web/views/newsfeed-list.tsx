@@ -1,15 +1,16 @@
 import { groupByDay } from '../../domain/days.js'
 import { articlePath, dayNewsfeedPath } from '../../domain/urls.js'
-import { formatDayHeading, formatTime, isoWithOffset } from '../../i18n/format.js'
+import { siteDates } from '../../i18n/format.js'
 import type { NewsfeedItem } from '../../db/repositories/articles.repository.js'
 import type { ViewContext } from './context.js'
 
 /** One story line: time, breaking mark, headline link, comment count. */
 export function NewsfeedEntry({ ctx, item }: { ctx: ViewContext, item: NewsfeedItem }) {
+  const dates = siteDates(ctx.settings, ctx.edition)
   const { settings, i18n } = ctx
   return (
     <li class={item.breaking ? 'story breaking' : 'story'}>
-      <time datetime={isoWithOffset(item.publishedAt, settings.timeZone)}>{formatTime(item.publishedAt, ctx.edition, settings.timeZone)}</time>
+      <time datetime={dates.iso(item.publishedAt)}>{dates.time(item.publishedAt)}</time>
       {' '}
       {item.breaking ? <><strong class="breaking-mark">{i18n.t('newsfeed.breaking')}</strong>{' '}</> : null}
       <a href={articlePath(ctx.prefix, item.publishedAt, item.slug, settings.timeZone)}>{item.headline}</a>
@@ -22,13 +23,14 @@ export function NewsfeedEntry({ ctx, item }: { ctx: ViewContext, item: NewsfeedI
 
 /** Stories under day headings; each heading links to that day's newsfeed. */
 export function NewsfeedByDay({ ctx, items, headingLevel = 2 }: { ctx: ViewContext, items: NewsfeedItem[], headingLevel?: 2 | 3 }) {
+  const dates = siteDates(ctx.settings, ctx.edition)
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <>
       {groupByDay(items, (i) => i.publishedAt, ctx.settings.timeZone).map((group) => (
         <section class="newsfeed-day" key={group.day}>
           <Heading class="day-heading">
-            <a href={dayNewsfeedPath(ctx.prefix, group.day)}>{formatDayHeading(group.day, ctx.edition)}</a>
+            <a href={dayNewsfeedPath(ctx.prefix, group.day)}>{dates.dayHeading(group.day)}</a>
           </Heading>
           <ul class="newsfeed">
             {group.items.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}

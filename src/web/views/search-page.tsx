@@ -1,7 +1,7 @@
 import { searchQueryString, type SearchFieldError } from '../../domain/search-form.js'
 import { MAX_QUERY_LENGTH } from '../../domain/search-query.js'
 import type { TextPiece } from '../../domain/search-snippet.js'
-import { formatDate, isoWithOffset } from '../../i18n/format.js'
+import { siteDates } from '../../i18n/format.js'
 import type { MessageKey } from '../../i18n/index.js'
 import { RESULTS_PER_PAGE, type SearchOutcome, type SearchResultItem } from '../../services/search.service.js'
 import type { ViewContext } from './context.js'
@@ -20,13 +20,14 @@ function Highlighted({ pieces }: { pieces: readonly TextPiece[] }) {
 }
 
 function Result({ ctx, item, showEdition }: { ctx: ViewContext, item: SearchResultItem, showEdition: boolean }) {
+  const dates = siteDates(ctx.settings, ctx.edition)
   const { t } = ctx.i18n
   const foreign = item.edition !== ctx.edition
   return (
     <li class="search-result">
       <h2 {...(foreign ? { lang: item.edition } : {})}><a href={item.path}><Highlighted pieces={item.headline} /></a></h2>
       <p class="search-meta">
-        <time datetime={isoWithOffset(item.publishedAt, ctx.settings.timeZone)}>{formatDate(item.publishedAt, ctx.edition, ctx.settings.timeZone)}</time>
+        <time datetime={dates.iso(item.publishedAt)}>{dates.date(item.publishedAt)}</time>
         {item.sectionName ? <> · <span>{item.sectionName}</span></> : null}
         {showEdition ? <> · <span>{t('search.inEdition', { language: languageName(item.edition, ctx.edition) })}</span></> : null}
       </p>

@@ -15,7 +15,7 @@ forEachDialect((dialect) => {
       const page = await adminGet(app, admin, '/admin/settings/')
       assert.equal(page.statusCode, 200)
       for (const key of Object.keys(DEFAULT_SETTINGS)) {
-        const name = key === 'reprintNotice' ? 'reprintNotice.en' : key
+        const name = key === 'reprintNotice' || key === 'dateFormat' ? `${key}.en` : key
         assert.match(page.body, new RegExp(`name="${name.replace('.', '\\.')}"`), `no field for ${key}`)
       }
       assert.match(page.body, /name="timeZone" type="text" value="Asia\/Yerevan"/)
@@ -104,6 +104,45 @@ forEachDialect((dialect) => {
       assert.equal(ok.statusCode, 303)
       const saved = await loadSettings(app.deps.db)
       assert.deepEqual(saved.reprintNotice, { hy: 'HY {site}', ru: 'Новый {site}', en: 'EN {site}' })
+    })
+
+    it('saves date and time formats per edition, refuses unusable ones, and the reader pages follow them', async (t) => {
+      const app = await build(t, dialect, { demo: true })
+      const admin = await loginAs(app, 'administrator')
+      const page = await adminGet(app, admin, '/admin/settings/')
+      assert.match(page.body, /<input id="dateFormat\.en" name="dateFormat\.en" type="text" value="F d, Y"/)
+      assert.match(page.body, /<input id="dateFormat\.ru" name="dateFormat\.ru" type="text" value[ >]/)
+      assert.match(page.body, /<input id="timeFormat" name="timeFormat" type="text" value="H:i"/)
+      // The preview under the fields, as WordPress shows one (the demo clock is fixed).
+      assert.match(page.body, /With the saved formats, now is: [A-Z][a-z]+ \d\d, \d{4} \d\d:\d\d\./)
+      const text = settingsToFormText(await loadSettings(app.deps.db))
+
+      const before = await loadSettings(app.deps.db)
+      const wrong = await adminPost(app, admin, '/admin/settings/', { ...text, 'dateFormat.en': 'c', 'dateFormat.hy': 'Y', timeFormat: 'i:s' })
+      assert.equal(wrong.statusCode, 400)
+      assert.match(wrong.body, /id="dateFormat\.en-error">[^<]*The letter “c” is not supported here/)
+      assert.match(wrong.body, /id="dateFormat\.hy-error">[^<]*Please include the day or the month/)
+      assert.match(wrong.body, /id="timeFormat-error">[^<]*Please include the hour/)
+      assert.match(wrong.body, /name="timeFormat" type="text" value="i:s"/)
+      assert.deepEqual(await loadSettings(app.deps.db), before)
+
+      const ok = await adminPost(app, admin, '/admin/settings/', { ...text, 'dateFormat.en': 'l, jS F Y', 'dateFormat.ru': ' j F Y ', timeFormat: 'g:i a' })
+      assert.equal(ok.statusCode, 303)
+      const saved = await loadSettings(app.deps.db)
+      assert.deepEqual(saved.dateFormat, { en: 'l, jS F Y', ru: 'j F Y' })
+      assert.equal(saved.timeFormat, 'g:i a')
+
+      const article = await app.app.inject('/2022/02/03/us-department-of-state-expects-russian-response-to-clarify-moscows-position/')
+      assert.match(article.body, /<time datetime="2022-02-03T13:33:00\+04:00">Thursday, 3rd February 2022 1:33 pm<\/time>/)
+      const ru = await app.app.inject('/ru/newsfeed/2022-02-03/')
+      assert.match(ru.body, /<h1>[^<]*: <time datetime="2022-02-03">3 февраля 2022<\/time><\/h1>/)
+      assert.match(ru.body, /<time datetime="2022-02-03T13:33:00\+04:00">1:33 pm<\/time>/)
+
+      // Emptying an edition's format gives it back its language's own format.
+      const cleared = await adminPost(app, admin, '/admin/settings/', { ...settingsToFormText(saved), 'dateFormat.ru': '' })
+      assert.equal(cleared.statusCode, 303)
+      assert.deepEqual((await loadSettings(app.deps.db)).dateFormat, { en: 'l, jS F Y' })
+      assert.match((await app.app.inject('/ru/newsfeed/2022-02-03/')).body, /<time datetime="2022-02-03">четверг, 3 февраля 2022 г\.<\/time>/)
     })
 
     it('says when SITE_URL overrides the stored site URL', async (t) => {

@@ -3,6 +3,7 @@ import { en } from '../../../i18n/en.js'
 import type { MessageKey } from '../../../i18n/index.js'
 import type { AdminContext } from './admin-context.js'
 import { AdminLayout } from './admin-layout.js'
+import { siteDates } from '../../../i18n/format.js'
 import { AdminForm, CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField, type FormErrors } from './forms.js'
 
 const GROUPS: readonly SettingsGroup[] = ['site', 'reading', 'feeds', 'discussion', 'misc']
@@ -24,6 +25,11 @@ function label(ctx: AdminContext, key: string): string {
 function hint(ctx: AdminContext, key: string, params?: Record<string, string | number>): string | undefined {
   const k = `admin.settings.hint.${key}`
   return k in en ? ctx.i18n.t(k as MessageKey, params) : undefined
+}
+
+/** What the saved formats print now, as WordPress shows under its format fields. */
+function preview(ctx: AdminContext, lang: string): string {
+  return ctx.i18n.t('admin.settings.formatPreview', { example: siteDates(ctx.settings, lang).dateTime(ctx.now.toISOString()) })
 }
 
 function Field({ ctx, field, text, errors, siteUrlOverride }: { ctx: AdminContext, field: SettingsField, text: SettingsFormText, errors: FormErrors, siteUrlOverride: string | null }) {
@@ -49,6 +55,18 @@ function Field({ ctx, field, text, errors, siteUrlOverride }: { ctx: AdminContex
       return <TextField {...common} type="url" value={text[key]} required
         hint={siteUrlOverride ? `${hint(ctx, key) ?? ''} ${ctx.i18n.t('admin.settings.siteUrlOverridden', { url: siteUrlOverride })}` : hint(ctx, key)} />
     case 'perEdition':
+      if (spec.format === 'date') {
+        return (
+          <>
+            {ctx.settings.editions.map((edition, i) => {
+              const name = perEditionName(key, edition)
+              // The letters are explained once, under the first edition; each edition previews its own.
+              return <TextField name={name} label={ctx.i18n.t('admin.settings.perEdition', { label: label(ctx, key), edition })}
+                value={text[name]} error={errors[name]} class="field-short" hint={i === 0 ? `${hint(ctx, key) ?? ''} ${preview(ctx, edition)}` : preview(ctx, edition)} />
+            })}
+          </>
+        )
+      }
       return (
         <>
           {ctx.settings.editions.map((edition) => {
@@ -59,9 +77,13 @@ function Field({ ctx, field, text, errors, siteUrlOverride }: { ctx: AdminContex
         </>
       )
     case 'line':
+      if (spec.format === 'time') {
+        return <TextField {...common} value={text[key]} required class="field-short" hint={`${hint(ctx, key) ?? ''} ${preview(ctx, ctx.i18n.lang)}`} />
+      }
+      return <TextField {...common} value={text[key]} required={spec.required} hint={hint(ctx, key)} />
     case 'logo':
     case 'editions':
-      return <TextField {...common} value={text[key]} required={spec.kind !== 'line' || spec.required} hint={hint(ctx, key)} />
+      return <TextField {...common} value={text[key]} required hint={hint(ctx, key)} />
   }
 }
 
