@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import type { Database, DialectName } from './database.js'
+import { SQLITE_UNICODE_LOWER, foldCase } from './text-match.js'
 
 export type DatabaseTarget =
   | { kind: 'sqlite', path: string }
@@ -71,6 +72,8 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Case-insensitive filters in every script (src/db/text-match.ts); SQLite's lower() knows ASCII only.
+  sqlite.function(SQLITE_UNICODE_LOWER, { deterministic: true }, (value: unknown) => typeof value === 'string' ? foldCase(value) : value)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }

@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely'
-import type { DbOrTrx } from '../database.js'
+import { sql, type Insertable, type Selectable } from 'kysely'
+import type { DbOrTrx, DialectName } from '../database.js'
+import { anyColumnContains } from '../text-match.js'
 import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
 import type { ModerationReason } from '../../domain/spam.js'
 
@@ -157,7 +158,7 @@ function parseReasons(json: string): ModerationReason[] {
 }
 
 /** Newest first. */
-export async function moderationQueue(db: DbOrTrx, q: ModerationQueueQuery): Promise<ModerationQueueRow[]> {
+export async function moderationQueue(db: DbOrTrx, dialect: DialectName, q: ModerationQueueQuery): Promise<ModerationQueueRow[]> {
   let query = db.selectFrom('comments')
     .innerJoin('articles', 'articles.id', 'comments.article_id')
     .select([
@@ -171,12 +172,7 @@ export async function moderationQueue(db: DbOrTrx, q: ModerationQueueQuery): Pro
   if (q.articleId !== undefined) query = query.where('comments.article_id', '=', q.articleId)
   const search = q.search?.trim()
   if (search) {
-    // LIKE with an escape character, so "%" and "_" in a search are literal on both engines.
-    const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const like = (column: string) => sql<SqlBool>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`
-    query = query.where((eb) => eb.or([
-      like('comments.body'), like('comments.author_name'), like('comments.author_email'), like('comments.author_url'), like('comments.ip')
-    ]))
+    query = query.where(anyColumnContains(dialect, ['comments.body', 'comments.author_name', 'comments.author_email', 'comments.author_url', 'comments.ip'], search))
   }
   if (q.before) {
     const { createdAt, id } = q.before

@@ -1,7 +1,8 @@
 // The media library: image rows and their files (the original and generated WebP copies), bytes included.
-import { sql, type Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { DbOrTrx, DialectName } from '../database.js'
 import type { MediaTable } from '../tables/editorial.table.js'
+import { anyColumnContains } from '../text-match.js'
 import { defaultImageFile, mediaPath, srcsetOf, type ImageFile } from '../../domain/media.js'
 
 export type MediaRow = Selectable<MediaTable>
@@ -61,20 +62,14 @@ export async function filesOfMedia(db: DbOrTrx, media: readonly { id: number, ha
 
 export interface MediaListItem extends MediaRow { files: MediaFiles }
 
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
 /**
  * The library, newest first, optionally searched in file name, alt text, caption and credit
- * (PostgreSQL folds case in every script; SQLite's LIKE in ASCII only).
+ * ignoring case in every script.
  */
 export async function mediaLibrary(db: DbOrTrx, dialect: DialectName, q: { text?: string | undefined, limit: number, after?: { createdAt: string, id: number } | undefined }): Promise<{ items: MediaListItem[], hasMore: boolean }> {
   let query = db.selectFrom('media').selectAll()
   if (q.text) {
-    const pattern = containsPattern(q.text)
-    const op = dialect === 'postgres' ? sql.raw('ilike') : sql.raw('like')
-    query = query.where(sql<boolean>`(original_name ${op} ${pattern} escape '\\' or alt ${op} ${pattern} escape '\\' or caption ${op} ${pattern} escape '\\' or credit ${op} ${pattern} escape '\\')`)
+    query = query.where(anyColumnContains(dialect, ['original_name', 'alt', 'caption', 'credit'], q.text))
   }
   if (q.after) {
     const { createdAt, id } = q.after
