@@ -2,6 +2,7 @@
 // an invalid form re-renders with everything in place; errors are message keys next to their fields.
 import { isValidTimeZone, parseDay, zonedTimeToInstant, type IsoInstant } from './days.js'
 import { isValidSlug, MAX_SLUG_LENGTH, slugFromText } from './slug.js'
+import { parseId } from './ids.js'
 
 export const ARTICLE_LIMITS = {
   headline: 300,
@@ -90,7 +91,6 @@ export const EMPTY_ARTICLE_VALUES: ArticleFormValues = {
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-const ID = /^[1-9]\d{0,9}$/
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?$/
 
 function field(body: Record<string, unknown>, name: string): { text: string, single: boolean } {
@@ -207,14 +207,14 @@ export function validateArticleForm(body: Record<string, unknown>, timeZone: str
   check('agency_credit', () => tooLong(values.agency_credit, ARTICLE_LIMITS.agencyCredit))
   check('source_url', () => values.source_url === '' ? null : values.source_url.length > ARTICLE_LIMITS.sourceUrl ? { key: 'form.tooLong', max: ARTICLE_LIMITS.sourceUrl } : isHttpUrl(values.source_url) ? null : 'form.invalidUrl')
   check('byline', () => tooLong(values.byline, ARTICLE_LIMITS.byline))
-  check('section_id', () => values.section_id === '' || ID.test(values.section_id) ? null : 'editor.error.section')
+  check('section_id', () => values.section_id === '' || parseId(values.section_id) !== null ? null : 'editor.error.section')
   const tags = parseTags(values.tags)
   check('tags', () => tags.length > ARTICLE_LIMITS.tags
     ? { key: 'editor.error.tooManyTags', max: ARTICLE_LIMITS.tags }
     : tags.some((tag) => [...tag].length > ARTICLE_LIMITS.tag) ? { key: 'editor.error.tagTooLong', max: ARTICLE_LIMITS.tag }
     // A tag needs letters or digits to have a page of its own (/tag/<slug>/).
     : tags.some((tag) => slugFromText(tag) === '') ? 'editor.error.tagInvalid' : null)
-  check('featured_media_id', () => values.featured_media_id === '' || ID.test(values.featured_media_id) ? null : 'editor.error.media')
+  check('featured_media_id', () => values.featured_media_id === '' || parseId(values.featured_media_id) !== null ? null : 'editor.error.media')
   const hasImage = values.featured_media_id !== '' && !errors.featured_media_id
   // Alt text is what a blind reader and a search engine get instead of the picture: required with one.
   check('featured_alt', () => hasImage && values.featured_alt === '' ? 'editor.error.altRequired' : tooLong(values.featured_alt, ARTICLE_LIMITS.alt))

@@ -1,5 +1,6 @@
 // The audit log page's query string: filters and a keyset cursor, read without I/O.
 import { dayRange, parseDay } from './days.js'
+import { parseId } from './ids.js'
 
 export interface AuditQueryText { actor: string, action: string, subject: string, subject_id: string, from: string, to: string }
 
@@ -22,11 +23,12 @@ export function encodeAuditCursor(c: AuditCursor): string {
 
 export function decodeAuditCursor(text: string): AuditCursor | null {
   const m = /^(\d{1,15})-(\d{1,10})$/.exec(text)
-  if (!m) return null
+  const id = parseId(m?.[2])
+  if (!m || id === null) return null
   const ms = Number(m[1])
   const date = new Date(ms)
   if (Number.isNaN(date.getTime())) return null
-  return { createdAt: date.toISOString(), id: Number(m[2]) }
+  return { createdAt: date.toISOString(), id }
 }
 
 function str(query: Record<string, unknown>, name: string): string {
@@ -34,7 +36,6 @@ function str(query: Record<string, unknown>, name: string): string {
   return typeof v === 'string' ? v.trim().slice(0, 200) : ''
 }
 
-const POSITIVE_INT = /^[1-9][0-9]{0,9}$/
 
 export function parseAuditQuery(query: Record<string, unknown>, timeZone: string): ParsedAuditQuery {
   const text: AuditQueryText = {
@@ -43,13 +44,15 @@ export function parseAuditQuery(query: Record<string, unknown>, timeZone: string
   }
   const parsed: ParsedAuditQuery = { text, filters: {}, errors: {} }
   if (text.actor) {
-    if (POSITIVE_INT.test(text.actor)) parsed.filters.actorId = Number(text.actor)
+    const actorId = parseId(text.actor)
+    if (actorId !== null) parsed.filters.actorId = actorId
     else parsed.errors.actor = 'admin.form.invalidChoice'
   }
   if (text.action) parsed.filters.action = text.action
   if (text.subject) parsed.filters.subjectType = text.subject
   if (text.subject_id) {
-    if (POSITIVE_INT.test(text.subject_id)) parsed.filters.subjectId = Number(text.subject_id)
+    const subjectId = parseId(text.subject_id)
+    if (subjectId !== null) parsed.filters.subjectId = subjectId
     else parsed.errors.subject_id = 'admin.form.invalidChoice'
   }
   // Days are the site's days: "from 2022-02-03" starts at midnight in the site's time zone.

@@ -1,5 +1,6 @@
 // Images: which types we take (judged by their bytes, never by the name or the browser's word), which
 // sizes we generate, and the content-addressed URLs they are served at. No I/O here.
+import { parseId } from './ids.js'
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const
 export type ImageType = typeof IMAGE_TYPES[number]
@@ -66,8 +67,9 @@ export function mediaPath(media: { id: number, hash: string }, variant: string, 
 export function parseMediaPath(key: string, file: string): { id: number, hashPrefix: string, variant: string, ext: string } | null {
   const k = /^([1-9]\d{0,9})-([0-9a-f]{16})$/.exec(key)
   const f = /^(original|\d{1,5})\.(jpg|png|webp|avif)$/.exec(file)
-  if (!k || !f) return null
-  return { id: Number(k[1]), hashPrefix: k[2]!, variant: f[1]!, ext: f[2]! }
+  const id = parseId(k?.[1])
+  if (!k || !f || id === null) return null
+  return { id, hashPrefix: k[2]!, variant: f[1]!, ext: f[2]! }
 }
 
 export interface ImageFile { url: string, width: number, height: number, mime: string }

@@ -1,5 +1,6 @@
 // The URL scheme (DESIGN §4) in one place. Paths only; absolute URLs add the site URL.
 import { dayOf, dayPath, type Day, type IsoInstant } from './days.js'
+import { parseId } from './ids.js'
 
 /** "" for the default edition (it lives at the root), "/ru" for the others. */
 export function editionPrefix(edition: string, defaultEdition: string): string {
@@ -30,9 +31,10 @@ export function encodeCursor(cursor: { publishedAt: IsoInstant, id: number }): s
 export function decodeCursor(text: unknown): { publishedAt: IsoInstant, id: number } | null {
   if (typeof text !== 'string') return null
   const m = /^(\d{1,15})-(\d{1,12})$/.exec(text)
-  if (!m) return null
+  const id = parseId(m?.[2])
+  if (!m || id === null) return null
   const millis = Number(m[1])
   const date = new Date(millis)
   if (Number.isNaN(date.getTime())) return null
-  return { publishedAt: date.toISOString(), id: Number(m[2]) }
+  return { publishedAt: date.toISOString(), id }
 }

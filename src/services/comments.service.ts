@@ -13,6 +13,7 @@ import {
 import { readCommentTimingToken } from './comment-token.service.js'
 import { currentSettings } from './settings.service.js'
 import type { Deps } from './deps.js'
+import { parseId } from '../domain/ids.js'
 
 /** Whom the form replies to, for "Reply to NAME". */
 export interface ReplyTarget { id: number, authorName: string }
@@ -35,8 +36,6 @@ export interface CommentSubmission {
   userAgent: string | null
 }
 
-const ID = /^[1-9]\d{0,9}$/
-
 /** A form field that must be one string; arrays and objects (and absence) give null. */
 function single(form: Record<string, unknown>, name: string): string | null {
   const value = form[name]
@@ -54,7 +53,7 @@ type ParentLookup = { ok: true, place: ThreadPlace, replyTo: ReplyTarget | null 
 async function findParent(deps: Deps, form: Record<string, unknown>, article: ArticleRow, maxDepth: number): Promise<ParentLookup> {
   const raw = form.comment_parent
   if (raw === undefined || raw === '' || raw === '0') return { ok: true, place: { parentId: null, depth: 0, pathPrefix: '' }, replyTo: null }
-  if (typeof raw !== 'string' || !ID.test(raw)) return { ok: false }
+  if (parseId(raw) === null) return { ok: false }
   const parent = await commentById(deps.db, Number(raw))
   if (!parent || parent.article_id !== article.id || parent.status !== 'approved') return { ok: false }
   return { ok: true, place: placeReply({ threadPath: parent.thread_path }, maxDepth), replyTo: { id: parent.id, authorName: parent.author_name } }
@@ -62,7 +61,7 @@ async function findParent(deps: Deps, form: Record<string, unknown>, article: Ar
 
 export async function submitComment(deps: Deps, submission: CommentSubmission): Promise<SubmitCommentResult> {
   const rawId = submission.form.article_id
-  if (typeof rawId !== 'string' || !ID.test(rawId)) return { kind: 'bad-article' }
+  if (parseId(rawId) === null) return { kind: 'bad-article' }
   const now = deps.clock()
   const article = await liveArticleById(deps.db, { id: Number(rawId), now })
   if (!article) return { kind: 'not-found' }

@@ -8,9 +8,9 @@ import { timingTokenFor } from '../../services/comment-token.service.js'
 import { ArticlePage } from '../views/article-page.js'
 import type { CommentFormState, ReplyTarget } from '../views/comments.js'
 import { ErrorPage } from '../views/error-page.js'
+import { parseId } from '../../domain/ids.js'
 
 const FORM_TYPE = 'application/x-www-form-urlencoded'
-const ARTICLE_ID = /^[1-9]\d{0,9}$/
 
 type Refusal = Extract<SubmitCommentResult, { kind: 'refused' }>['rule']
 const REFUSALS: Record<Refusal, { status: number, message: MessageKey }> = {
@@ -52,7 +52,7 @@ const commentsRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { article?: unknown } }>('/comments/timing.json', async (request, reply) => {
     const id = request.query.article
     reply.header('cache-control', 'private, no-store')
-    if (typeof id !== 'string' || !ARTICLE_ID.test(id)) return reply.code(400).send({ error: 'article must be an article id' })
+    if (parseId(id) === null) return reply.code(400).send({ error: 'article must be an article id' })
     return reply.send({ token: await timingTokenFor(app.deps, Number(id)) })
   })
 
