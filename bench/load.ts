@@ -1,5 +1,5 @@
-// `npm run bench:load [-- --seconds 60 --readers 200 --posts 20 --engines sqlite,postgres]`
-// One real server process per engine; 200 concurrent readers over article, newsfeed and feed URLs,
+// `npm run bench:load [-- --seconds 60 --readers 200 --posts 20 --engines sqlite,postgres --page-cache 0,30]`
+// One real server process per engine and page-cache setting (PAGE_CACHE_SECONDS; 0 is off); 200 concurrent readers over article, newsfeed and feed URLs,
 // plus 20 comment posts a second; then every acknowledged comment is looked up in the database.
 // The baseline, measured in the same run on the same server, is /healthz (no database, no rendering).
 import { Agent, request } from 'node:http'
@@ -13,7 +13,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     readers: { type: 'string', default: '200' },
     posts: { type: 'string', default: '20' },
-    engines: { type: 'string', default: process.env.TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite' }
+    engines: { type: 'string', default: process.env.TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite' },
+    'page-cache': { type: 'string', default: '0,30' }
   }
 })
 const SECONDS = Number(values.seconds)
@@ -102,11 +103,14 @@ async function storedBodies(engine: string, db: Awaited<ReturnType<typeof freshD
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
 
-for (const engine of values.engines!.split(',')) {
+/** Pages per second of each run, by engine, for the cache-on / cache-off ratio. */
+const pagesPerSecond = new Map<string, Map<string, number>>()
+
+for (const engine of values.engines!.split(',')) for (const cacheSeconds of values['page-cache']!.split(',')) {
   const db = await freshDatabaseEnv(engine as 'sqlite' | 'postgres')
   let server: RunningServer | undefined
   try {
-    server = await startServerProcess({ ...db.env, TRUST_PROXY: 'true' })
+    server = await startServerProcess({ ...db.env, TRUST_PROXY: 'true', PAGE_CACHE_SECONDS: cacheSeconds })
     const front = await (await fetch(server.baseUrl + '/')).text()
     const articlePaths = [...new Set([...front.matchAll(/href="(\/\d{4}\/\d\d\/\d\d\/[a-z0-9-]+\/)"/g)].map((m) => m[1]!))]
     const articleIds: string[] = []
@@ -127,7 +131,10 @@ for (const engine of values.engines!.split(',')) {
 
     const rps = load.requests / load.seconds
     const baselineRps = baseline.requests / baseline.seconds
-    console.log(`\n== ${engine}: ${READERS} readers for ${SECONDS} s over ${paths.length} URLs${feedPaths.length ? ' (with /feed/)' : ''}, ${POSTS_PER_SECOND} comment posts/s`)
+    const runs = pagesPerSecond.get(engine) ?? new Map<string, number>()
+    runs.set(cacheSeconds, rps)
+    pagesPerSecond.set(engine, runs)
+    console.log(`\n== ${engine}, PAGE_CACHE_SECONDS=${cacheSeconds}: ${READERS} readers for ${SECONDS} s over ${paths.length} URLs${feedPaths.length ? ' (with /feed/)' : ''}, ${POSTS_PER_SECOND} comment posts/s`)
     console.log(`readers:   ${rps.toFixed(0)} req/s, p50 ${fmt(percentile(load.latencies, 50))}, p99 ${fmt(percentile(load.latencies, 99))}, errors ${load.errors} ${JSON.stringify(load.statuses)}`)
     console.log(`baseline:  /healthz ${baselineRps.toFixed(0)} req/s, p50 ${fmt(percentile(baseline.latencies, 50))} — pages run at ${(rps / baselineRps * 100).toFixed(0)}% of the no-database baseline`)
     console.log(`comments:  ${posts.acknowledged.length} acknowledged (303), ${posts.errors} errors, p50 ${fmt(percentile(posts.latencies, 50))}, p99 ${fmt(percentile(posts.latencies, 99))}`)
@@ -137,5 +144,12 @@ for (const engine of values.engines!.split(',')) {
     server?.child.kill('SIGTERM')
     await server?.exited
     await db.cleanup()
+  }
+}
+
+for (const [engine, runs] of pagesPerSecond) {
+  const off = runs.get('0')
+  for (const [seconds, rps] of runs) {
+    if (seconds !== '0' && off) console.log(`page cache ${seconds} s on ${engine}: ${(rps / off).toFixed(1)}× the pages per second of the same run without it`)
   }
 }

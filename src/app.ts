@@ -23,6 +23,7 @@ import sitemapRoutes, { robotsRoutes } from './web/routes/sitemap.routes.js'
 import apiV1 from './web/routes/api/v1.js'
 import adminRoutes from './web/routes/admin/index.js'
 import mediaFilesRoutes from './web/routes/media-files.routes.js'
+import pageCache from './plugins/page-cache.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +35,8 @@ export interface BuildOptions {
   deps: Deps
   logger?: FastifyServerOptions['logger']
   trustProxy?: boolean
+  /** Keep rendered public responses in memory this long (src/plugins/page-cache.ts); 0 or absent: off. */
+  pageCacheSeconds?: number
 }
 
 const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url))
@@ -67,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })
   await app.register(pages)
   await app.register(auth)
+  await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
   await app.register(staticFiles, {
     root: ASSETS_DIR,
     prefix: '/assets/',

@@ -12,6 +12,8 @@ export interface Config {
   seedDemo: boolean
   logLevel: string
   trustProxy: boolean
+  /** Seconds a rendered public page may be served from memory; 0 turns the cache off. */
+  pageCacheSeconds: number
 }
 
 export class ConfigError extends Error {}
@@ -54,7 +56,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info'
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
 
+  const pageCacheSeconds = env.PAGE_CACHE_SECONDS === undefined || env.PAGE_CACHE_SECONDS === '' ? 30 : Number(env.PAGE_CACHE_SECONDS)
+  if (!Number.isInteger(pageCacheSeconds) || pageCacheSeconds < 0 || pageCacheSeconds > 3600) {
+    throw new ConfigError(`PAGE_CACHE_SECONDS must be a whole number from 0 (off) to 3600, got "${env.PAGE_CACHE_SECONDS}"`)
+  }
+
   return {
+    pageCacheSeconds,
     host: env.HOST || 'localhost',
     port,
     database,

@@ -26,6 +26,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const app = await buildApp({
     deps,
     trustProxy: config.trustProxy,
+    pageCacheSeconds: config.pageCacheSeconds,
     logger: { level: config.logLevel }
   })
 

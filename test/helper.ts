@@ -58,6 +58,8 @@ export interface BuildTestOptions {
   settings?: Partial<SiteSettings>
   /** As if SITE_URL were set (e.g. an https URL, for Secure cookies and HSTS). */
   siteUrl?: string
+  /** The in-memory page cache is off in tests (they change the database behind the app's back) unless set. */
+  pageCacheSeconds?: number
 }
 
 /** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
@@ -88,7 +90,7 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
   await migrateToLatest(deps.db)
   if (options.demo) await seedDemoContent(deps)
   if (options.settings) await saveSettings(deps.db, options.settings)
-  const app = await buildApp({ deps })
+  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0 })
   await app.ready()
   return {
     app, deps, clock,

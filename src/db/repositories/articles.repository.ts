@@ -80,6 +80,14 @@ export async function earliestPublishedFrom(db: DbOrTrx, q: { edition: string, n
   return row?.published_at ?? null
 }
 
+/** When the next scheduled story goes live after `now`, or null: cached pages must not outlive it. */
+export async function nextScheduledPublication(db: DbOrTrx, now: IsoInstant): Promise<IsoInstant | null> {
+  const row = await db.selectFrom('articles').select('published_at')
+    .where('status', '=', 'scheduled').where('published_at', '>', now)
+    .orderBy('published_at', 'asc').limit(1).executeTakeFirst()
+  return row?.published_at ?? null
+}
+
 /** Live articles with this slug (a slug is unique per day, so several days may share one). */
 export async function liveArticlesBySlug(db: DbOrTrx, q: { edition: string, now: Date, slug: string }): Promise<ArticleRow[]> {
   return liveArticles(db, q.edition, q.now).where('articles.slug', '=', q.slug).selectAll('articles')

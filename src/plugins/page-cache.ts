@@ -1,0 +1,118 @@
+// Rendered public responses kept in memory (DESIGN §5): pages, feeds, sitemaps and API answers are the
+// same for every reader, so a burst of readers costs one render. A copy is dropped
+//  - on every event that changes what readers see (publishing, comments approved, …) and after every
+//    newsroom write, so editors see their change at once;
+//  - when the next scheduled story goes live, so a story still appears by itself at its time;
+//  - after `ttlSeconds` at most, which bounds what this process cannot hear of: other app processes'
+//    writes on PostgreSQL, commands run from the shell, and time itself (the day's page at midnight).
+// Only GET answers marked Cache-Control: public, 200 and without cookies are kept; HEAD, conditional
+// answers (304) and everything private go their usual way.
+import fp from 'fastify-plugin'
+import { LRUCache } from 'lru-cache'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { nextScheduledPublication } from '../db/repositories/articles.repository.js'
+
+export interface PageCacheOptions {
+  /** 0 turns the cache off. */
+  ttlSeconds: number
+  /** Memory for bodies, in bytes. */
+  maxBytes?: number
+}
+
+interface Entry {
+  body: string | Buffer
+  headers: Record<string, string | string[]>
+  expiresAt: number
+}
+
+/** Responses of these types are kept; images and other files have their own long HTTP caching. */
+const CACHEABLE_TYPE = /^(text\/(html|plain|xml)|application\/((rss|atom)\+)?xml|application\/(feed\+)?json)\b/
+/** Headers that belong to one response on the wire, not to the content. */
+const NOT_REPLAYED = new Set(['etag', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'])
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The cache generation when this request began: a copy rendered across a drop is not kept. */
+    pageCacheGeneration?: number
+  }
+}
+
+export default fp<PageCacheOptions>(async (app, options) => {
+  if (options.ttlSeconds <= 0) return
+  const ttlMs = options.ttlSeconds * 1000
+  const clock = app.deps.clock
+  const cache = new LRUCache<string, Entry>({
+    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (entry) => Math.max(1, Buffer.byteLength(entry.body) + 512)
+  })
+  let generation = 0
+  // When the next scheduled story goes live (ms since the epoch; null: none is scheduled), as last read.
+  let boundary: { at: number | null } | undefined
+
+  const drop = (): void => {
+    generation++
+    cache.clear()
+    boundary = undefined
+  }
+  const stopListening = app.deps.events.on((event) => {
+    // A comment waiting for a moderator changes no page.
+    if (event.type !== 'comment.submitted') drop()
+  })
+  app.addHook('onClose', async () => stopListening())
+
+  /** The next scheduled publication after `now`; read again once the last one read has passed. */
+  const publicationBoundary = async (now: number): Promise<number | null> => {
+    if (boundary && (boundary.at === null || boundary.at > now)) return boundary.at
+    const readIn = generation
+    const at = await nextScheduledPublication(app.deps.db, new Date(now).toISOString())
+    const value = at ? Date.parse(at) : null
+    if (readIn === generation) boundary = { at: value }
+    return value
+  }
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    request.pageCacheGeneration = generation
+    if (request.method !== 'GET') return
+    const entry = cache.get(request.url)
+    if (!entry) return
+    if (entry.expiresAt <= clock().getTime()) {
+      cache.delete(request.url)
+      return
+    }
+    // The rest of the answer (ETag, 304) is worked out by the onSend hooks as for a rendered page.
+    reply.headers(entry.headers).header('x-lede-cache', 'hit').code(200).send(entry.body)
+    return reply
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200 || reply.getHeader('x-lede-cache') === 'hit') return payload
+    if (request.pageCacheGeneration !== generation) return payload
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
+    const cacheControl = String(reply.getHeader('cache-control') ?? '')
+    if (!cacheControl.startsWith('public') || reply.hasHeader('set-cookie')) return payload
+    if (!CACHEABLE_TYPE.test(String(reply.getHeader('content-type') ?? ''))) return payload
+
+    const now = clock().getTime()
+    let next: number | null
+    try {
+      next = await publicationBoundary(now)
+    } catch (error) {
+      request.log.warn({ err: error }, 'page cache: could not read the next scheduled story; keeping nothing')
+      return payload
+    }
+    const expiresAt = Math.min(now + ttlMs, next ?? Infinity)
+    if (expiresAt <= now || request.pageCacheGeneration !== generation) return payload
+    const headers: Record<string, string | string[]> = {}
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || NOT_REPLAYED.has(name)) continue
+      headers[name] = Array.isArray(value) ? value.map(String) : String(value)
+    }
+    cache.set(request.url, { body: payload, headers, expiresAt })
+    return payload
+  })
+
+  // Every newsroom write may change what readers see (settings, sections, users' names, media).
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.url.startsWith('/admin')) drop()
+  })
+}, { name: 'page-cache' })

@@ -1,0 +1,98 @@
+// The in-memory page cache: one render serves a burst of readers, and no reader sees a page that
+// outlived a change — an editor's write, an approved comment, or a scheduled story's time.
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { build, forEachDialect } from '../helper.js'
+import { adminPost, loginAs } from '../admin-helper.js'
+import { settingsToFormText } from '../../src/domain/settings-form.js'
+import { loadSettings } from '../../src/db/repositories/settings.repository.js'
+
+const TTL = 30
+
+forEachDialect((dialect) => {
+  describe('page cache', () => {
+    it('serves a second reader from memory with the same body, ETag and 304 handling', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      const first = await app.app.inject('/')
+      assert.equal(first.statusCode, 200)
+      assert.equal(first.headers['x-lede-cache'], undefined)
+      const second = await app.app.inject('/')
+      assert.equal(second.headers['x-lede-cache'], 'hit')
+      assert.equal(second.body, first.body)
+      assert.equal(second.headers.etag, first.headers.etag)
+      assert.equal(second.headers['content-type'], first.headers['content-type'])
+      assert.equal(second.headers['cache-control'], first.headers['cache-control'])
+      assert.equal(second.headers['content-security-policy'], first.headers['content-security-policy'])
+      const conditional = await app.app.inject({ url: '/', headers: { 'if-none-match': String(first.headers.etag) } })
+      assert.equal(conditional.statusCode, 304)
+      assert.equal(conditional.body, '')
+      // Feeds and the API are kept too; a query string is a page of its own.
+      for (const url of ['/feed/', '/api/v1/articles', '/search?q=ferry']) {
+        const a = await app.app.inject(url)
+        const b = await app.app.inject(url)
+        assert.equal(b.headers['x-lede-cache'], 'hit', url)
+        assert.equal(b.body, a.body, url)
+      }
+      assert.equal((await app.app.inject('/search?q=port')).headers['x-lede-cache'], undefined)
+    })
+
+    it('keeps nothing private, failed or bodiless', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      const admin = await loginAs(app, 'administrator')
+      for (const url of ['/no-such-page/', '/admin/login/', '/comments/timing.json?article=1']) {
+        await app.app.inject(url)
+        assert.equal((await app.app.inject(url)).headers['x-lede-cache'], undefined, url)
+      }
+      await app.app.inject({ url: '/admin/', headers: { cookie: admin.cookie } })
+      assert.equal((await app.app.inject({ url: '/admin/', headers: { cookie: admin.cookie } })).headers['x-lede-cache'], undefined)
+      await app.app.inject({ method: 'HEAD', url: '/' })
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], undefined, 'a HEAD request stores nothing')
+    })
+
+    it('drops every copy when the newsroom writes, so the change shows at once', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      await app.app.inject('/')
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], 'hit')
+      const admin = await loginAs(app, 'administrator')
+      const saved = await adminPost(app, admin, '/admin/settings/', { ...settingsToFormText(await loadSettings(app.deps.db)), siteName: 'Renamed Daily' })
+      assert.equal(saved.statusCode, 303)
+      const after = await app.app.inject('/')
+      assert.equal(after.headers['x-lede-cache'], undefined)
+      assert.match(after.body, /Renamed Daily/)
+    })
+
+    it('drops every copy on events from outside a request (a comment approved, a story published)', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      await app.app.inject('/')
+      app.deps.events.emit({ type: 'comment.submitted', commentId: 1, articleId: 1 })
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], 'hit', 'a held comment changes no page')
+      app.deps.events.emit({ type: 'comment.approved', commentId: 1, articleId: 1 })
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], undefined)
+      app.deps.events.emit({ type: 'article.published', articleId: 1 })
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], undefined)
+    })
+
+    it('never serves a copy past its time-to-live or past a scheduled story’s time', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      // Scheduled by another process: this one heard no event.
+      const at = new Date(app.clock().getTime() + 10_000).toISOString()
+      const now = app.clock().toISOString()
+      await app.deps.db.insertInto('articles').values({
+        edition: 'en', translation_group: null, slug: 'embargo-lifts', headline: 'Embargo lifts at last', lead: '', body_source: 'Text.',
+        body_html: '<p>Text.</p>', agency_credit: null, source_url: null, byline: null, author_id: null, section_id: null,
+        status: 'scheduled', published_at: at, created_at: now, updated_at: now
+      } as never).execute()
+      assert.doesNotMatch((await app.app.inject('/')).body, /Embargo lifts at last/)
+      app.clock.advance(9_000)
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], 'hit')
+      app.clock.advance(1_000)
+      const live = await app.app.inject('/')
+      assert.equal(live.headers['x-lede-cache'], undefined)
+      assert.match(live.body, /Embargo lifts at last/)
+
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], 'hit')
+      app.clock.advance(TTL * 1000)
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], undefined)
+    })
+  })
+})
