@@ -3,37 +3,20 @@
 // and one comment), the media library (list and one item), sections & tags (list and one term),
 // settings and the audit log. Screenshots at phone and desktop widths, axe-core (no serious or
 // critical violation; colour contrast included) and the Nu Html Checker (no errors).
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
+import { checkScreen, HAS_CHROMIUM, runVnu, useBrowserAndSite } from './browser.js'
 import { MODEL_ARTICLE_PATH } from './pages.js'
 import { loginAs, type AdminSession } from '../test/admin-helper.js'
 import { testImage, upload } from '../test/web/admin/newsroom-support.js'
 
-const require = createRequire(import.meta.url)
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
-const VNU_JAR = require.resolve('vnu-jar/build/dist/vnu.jar')
-const SCREENSHOT_DIR = 'test-results/screenshots'
-const WIDTHS = [390, 1280]
-
-interface AxeViolation { id: string, impact: string | null, help: string, nodes: { target: string[] }[] }
-
 describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
-  let browser: Browser
-  let site: ServedApp
+  const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true, settings: { timeZone: 'Asia/Yerevan' } })
   let admin: AdminSession
   const screens: { name: string, path: string }[] = []
 
   before(async () => {
-    browser = await launchBrowser()
-    site = await serveTestApp({ name: 'sqlite' }, { demo: true, settings: { timeZone: 'Asia/Yerevan' } })
-    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    const { site } = chromium
     admin = await loginAs(site, 'administrator', { displayName: 'Ani Administrator' })
 
     // Readers' comments waiting for moderation, from different addresses (flood control is per address).
@@ -83,55 +66,25 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
       { name: 'admin-main-audit', path: '/admin/audit/' }
     )
   })
-  after(async () => {
-    await browser?.close()
-    await site?.close()
-  })
 
   it('every main screen: screenshots at both widths, and no serious axe violation (contrast included)', async () => {
-    const cookie = admin.cookie.split('=')
+    const [name, ...value] = admin.cookie.split('=')
+    const cookies = [{ name: name!, value: value.join('='), url: chromium.site.baseUrl }]
+    // Every rule runs: color-contrast is named so that nobody can quietly turn it off.
+    const axeRules = { 'color-contrast': { enabled: true } }
     for (const screen of screens) {
-      for (const width of WIDTHS) {
-        // axe is injected as an inline script, which our CSP rightly blocks; the check page bypasses it.
-        const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true })
-        await context.addCookies([{ name: cookie[0]!, value: cookie.slice(1).join('='), url: site.baseUrl }])
-        const page = await context.newPage()
-        const response = await page.goto(site.baseUrl + screen.path)
-        assert.equal(response?.status(), 200, screen.path)
-        await page.screenshot({ path: join(SCREENSHOT_DIR, `${screen.name}-${width}.png`), fullPage: true })
-        if (width === WIDTHS[0]) {
-          await page.addScriptTag({ content: AXE_SOURCE })
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
-            // Every rule runs: color-contrast is named so that nobody can quietly turn it off.
-            return (await axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: true } } })).violations
-          }) as AxeViolation[]
-          const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          const minor = violations.filter((v) => !serious.includes(v))
-          if (minor.length) console.log(`# axe ${screen.name}: minor: ${minor.map((v) => v.id).join(', ')}`)
-          assert.deepEqual(serious.map((v) => `${screen.name}: ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [])
-        }
-        await context.close()
-      }
+      await checkScreen(chromium.browser, chromium.site.baseUrl + screen.path, { name: screen.name, status: (s) => s === 200, cookies, axeRules })
     }
     console.log(`# axe: ${screens.length} main admin screens checked`)
   })
 
   it('every main screen is valid HTML according to the Nu Html Checker', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lede-vnu-admin-main-'))
-    const files: string[] = []
+    const pages: { name: string, html: string }[] = []
     for (const screen of screens) {
-      const res = await fetch(site.baseUrl + screen.path, { headers: { cookie: admin.cookie } })
+      const res = await fetch(chromium.site.baseUrl + screen.path, { headers: { cookie: admin.cookie } })
       assert.equal(res.status, 200, screen.path)
-      const file = join(dir, `${screen.name}.html`)
-      writeFileSync(file, await res.text())
-      files.push(file)
+      pages.push({ name: screen.name, html: await res.text() })
     }
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8' })
-    if (run.error) throw run.error
-    const messages = (JSON.parse(run.stderr || '{"messages":[]}') as { messages: { type: string, url: string, lastLine?: number, message: string }[] }).messages
-    const errors = messages.filter((m) => m.type === 'error')
-    console.log(`# vnu: ${files.length} main admin screens checked, ${errors.length} errors, ${messages.length - errors.length} other messages`)
-    assert.deepEqual(errors.map((e) => `${e.url.split('/').pop()}:${e.lastLine}: ${e.message}`), [])
+    assert.deepEqual(runVnu(pages, 'main admin screens'), [])
   })
 })

@@ -1,8 +1,16 @@
 // Browser tests drive Debian's Chromium through playwright-core; no browser is ever downloaded.
 // The app listens on an ephemeral loopback port for the browser, on SQLite or PostgreSQL.
-import { existsSync } from 'node:fs'
+// The quality checks (screenshots, axe-core, the Nu Html Checker) share their runners here too.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser } from 'playwright-core'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before } from 'node:test'
+import assert from 'node:assert/strict'
+import type { RunOptions } from 'axe-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { buildTestApp, type BuildTestOptions, type DialectUnderTest, type TestApp } from '../test/helper.js'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -25,4 +33,109 @@ export async function serveTestApp(dialect: DialectUnderTest, options: BuildTest
   await built.app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = built.app.server.address() as AddressInfo
   return { ...built, baseUrl: `http://127.0.0.1:${port}` }
+}
+
+export interface BrowserAndSite { readonly browser: Browser, readonly site: ServedApp }
+
+/**
+ * Called inside a describe(): its before() launches Chromium and serves the test app, its after() closes
+ * both. The returned object reads them once before() has run; hooks the caller adds later run after these.
+ */
+export function useBrowserAndSite(dialect: DialectUnderTest, options: BuildTestOptions = {}): BrowserAndSite {
+  let browser: Browser | undefined
+  let site: ServedApp | undefined
+  before(async () => {
+    browser = await launchBrowser()
+    site = await serveTestApp(dialect, options)
+  })
+  after(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+  return {
+    get browser() { return browser ?? assert.fail('the browser is launched in before()') },
+    get site() { return site ?? assert.fail('the site is served in before()') }
+  }
+}
+
+const require = createRequire(import.meta.url)
+export const SCREENSHOT_DIR = 'test-results/screenshots'
+/** Phone and desktop. Axe runs at the first. */
+export const SCREENSHOT_WIDTHS = [390, 1280]
+
+/** A full-page screenshot at test-results/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+interface AxeViolation { id: string, impact: string | null, help: string, nodes: { target: string[] }[] }
+let axeSource: string | undefined
+
+/**
+ * Runs axe-core on the page with every rule it enables by default (plus `rules`) and returns its serious
+ * and critical violations as readable lines, `<name>: <rule>: <help> at <selectors>`; minor ones are
+ * printed. axe is injected as an inline script, which our CSP rightly blocks: the page's context must be
+ * opened with bypassCSP.
+ */
+export async function runAxe(page: Page, options: { name: string, rules?: RunOptions['rules'] }): Promise<string[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+  await page.addScriptTag({ content: axeSource })
+  const runOptions: RunOptions = { resultTypes: ['violations'], ...(options.rules && { rules: options.rules }) }
+  const violations = await page.evaluate(async (opts) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
+    return (await axe.run(document, opts)).violations
+  }, runOptions) as AxeViolation[]
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const minor = violations.filter((v) => !serious.includes(v))
+  if (minor.length) console.log(`# axe ${options.name}: minor: ${minor.map((v) => v.id).join(', ')}`)
+  return serious.map((v) => `${options.name}: ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+export interface ScreenCheck {
+  name: string
+  /** Whether the response's status is the one expected for this screen. */
+  status: (status: number) => boolean
+  /** Options for each width's fresh context (the viewport and bypassCSP are set here). */
+  context?: BrowserContextOptions
+  cookies?: Parameters<BrowserContext['addCookies']>[0]
+  axeRules?: RunOptions['rules']
+}
+
+/**
+ * Opens the URL in a fresh context at each of SCREENSHOT_WIDTHS, checks the status, saves
+ * `<name>-<width>.png`, and asserts that axe finds no serious or critical violation at the phone width.
+ */
+export async function checkScreen(browser: Browser, url: string, check: ScreenCheck): Promise<void> {
+  for (const width of SCREENSHOT_WIDTHS) {
+    // axe is injected as an inline script, which our CSP rightly blocks; the check page bypasses it.
+    const context = await browser.newContext({ ...check.context, viewport: { width, height: 900 }, bypassCSP: true })
+    if (check.cookies) await context.addCookies(check.cookies)
+    const page = await context.newPage()
+    const response = await page.goto(url)
+    assert.ok(response && check.status(response.status()), `${url}: status ${response?.status()}`)
+    await saveScreenshot(page, `${check.name}-${width}`)
+    if (width === SCREENSHOT_WIDTHS[0]) assert.deepEqual(await runAxe(page, { name: check.name, rules: check.axeRules }), [])
+    await context.close()
+  }
+}
+
+/**
+ * Checks pages with the Nu Html Checker (vnu) and returns its errors as `<name>.html:<line>: <message>`,
+ * printing how many pages (`what`) were checked. Each page is saved as <name>.html in a fresh folder.
+ */
+export function runVnu(pages: { name: string, html: string }[], what = 'pages'): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-vnu-'))
+  const files = pages.map(({ name, html }) => {
+    const file = join(dir, `${name}.html`)
+    writeFileSync(file, html)
+    return file
+  })
+  // vnu writes its JSON report to stderr; --exit-zero-always leaves judging to the test.
+  const run = spawnSync('java', ['-jar', require.resolve('vnu-jar/build/dist/vnu.jar'), '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8' })
+  if (run.error) throw run.error
+  const { messages } = JSON.parse(run.stderr || '{"messages":[]}') as { messages: { type: string, url: string, lastLine?: number, message: string }[] }
+  const errors = messages.filter((m) => m.type === 'error')
+  console.log(`# vnu: ${files.length} ${what} checked, ${errors.length} errors, ${messages.length - errors.length} other messages`)
+  return errors.map((e) => `${e.url.split('/').pop()}:${e.lastLine}: ${e.message}`)
 }

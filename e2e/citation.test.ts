@@ -1,24 +1,15 @@
 // The citation block under an article in Chromium: with JavaScript, copy buttons put the link and the
 // HTML snippet on the clipboard; without it, the same text sits in readonly fields, selectable.
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser } from 'playwright-core'
-import { HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
+import { HAS_CHROMIUM, useBrowserAndSite } from './browser.js'
 import { MODEL_ARTICLE_PATH } from './pages.js'
 
 describe('citation block', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
-  let browser: Browser
-  let site: ServedApp
-  before(async () => {
-    browser = await launchBrowser()
-    site = await serveTestApp({ name: 'sqlite' }, { demo: true })
-  })
-  after(async () => {
-    await browser?.close()
-    await site?.close()
-  })
+  const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true })
 
   it('copies the canonical link and the HTML snippet with the buttons the script adds', async () => {
+    const { browser, site } = chromium
     const context = await browser.newContext()
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.baseUrl })
     const page = await context.newPage()
@@ -37,12 +28,13 @@ describe('citation block', { skip: !HAS_CHROMIUM && 'Chromium is not installed' 
 
     await buttons.nth(1).click()
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
-      `<a href="${canonical}">US Department of State expects Russian response to clarify Moscow’s position</a>, Lede Demo, February 3, 2022`)
+      `<a href="${canonical}">US Department of State expects Russian response to clarify Moscow’s position</a>, Lede Demo, February 03, 2022`)
     assert.deepEqual(errors, [], 'no script errors, no CSP violations')
     await context.close()
   })
 
   it('shows the same text without JavaScript, and no buttons', async () => {
+    const { browser, site } = chromium
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(site.baseUrl + MODEL_ARTICLE_PATH)

@@ -2,10 +2,10 @@
 // fields come in reading order (Comment, Name, Email, Website, "save my details", Post Comment), each
 // showing a visible focus ring (:focus-visible with a real outline); Space ticks the box and the form
 // is sent with Enter on one run and Space on the other. With JavaScript on and off.
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, Page } from 'playwright-core'
-import { HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
+import type { Page } from 'playwright-core'
+import { HAS_CHROMIUM, useBrowserAndSite } from './browser.js'
 import { MODEL_ARTICLE_PATH } from './pages.js'
 
 /** Where the focus is, and whether it is drawn: :focus-visible applies and the outline is at least 2 px. */
@@ -21,20 +21,11 @@ async function focused(page: Page): Promise<{ id: string, tag: string, visible: 
 }
 
 describe('keyboard-only journey through the comment form', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
-  let browser: Browser
-  let site: ServedApp
-
-  before(async () => {
-    browser = await launchBrowser()
-    site = await serveTestApp({ name: 'sqlite' }, { demo: true })
-  })
-  after(async () => {
-    await browser?.close()
-    await site?.close()
-  })
+  const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true })
 
   for (const [javaScriptEnabled, submitKey] of [[true, 'Enter'], [false, 'Space']] as const) {
     it(`reaches every field in order with a visible focus and posts with ${submitKey}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      const { browser, site } = chromium
       const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 800 } })
       const page = await context.newPage()
       const errors: string[] = []
