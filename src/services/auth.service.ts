@@ -5,7 +5,7 @@ import {
 } from '../domain/accounts.js'
 import {
   clearAccountFailures, deleteDeadSessions, deleteOldLoginFailures, deleteSession, deleteSessionByTokenHash, insertSession,
-  recentLoginFailures, recordLoginFailure, sessionByTokenHash, touchSession
+  lockLoginAttempts, recentLoginFailures, recordLoginFailure, sessionByTokenHash, touchSession
 } from '../db/repositories/accounts.repository.js'
 import { updateUser, userByEmail } from '../db/repositories/users.repository.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
@@ -79,7 +79,19 @@ export async function loginThrottle(deps: Deps, email: string, ip: string): Prom
  */
 export async function login(deps: Deps, input: { email: string, password: string, client: ClientInfo, previousToken?: string }): Promise<LoginResult> {
   const email = normaliseEmail(input.email)
-  const throttle = await loginThrottle(deps, email, input.client.ip)
+  const started = deps.clock()
+  // The attempt counts as a failure before the password is checked, in the same step as the check:
+  // otherwise guesses sent in parallel all pass the check while the slow hash runs (found in review).
+  // A success clears the account's failures below.
+  const throttle = await deps.db.transaction().execute(async (trx): Promise<ThrottleDecision> => {
+    await lockLoginAttempts(trx, deps.dialect, email, input.client.ip)
+    const history = await recentLoginFailures(trx, { email, ip: input.client.ip, since: new Date(started.getTime() - THROTTLE_WINDOW_MS).toISOString() })
+    const decision = throttleDecision(history, started)
+    if (!decision.allowed) return decision
+    await recordLoginFailure(trx, email.slice(0, 254), input.client.ip, started.toISOString())
+    await deleteOldLoginFailures(trx, new Date(started.getTime() - THROTTLE_WINDOW_MS).toISOString())
+    return decision
+  })
   if (!throttle.allowed) return { kind: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds }
 
   const user = email ? await userByEmail(deps.db, email) : undefined
@@ -87,13 +99,7 @@ export async function login(deps: Deps, input: { email: string, password: string
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstDummy(input.password)
   const now = deps.clock()
-  if (!ok || !user || user.disabled === 1) {
-    await deps.db.transaction().execute(async (trx) => {
-      await recordLoginFailure(trx, email.slice(0, 254), input.client.ip, now.toISOString())
-      await deleteOldLoginFailures(trx, new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString())
-    })
-    return { kind: 'invalid' }
-  }
+  if (!ok || !user || user.disabled === 1) return { kind: 'invalid' }
 
   const rehashed = needsRehash(user.password_hash!) ? await hashPassword(input.password) : null
   const session = await deps.db.transaction().execute(async (trx) => {

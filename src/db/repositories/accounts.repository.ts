@@ -1,5 +1,6 @@
 // Sessions, login failures and one-time links. Tokens arrive here already hashed.
-import type { DbOrTrx } from '../database.js'
+import { sql } from 'kysely'
+import type { DbOrTrx, DialectName } from '../database.js'
 import type { Role } from '../tables/users.table.js'
 import type { UserTokenPurpose } from '../tables/accounts.table.js'
 
@@ -69,6 +70,17 @@ export async function deleteUserSessions(db: DbOrTrx, userId: number, exceptSess
 /** Sessions past their absolute expiry or idle for longer than the idle limit. */
 export async function deleteDeadSessions(db: DbOrTrx, now: string, idleBefore: string): Promise<void> {
   await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)])).execute()
+}
+
+/**
+ * Holds, until the transaction ends, every other login attempt for this account or from this address,
+ * so that checking the failures and counting this attempt are one step. SQLite needs nothing: the
+ * process runs one transaction at a time. Locks are taken in one order (account, then address).
+ */
+export async function lockLoginAttempts(trx: DbOrTrx, dialect: DialectName, email: string, ip: string): Promise<void> {
+  if (dialect !== 'postgres') return
+  await sql`select pg_advisory_xact_lock(hashtext(${`lede-login-account:${email}`}))`.execute(trx)
+  await sql`select pg_advisory_xact_lock(hashtext(${`lede-login-ip:${ip}`}))`.execute(trx)
 }
 
 export async function recordLoginFailure(db: DbOrTrx, email: string, ip: string, now: string): Promise<void> {

@@ -239,6 +239,18 @@ forEachDialect((dialect) => {
       assert.equal((await postLogin(app, 'target@example.org', 'a new typo here')).statusCode, 400)
     })
 
+    it('counts guesses sent in parallel: only the free ones reach the password check', async (t) => {
+      const app = await build(t, dialect)
+      await createTestUser(app, { role: 'editor', email: 'target@example.org' })
+      const forms = await Promise.all(Array.from({ length: 20 }, () => openForm(app, '/admin/login/')))
+      const answers = await Promise.all(forms.map((opened, i) => app.app.inject({
+        method: 'POST', url: '/admin/login/', remoteAddress: '127.0.0.1',
+        headers: { ...FORM_HEADERS, cookie: opened.cookie }, payload: form({ _csrf: opened.csrf, email: 'target@example.org', password: `parallel guess ${i}` })
+      })))
+      const statuses = answers.map((r) => r.statusCode).sort()
+      assert.deepEqual(statuses, [...Array(ACCOUNT_FREE_FAILURES).fill(400), ...Array(20 - ACCOUNT_FREE_FAILURES).fill(429)])
+    })
+
     it('refuses an IP that fails across many accounts, and the state lives in the database', async (t) => {
       const app = await build(t, dialect)
       const user = await createTestUser(app, { role: 'editor' })
