@@ -104,6 +104,14 @@ forEachDialect((dialect) => {
       assert.equal(res.headers['cache-control'], 'private, no-store')
     })
 
+    it('shows an oversized upload’s error with the library only to those who may upload', async () => {
+      const contributor = await loginAs(t, 'contributor')
+      const big = Buffer.concat([await testImage('jpeg', 64, 64), Buffer.alloc(MAX_UPLOAD_BYTES)])
+      const res = await upload(t, contributor, { name: 'huge.jpg', type: 'image/jpeg', bytes: big })
+      assert.equal(res.statusCode, 403)
+      assert.doesNotMatch(res.body, /huge\.jpg|class="media-grid"|The file is larger/)
+    })
+
     it('removes camera and location data from every copy, the full-size one included', async () => {
       const withExif = await testImage('jpeg', 900, 600, true)
       assert.match(withExif.toString('latin1'), /Secret photographer/)

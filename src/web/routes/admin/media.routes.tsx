@@ -76,7 +76,8 @@ const mediaRoutes: FastifyPluginAsync = async (app) => {
   app.setErrorHandler(async (error: Error & { statusCode?: number, code?: string }, request, reply) => {
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT' || error.code === 'FST_PARTS_LIMIT' || error.code === 'FST_FIELDS_LIMIT') {
       request.log.info({ code: error.code }, 'upload refused')
-      if (!request.user) return sendAdminError(request, reply, 413)
+      // The body fails before the route's guard runs: show the library only to those who may see it.
+      if (!request.user || !can(request.user.role, 'media.upload')) return sendAdminError(request, reply, request.user ? 403 : 413)
       const ctx = await request.adminContext()
       const message = error.code === 'FST_REQ_FILE_TOO_LARGE'
         ? ctx.i18n.t('admin.media.error.tooLarge', { size: Math.round(MAX_UPLOAD_BYTES / (1024 * 1024)) })
