@@ -1,10 +1,12 @@
-/* global fetch, URLSearchParams */
+/* global fetch, FormData, URLSearchParams */
 // Article editor enhancements; the form works fully without any of this.
 // 1. Live preview of the text, rendered and sanitised by the server exactly as the published page.
 // 2. The slug the headline would get, shown as the slug field's placeholder.
 // 3. "Publish" reads "Schedule" when the time entered is in the future (site time zone).
 // 4. Picking a featured image fills its alt text, caption and credit from the library when empty.
 // 5. Tag suggestions for the tag being typed after the last comma.
+// 6. Autosave of a saved article into the user's own autosave (never the article itself), with a quiet
+//    status line, and a warning before leaving the page with changes that are not saved.
 (function () {
   'use strict'
   var form = document.getElementById('article-form')
@@ -108,4 +110,85 @@
       })
     })
   }
+
+  // 6. Autosave and the unsaved-changes warning (docs/decisions/008-editor-autosave.md).
+  // The form's fields as the autosave endpoint takes them; the picker's search is not part of the article.
+  var formFields = function () {
+    var fields = {}
+    new FormData(form).forEach(function (value, name) {
+      if (name === 'media_q' || typeof value !== 'string') return
+      fields[name] = Object.prototype.hasOwnProperty.call(fields, name) ? [].concat(fields[name], value) : value
+    })
+    return fields
+  }
+  var loaded = JSON.stringify(formFields())
+  // A form sent back by the server (an error, a conflict, a restored autosave) holds unsaved text from the start.
+  var savedState = form.hasAttribute('data-unsaved') ? null : loaded
+  var submitting = false
+  var timer = null
+  form.addEventListener('submit', function () { submitting = true; clearTimeout(timer) })
+  // As in WordPress: leaving with changes the article does not have yet asks first. An autosave does not
+  // count as saved: for a published story it never reaches readers.
+  window.addEventListener('beforeunload', function (event) {
+    if (submitting || JSON.stringify(formFields()) === savedState) return
+    event.preventDefault()
+    event.returnValue = ''
+  })
+
+  // Only a saved article the user may change has data-autosave-url: a new one is autosaved from its first
+  // save on (creating a draft nobody asked for, with its revision and audit row, is for the Save button).
+  var autosaveUrl = form.getAttribute('data-autosave-url')
+  var status = document.getElementById('autosave-status')
+  if (!autosaveUrl || !status) return
+  // A few seconds after typing stops; never more often than every 15 s, and at least every 30 s while
+  // typing goes on: a handful of small requests a minute at most, none while nothing changes.
+  var IDLE = 3000
+  var MIN_GAP = 15000
+  var MAX_WAIT = 30000
+  var autosaved = loaded
+  var inFlight = false
+  var lastAttempt = 0
+  var changedSince = 0
+  var show = function (text, failed) {
+    status.textContent = text
+    status.classList.toggle('is-failed', failed)
+  }
+  var schedule = function () {
+    var now = Date.now()
+    if (!changedSince) changedSince = now
+    var earliest = lastAttempt + MIN_GAP
+    var due = Math.min(Math.max(now + IDLE, earliest), Math.max(changedSince + MAX_WAIT, earliest))
+    clearTimeout(timer)
+    timer = setTimeout(autosave, due - now)
+  }
+  var autosave = function () {
+    if (submitting) return
+    var state = JSON.stringify(formFields())
+    if (state === autosaved) { changedSince = 0; return }
+    if (inFlight) { schedule(); return }
+    inFlight = true
+    lastAttempt = Date.now()
+    changedSince = 0
+    fetch(autosaveUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
+      body: state
+    })
+      // Signed out, the answer is the login page: not JSON, so it counts as failed.
+      .then(function (response) { return response.ok ? response.json() : null })
+      .then(function (data) {
+        if (!data || !data.autosave || typeof data.autosave.message !== 'string') throw new Error('not autosaved')
+        autosaved = state
+        show(data.autosave.message, false)
+      })
+      .catch(function () {
+        show(status.getAttribute('data-failed') || '', true)
+        // Try again later: the network or the session may come back, and the text is still unsaved.
+        schedule()
+      })
+      .then(function () { inFlight = false })
+  }
+  form.addEventListener('input', schedule)
+  form.addEventListener('change', schedule)
 })()

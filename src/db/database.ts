@@ -8,6 +8,7 @@ import type { AuditLogTable } from './tables/audit-log.table.js'
 import type { SearchDocumentsTable } from './tables/search.table.js'
 import type { ArticleRevisionsTable, MediaFilesTable, MediaTable, SlugHistoryTable } from './tables/editorial.table.js'
 import type { SessionsTable, LoginFailuresTable, UserTokensTable } from './tables/accounts.table.js'
+import type { ArticleAutosavesTable } from './tables/autosaves.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -27,6 +28,7 @@ export interface Database {
   sessions: SessionsTable
   login_failures: LoginFailuresTable
   user_tokens: UserTokensTable
+  article_autosaves: ArticleAutosavesTable
 }
 
 export type Db = Kysely<Database>

@@ -4,6 +4,13 @@ import { isValidTimeZone, parseDay, zonedTimeToInstant, type IsoInstant } from '
 import { isValidSlug, MAX_SLUG_LENGTH, slugFromText } from './slug.js'
 import { parseId } from './ids.js'
 
+/**
+ * Request size for the editor's posts: a body at its limit, percent-encoded by the browser at up to nine
+ * bytes a character (three for each UTF-8 byte), with the other fields. The site's general form limit
+ * is far smaller, and a long Armenian or Russian article would hit it before its own "too long" message.
+ */
+export const ARTICLE_FORM_BYTES = 3 * 1024 * 1024
+
 export const ARTICLE_LIMITS = {
   headline: 300,
   lead: 2_000,

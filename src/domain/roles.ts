@@ -11,8 +11,13 @@ export type Capability =
   | 'articles.edit_others'
   | 'articles.publish_own'     // publish or schedule own articles
   | 'articles.publish_others'
-  | 'articles.delete_own'      // trash, restore, delete own articles
+  | 'articles.delete_own'      // trash, restore, delete own articles (live ones: see below)
   | 'articles.delete_others'
+  // Also needed when the article is published or scheduled, or was when it went to the trash (WordPress's
+  // delete_published_posts): taking a live story down is a publishing decision, not a writer's tidy-up, and
+  // in the bin a story keeps the rights it had before, so whoever could not bin it cannot restore or destroy it.
+  | 'articles.delete_published_own'
+  | 'articles.delete_published_others'
   | 'media.upload'
   | 'comments.moderate'
   | 'taxonomy.manage'          // sections and tags
@@ -23,16 +28,18 @@ export type Capability =
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   administrator: [
     'articles.create', 'articles.edit_own', 'articles.edit_others', 'articles.publish_own', 'articles.publish_others',
-    'articles.delete_own', 'articles.delete_others', 'media.upload', 'comments.moderate', 'taxonomy.manage',
-    'users.manage', 'settings.manage', 'audit.view'
+    'articles.delete_own', 'articles.delete_others', 'articles.delete_published_own', 'articles.delete_published_others',
+    'media.upload', 'comments.moderate', 'taxonomy.manage', 'users.manage', 'settings.manage', 'audit.view'
   ],
   editor: [
     'articles.create', 'articles.edit_own', 'articles.edit_others', 'articles.publish_own', 'articles.publish_others',
-    'articles.delete_own', 'articles.delete_others', 'media.upload', 'comments.moderate', 'taxonomy.manage', 'audit.view'
+    'articles.delete_own', 'articles.delete_others', 'articles.delete_published_own', 'articles.delete_published_others',
+    'media.upload', 'comments.moderate', 'taxonomy.manage', 'audit.view'
   ],
-  author: ['articles.create', 'articles.edit_own', 'articles.publish_own', 'articles.delete_own', 'media.upload'],
-  // Contributors write and submit for review; once published, their article is the editors' to change.
-  contributor: ['articles.create', 'articles.edit_own']
+  author: ['articles.create', 'articles.edit_own', 'articles.publish_own', 'articles.delete_own', 'articles.delete_published_own', 'media.upload'],
+  // Contributors write and submit for review, and may bin their own drafts (WordPress's delete_posts); once
+  // published, their article is the editors' to change or take down.
+  contributor: ['articles.create', 'articles.edit_own', 'articles.delete_own']
 }
 
 export function can(role: Role, capability: Capability): boolean {
@@ -44,7 +51,7 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** May this user do `kind` to an article written by `authorId`? */
-export function mayActOnArticle(user: { id: number, role: Role }, kind: 'edit' | 'publish' | 'delete', authorId: number | null): boolean {
+export function mayActOnArticle(user: { id: number, role: Role }, kind: 'edit' | 'publish' | 'delete' | 'delete_published', authorId: number | null): boolean {
   const own = authorId !== null && authorId === user.id
   return can(user.role, `articles.${kind}_${own ? 'own' : 'others'}` as Capability)
 }

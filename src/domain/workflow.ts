@@ -2,7 +2,7 @@
 // unpublished (back to draft); trash and restore. Pure: the clock and the acting user are parameters.
 // Who may do what follows WordPress (src/domain/roles.ts); what may happen from which status is here.
 import type { IsoInstant } from './days.js'
-import { isPubliclyVisible, type ArticleStatus } from './publishing.js'
+import { isPubliclyVisible, LIVE_STATUSES, type ArticleStatus } from './publishing.js'
 import { can, mayActOnArticle, type Role } from './roles.js'
 
 export const WORKFLOW_ACTIONS = ['submit', 'publish', 'unpublish', 'to-draft', 'trash', 'restore', 'delete'] as const
@@ -22,6 +22,11 @@ export interface WorkflowArticle {
   status: ArticleStatus
   authorId: number | null
   publishedAt: IsoInstant | null
+  /**
+   * For a trashed story, the status it had before (WordPress's _wp_trash_meta_status): whether it was live
+   * decides who may restore or delete it. Absent or null when not known; see wasLive.
+   */
+  trashedFrom?: ArticleStatus | null
 }
 
 export interface WorkflowUser { id: number, role: Role }
@@ -33,7 +38,8 @@ export type WorkflowRefusal =
   | 'invalid-transition'
 
 export type TransitionResult =
-  | { ok: true, status: ArticleStatus, publishedAt: IsoInstant | null }
+  /** trashedFrom: what to keep as the story's status before the trash (null outside the trash). */
+  | { ok: true, status: ArticleStatus, publishedAt: IsoInstant | null, trashedFrom: ArticleStatus | null }
   | { ok: false, refusal: WorkflowRefusal }
 
 /** From which statuses each action may start. */
@@ -47,7 +53,7 @@ const FROM: Record<WorkflowAction, readonly ArticleStatus[]> = {
   delete: ['trashed']
 }
 
-/** Which permission (see mayActOnArticle) each action needs. */
+/** Which permission (see mayActOnArticle) each action needs; a live story's 'delete' needs more (see transition). */
 const NEEDS: Record<WorkflowAction, 'edit' | 'publish' | 'delete'> = {
   submit: 'edit',
   publish: 'publish',
@@ -70,6 +76,18 @@ export function isBulkAction(value: unknown): value is BulkAction {
 export function effectiveStatus(article: { status: ArticleStatus, publishedAt: IsoInstant | null }, now: Date): ArticleStatus {
   if (article.status === 'scheduled' && isPubliclyVisible(article, now)) return 'published'
   return article.status
+}
+
+/**
+ * Is the story published or scheduled, or was it when it went to the trash? A trashed story whose earlier
+ * status is not known (binned before Lede kept it, or imported into the bin) counts as live when it has a
+ * publication time. That errs towards asking an editor: drafts may carry a planned time too.
+ */
+export function wasLive(article: WorkflowArticle): boolean {
+  const status = article.status === 'trashed'
+    ? article.trashedFrom ?? (article.publishedAt !== null ? 'published' : 'draft')
+    : article.status
+  return (LIVE_STATUSES as readonly ArticleStatus[]).includes(status)
 }
 
 /** Publishing at `at`: in the future it is a schedule, otherwise (including back-dating) published now. */
@@ -109,6 +127,11 @@ export function transition(
 ): TransitionResult {
   // Role first: a user who may not touch the story learns nothing about its state.
   if (!mayActOnArticle(user, NEEDS[action], article.authorId)) return { ok: false, refusal: 'forbidden' }
+  // Binning a live story takes it off the site: a publishing decision. In the bin the story keeps the rights
+  // it had before, so restoring or deleting one that was live needs the same (WordPress's map_meta_cap).
+  if (NEEDS[action] === 'delete' && wasLive(article) && !mayActOnArticle(user, 'delete_published', article.authorId)) {
+    return { ok: false, refusal: 'forbidden' }
+  }
   // Submitting or withdrawing is also an edit of a story the user may no longer change.
   if (NEEDS[action] === 'edit') {
     const edit = checkEdit(article, user)
@@ -118,20 +141,20 @@ export function transition(
 
   switch (action) {
     case 'submit':
-      return { ok: true, status: 'pending', publishedAt: article.publishedAt }
+      return { ok: true, status: 'pending', publishedAt: article.publishedAt, trashedFrom: null }
     case 'publish': {
       const at = options.at ?? article.publishedAt ?? options.now.toISOString()
-      return { ok: true, status: publicationStatus(at, options.now), publishedAt: at }
+      return { ok: true, status: publicationStatus(at, options.now), publishedAt: at, trashedFrom: null }
     }
     case 'unpublish':
     case 'to-draft':
     case 'restore':
-      return { ok: true, status: 'draft', publishedAt: article.publishedAt }
+      return { ok: true, status: 'draft', publishedAt: article.publishedAt, trashedFrom: null }
     case 'trash':
-      return { ok: true, status: 'trashed', publishedAt: article.publishedAt }
+      return { ok: true, status: 'trashed', publishedAt: article.publishedAt, trashedFrom: article.status }
     case 'delete':
       // The row goes; the status is what it was until then.
-      return { ok: true, status: article.status, publishedAt: article.publishedAt }
+      return { ok: true, status: article.status, publishedAt: article.publishedAt, trashedFrom: article.trashedFrom ?? null }
   }
 }
 

@@ -15,6 +15,7 @@ import type { DbOrTrx } from '../db/database.js'
 import { insertArticle, slugsPublishedBetween, type ArticleRow } from '../db/repositories/articles.repository.js'
 import { articleById, deleteArticleRow, updateArticleIfVersion } from '../db/repositories/article-admin.repository.js'
 import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
+import { deleteAutosave } from '../db/repositories/autosaves.repository.js'
 import { mediaById } from '../db/repositories/media.repository.js'
 import { insertRevision, revisionById, type RevisionFields } from '../db/repositories/revisions.repository.js'
 import { indexArticle, unindexArticle } from '../db/repositories/search.repository.js'
@@ -244,15 +245,16 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
     const settings = await loadSettings(trx)
     const before = request.id === null ? null : (await articleById(trx, request.id)) ?? null
     if (request.id !== null && !before) return { kind: 'not-found' }
-    if (before && before.version !== request.expectedVersion) {
-      return { kind: 'conflict', current: { article: before, tags: (await tagsOfArticle(trx, before.id)).map((t) => t.name) } }
-    }
-
     const base: WorkflowArticle = before
       ? { status: before.status, authorId: before.author_id, publishedAt: before.published_at }
       : { status: 'draft', authorId: editor.id, publishedAt: null }
+    // The role before the version: someone who may not touch the story learns nothing of its state.
     if (before) {
       const allowed = checkEdit(base, editor)
+      if (!allowed.ok && allowed.refusal === 'forbidden') return refusalOf(allowed.refusal)
+      if (before.version !== request.expectedVersion) {
+        return { kind: 'conflict', current: { article: before, tags: (await tagsOfArticle(trx, before.id)).map((t) => t.name) } }
+      }
       if (!allowed.ok) return refusalOf(allowed.refusal)
     } else if (!mayCreate(editor.role)) {
       return { kind: 'forbidden' }
@@ -316,6 +318,8 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
       articleId: id, before, actor: actorOf(editor), action, at, timeZone: settings.timeZone,
       ...(before === null ? { details: { created: true } } : {})
     })
+    // What this editor had autosaved is now either saved or deliberately replaced by what they saved.
+    if (before) await deleteAutosave(trx, id, editor.id)
     return { kind: 'saved', id, slug: after.slug, status: after.status, version: after.version, action, before, after }
   })
   if (outcome.kind !== 'saved') return outcome
@@ -340,11 +344,13 @@ export async function changeArticleStatus(deps: Deps, editor: Editor, id: number
   const outcome = await deps.db.transaction().execute(async (trx): Promise<ChangeResult & { before?: ArticleRow, after?: ArticleRow | null }> => {
     const before = await articleById(trx, id)
     if (!before) return { kind: 'not-found' }
-    if (options.expectedVersion != null && before.version !== options.expectedVersion) return { kind: 'conflict' }
     // "Publish" on a story still waiting for its time means now; otherwise the story keeps its time.
     const waiting = before.status === 'scheduled' && !isPubliclyVisible(visibility(before), at)
-    const t = transition({ status: before.status, authorId: before.author_id, publishedAt: before.published_at }, action, editor,
+    const t = transition({ status: before.status, authorId: before.author_id, publishedAt: before.published_at, trashedFrom: before.trashed_from }, action, editor,
       { now: at, ...(action === 'publish' && waiting ? { at: at.toISOString() } : {}) })
+    // The role before the version: someone who may not touch the story learns nothing of its state.
+    if (!t.ok && t.refusal === 'forbidden') return refusalOf(t.refusal)
+    if (options.expectedVersion != null && before.version !== options.expectedVersion) return { kind: 'conflict' }
     if (!t.ok) return refusalOf(t.refusal)
     const actor = actorOf(editor)
 
@@ -364,7 +370,7 @@ export async function changeArticleStatus(deps: Deps, editor: Editor, id: number
       ? (await slugForDay(trx, { edition: before.edition, slug: before.slug, publishedAt: t.publishedAt, timeZone, exceptId: id })).slug
       : before.slug
     const changed = await updateArticleIfVersion(trx, id, before.version, {
-      status: t.status, published_at: t.publishedAt, slug, updated_at: at.toISOString()
+      status: t.status, published_at: t.publishedAt, trashed_from: t.trashedFrom, slug, updated_at: at.toISOString()
     })
     if (!changed) return { kind: 'conflict' }
     const auditAction = action === 'publish' ? (t.status === 'scheduled' ? 'article.schedule' : 'article.publish') : `article.${action}`
@@ -411,8 +417,9 @@ export async function restoreRevision(deps: Deps, editor: Editor, articleId: num
     const before = await articleById(trx, articleId)
     const revision = before ? await revisionById(trx, articleId, revisionId) : undefined
     if (!before || !revision) return { kind: 'not-found' }
-    if (expectedVersion !== null && before.version !== expectedVersion) return { kind: 'conflict' }
     const allowed = checkEdit({ status: before.status, authorId: before.author_id, publishedAt: before.published_at }, editor)
+    if (!allowed.ok && allowed.refusal === 'forbidden') return refusalOf(allowed.refusal)
+    if (expectedVersion !== null && before.version !== expectedVersion) return { kind: 'conflict' }
     if (!allowed.ok) return refusalOf(allowed.refusal)
     const { timeZone } = await loadSettings(trx)
     const f = revision.fields

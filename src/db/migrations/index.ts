@@ -8,6 +8,8 @@ import * as search from './2026-11-26T02-00-search.js'
 import * as accounts from './2026-11-26T03-00-accounts.js'
 import * as editorial from './2026-11-26T04-00-editorial.js'
 import * as listingIndexes from './2026-11-26T05-00-listing-indexes.js'
+import * as articleAutosaves from './2026-11-27T00-00-article-autosaves.js'
+import * as articleTrashedFrom from './2026-11-27T02-00-article-trashed-from.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -16,7 +18,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T02-00-search': search,
   '2026-11-26T03-00-accounts': accounts,
   '2026-11-26T04-00-editorial': editorial,
-  '2026-11-26T05-00-listing-indexes': listingIndexes
+  '2026-11-26T05-00-listing-indexes': listingIndexes,
+  '2026-11-27T00-00-article-autosaves': articleAutosaves,
+  '2026-11-27T02-00-article-trashed-from': articleTrashedFrom
 }
 
 export const migrationProvider: MigrationProvider = {

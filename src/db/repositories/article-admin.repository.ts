@@ -1,9 +1,10 @@
 // The newsroom's view of articles: every status, not only what readers see.
-import { sql, type Updateable } from 'kysely'
+import type { Updateable } from 'kysely'
 import type { DbOrTrx, DialectName } from '../database.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
 import type { ArticleStatus } from '../../domain/publishing.js'
 import type { ArticleRow } from './articles.repository.js'
+import { anyColumnContains } from '../text-match.js'
 
 export async function articleById(db: DbOrTrx, id: number): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
@@ -55,11 +56,8 @@ export interface ArticleListItem {
   authorName: string | null
   sectionName: string | null
   version: number
-}
-
-/** A LIKE pattern matching `text` anywhere, with the pattern characters in it taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  /** For a trashed article, the status it had before (it decides who may restore or delete it). */
+  trashedFrom: ArticleStatus | null
 }
 
 /**
@@ -74,7 +72,8 @@ export async function adminArticleList(db: DbOrTrx, dialect: DialectName, q: Art
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select([
       'articles.id', 'articles.edition', 'articles.slug', 'articles.headline', 'articles.status', 'articles.published_at',
-      'articles.updated_at', 'articles.author_id', 'articles.version', 'users.display_name as author_name', 'sections.name as section_name'
+      'articles.updated_at', 'articles.author_id', 'articles.version', 'articles.trashed_from', 'users.display_name as author_name',
+      'sections.name as section_name'
     ])
   switch (q.status) {
     case 'all': query = query.where('articles.status', '!=', 'trashed'); break
@@ -91,10 +90,7 @@ export async function adminArticleList(db: DbOrTrx, dialect: DialectName, q: Art
   if (q.sectionId !== undefined) query = query.where('articles.section_id', '=', q.sectionId)
   if (q.authorId !== undefined) query = query.where('articles.author_id', '=', q.authorId)
   if (q.text) {
-    const pattern = containsPattern(q.text)
-    query = query.where(dialect === 'postgres'
-      ? sql<boolean>`articles.headline ilike ${pattern} escape '\\'`
-      : sql<boolean>`articles.headline like ${pattern} escape '\\'`)
+    query = query.where(anyColumnContains(dialect, ['articles.headline'], q.text))
   }
   if (q.after) {
     const { updatedAt, id } = q.after
@@ -118,7 +114,7 @@ export async function adminArticleList(db: DbOrTrx, dialect: DialectName, q: Art
     items: rows.map((r) => ({
       id: r.id, edition: r.edition, slug: r.slug, headline: r.headline, status: r.status, publishedAt: r.published_at,
       updatedAt: r.updated_at, authorId: r.author_id, authorName: r.author_name ?? null, sectionName: r.section_name ?? null,
-      version: r.version
+      version: r.version, trashedFrom: r.trashed_from
     })),
     hasMore: fetched.length > q.limit
   }

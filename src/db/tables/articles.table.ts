@@ -32,4 +32,9 @@ export interface ArticlesTable {
   featured_alt: Generated<string | null>
   featured_caption: Generated<string | null>
   featured_credit: Generated<string | null>
+  /**
+   * While trashed: the status the article had before (WordPress's _wp_trash_meta_status), which decides
+   * who may restore or delete it. Null otherwise, and for rows trashed without one (see workflow wasLive).
+   */
+  trashed_from: ArticleStatus | null
 }

@@ -73,6 +73,17 @@ export const newsroomEn = {
   'admin.editor.status': 'Status',
   'admin.editor.author': 'Author: {name}',
   'admin.editor.lastSaved': 'Last saved {time} (version {version})',
+  'admin.editor.autosave.heading': 'Autosave',
+  'admin.editor.autosave.saved': 'Changes autosaved at {time}. They reach the article when you save.',
+  'admin.editor.autosave.savedOutdated': 'Changes autosaved at {time}. Someone else has saved this article since you opened it: saving will show you both versions.',
+  'admin.editor.autosave.failed': 'Autosave failed — your text is still here; save manually.',
+  'admin.editor.autosave.offer': 'An autosave from {time} is newer than this version.',
+  'admin.editor.autosave.offerOutdated': 'There is an autosave from {time}, typed on version {version}; the article has been saved since. If you restore it, saving shows you both versions first.',
+  'admin.editor.autosave.restore': 'Restore it',
+  'admin.editor.autosave.discard': 'Discard',
+  'admin.editor.autosave.restored': 'The form below holds the autosave from {time}. The article changes only when you save.',
+  'admin.editor.autosave.backToSaved': 'Show the saved version instead',
+  'admin.notice.autosaveDiscarded': 'Autosave discarded.',
   'admin.editor.viewOnSite': 'View on the site',
   'admin.editor.publishDate': 'Publication date',
   'admin.editor.publishTime': 'Time',
@@ -348,5 +359,6 @@ export const newsroomEn = {
   'editor.error.date': 'Please enter a real date, like 2022-02-03.',
   'editor.error.time': 'Please enter a time like 13:30 (24-hour clock).',
   'editor.error.dateWithoutTime': 'Please enter the time as well, or clear the date to publish now.',
-  'editor.error.timeWithoutDate': 'Please enter the date as well, or clear the time to publish now.'
+  'editor.error.timeWithoutDate': 'Please enter the date as well, or clear the time to publish now.',
+  'admin.editor.trashedLiveHint': 'This article was published or scheduled before it went to the trash, so only an editor can restore it or delete it permanently.'
 } as const

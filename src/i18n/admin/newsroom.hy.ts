@@ -74,6 +74,17 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.editor.status': 'Կարգավիճակ',
   'admin.editor.author': 'Հեղինակ՝ {name}',
   'admin.editor.lastSaved': 'Վերջին պահպանումը՝ {time} (տարբերակ {version})',
+  'admin.editor.autosave.heading': 'Ինքնապահպանում',
+  'admin.editor.autosave.saved': 'Փոփոխություններն ինքնապահպանվեցին ժամը {time}-ին։ Հոդվածում դրանք կհայտնվեն, երբ պահպանեք։',
+  'admin.editor.autosave.savedOutdated': 'Փոփոխություններն ինքնապահպանվեցին ժամը {time}-ին։ Հոդվածը բացելուց հետո այն պահպանել է մեկ ուրիշը, ուստի պահպանելիս կտեսնեք երկու տարբերակն էլ։',
+  'admin.editor.autosave.failed': 'Ինքնապահպանումը չհաջողվեց — ձեր տեքստը տեղում է, պահպանեք այն ձեռքով։',
+  'admin.editor.autosave.offer': 'Կա ինքնապահպանված տարբերակ ({time}), որն ավելի նոր է, քան ստորև ցուցադրվածը։',
+  'admin.editor.autosave.offerOutdated': 'Կա ինքնապահպանված տարբերակ ({time}), որը գրվել է տարբերակ {version}-ի վրա, և հոդվածն այդ ընթացքում նորից պահպանվել է։ Եթե այն վերականգնեք, պահպանելիս նախ կտեսնեք երկու տարբերակն էլ։',
+  'admin.editor.autosave.restore': 'Վերականգնել',
+  'admin.editor.autosave.discard': 'Հրաժարվել',
+  'admin.editor.autosave.restored': 'Ստորև ձևում ինքնապահպանված տարբերակն է ({time})։ Հոդվածը կփոխվի միայն, երբ պահպանեք։',
+  'admin.editor.autosave.backToSaved': 'Ցույց տալ պահպանված տարբերակը',
+  'admin.notice.autosaveDiscarded': 'Ինքնապահպանված տարբերակը ջնջվեց։',
   'admin.editor.viewOnSite': 'Դիտել կայքում',
   'admin.editor.publishDate': 'Հրապարակման ամսաթիվ',
   'admin.editor.publishTime': 'Ժամ',
@@ -349,5 +360,6 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
   'editor.error.date': 'Մուտքագրեք իրական ամսաթիվ, օրինակ՝ 2022-02-03։',
   'editor.error.time': 'Մուտքագրեք ժամը, օրինակ՝ 13:30 (24-ժամյա ձևաչափ)։',
   'editor.error.dateWithoutTime': 'Մուտքագրեք նաև ժամը կամ մաքրեք ամսաթիվը՝ հիմա հրապարակելու համար։',
-  'editor.error.timeWithoutDate': 'Մուտքագրեք նաև ամսաթիվը կամ մաքրեք ժամը՝ հիմա հրապարակելու համար։'
+  'editor.error.timeWithoutDate': 'Մուտքագրեք նաև ամսաթիվը կամ մաքրեք ժամը՝ հիմա հրապարակելու համար։',
+  'admin.editor.trashedLiveHint': 'Այս հոդվածը հրապարակված կամ պլանավորված էր մինչև աղբարկղ տեղափոխվելը, ուստի միայն խմբագիրը կարող է այն վերականգնել կամ ընդմիշտ ջնջել։'
 }

@@ -82,6 +82,17 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.editor.status': 'Статус',
   'admin.editor.author': 'Автор: {name}',
   'admin.editor.lastSaved': 'Сохранена {time} (версия {version})',
+  'admin.editor.autosave.heading': 'Автосохранение',
+  'admin.editor.autosave.saved': 'Изменения автосохранены в {time}. В статью они попадут, когда вы её сохраните.',
+  'admin.editor.autosave.savedOutdated': 'Изменения автосохранены в {time}. После того как вы открыли статью, её сохранил кто-то другой: при сохранении вы увидите обе версии.',
+  'admin.editor.autosave.failed': 'Автосохранение не удалось — ваш текст на месте; сохраните его вручную.',
+  'admin.editor.autosave.offer': 'Есть автосохранение от {time}, более новое, чем эта версия.',
+  'admin.editor.autosave.offerOutdated': 'Есть автосохранение от {time}, сделанное поверх версии {version}; с тех пор статью уже сохраняли. Если восстановить его, при сохранении вы сначала увидите обе версии.',
+  'admin.editor.autosave.restore': 'Восстановить',
+  'admin.editor.autosave.discard': 'Удалить',
+  'admin.editor.autosave.restored': 'В форме ниже — автосохранение от {time}. Статья изменится, только когда вы её сохраните.',
+  'admin.editor.autosave.backToSaved': 'Показать сохранённую версию',
+  'admin.notice.autosaveDiscarded': 'Автосохранение удалено.',
   'admin.editor.viewOnSite': 'Открыть на сайте',
   'admin.editor.publishDate': 'Дата публикации',
   'admin.editor.publishTime': 'Время',
@@ -369,5 +380,6 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
   'editor.error.date': 'Введите настоящую дату, например 2022-02-03.',
   'editor.error.time': 'Введите время, например 13:30 (24-часовой формат).',
   'editor.error.dateWithoutTime': 'Введите и время — или очистите дату, чтобы опубликовать сейчас.',
-  'editor.error.timeWithoutDate': 'Введите и дату — или очистите время, чтобы опубликовать сейчас.'
+  'editor.error.timeWithoutDate': 'Введите и дату — или очистите время, чтобы опубликовать сейчас.',
+  'admin.editor.trashedLiveHint': 'Эта статья была опубликована или запланирована до того, как попала в корзину, поэтому восстановить или удалить её навсегда может только редактор.'
 }

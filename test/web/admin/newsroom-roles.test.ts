@@ -7,7 +7,7 @@ import { buildTestApp, forEachDialect, type TestApp } from '../../helper.js'
 import { ALL_ROLES, adminGet, adminPost, loginAs, type AdminSession } from '../../admin-helper.js'
 import type { Role } from '../../../src/domain/roles.js'
 import { insertComment } from '../../../src/db/repositories/comments.repository.js'
-import { createArticle } from '../../../src/services/articles.service.js'
+import { changeArticleStatus, createArticle } from '../../../src/services/articles.service.js'
 import { ARTICLE_FIELDS, multipartBody, newArticle, testImage } from './newsroom-support.js'
 
 interface Prepared { method: 'GET' | 'POST', url: string, fields?: Record<string, string | string[]>, multipart?: boolean }
@@ -26,6 +26,19 @@ const EDITORS: readonly Role[] = ['administrator', 'editor']
 const othersDraft = ({ t, editor }: { t: TestApp, editor: AdminSession }) => newArticle(t, editor, { headline: `Editor’s draft ${Math.random()}` })
 const ownDraft = ({ t, me }: { t: TestApp, me: AdminSession }) => newArticle(t, me, { headline: `Own draft ${Math.random()}` })
 const fieldsOf = (id: number) => ({ ...ARTICLE_FIELDS, headline: `Changed ${id}`, version: '1', intent: 'save' })
+/** A story of the session's user published by the system (contributors cannot publish their own). */
+const ownPublished = async ({ t, me }: { t: TestApp, me: AdminSession }) => (await createArticle(t.deps, {
+  edition: 'en', headline: `Own published ${Math.random()}`, lead: '', bodySource: 'x', authorId: me.user.id, status: 'published', publishedAt: '2026-11-26T08:00:00.000Z'
+})).id
+/** Binned by an editor, so the bin remembers what the story was. */
+async function binned(t: TestApp, editor: AdminSession, id: number): Promise<number> {
+  const result = await changeArticleStatus(t.deps, editor.user, id, 'trash')
+  assert.equal(result.kind, 'done')
+  return id
+}
+const ownTrashedDraft = async (c: { t: TestApp, me: AdminSession, editor: AdminSession }) => binned(c.t, c.editor, await ownDraft(c))
+const ownTrashedPublished = async (c: { t: TestApp, me: AdminSession, editor: AdminSession }) => binned(c.t, c.editor, await ownPublished(c))
+const othersTrashedDraft = async (c: { t: TestApp, editor: AdminSession }) => binned(c.t, c.editor, await othersDraft(c))
 
 async function pendingComment(t: TestApp): Promise<number> {
   const { id } = await createArticle(t.deps, { edition: 'en', headline: `Commented ${Math.random()}`, lead: '', bodySource: 'x', status: 'published', publishedAt: '2026-11-26T08:00:00.000Z' })
@@ -45,11 +58,20 @@ const CASES: Case[] = [
   { name: 'save own draft', prepare: async (c) => { const id = await ownDraft(c); return { method: 'POST', url: `/admin/articles/${id}/`, fields: fieldsOf(id) } }, allowed: EVERYONE, status: 303 },
   { name: 'submit own draft for review', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownDraft(c)}/submit/` }), allowed: EVERYONE, status: 303 },
   { name: 'publish own draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownDraft(c)}/publish/` }), allowed: PUBLISHERS, status: 303 },
-  { name: 'trash own draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownDraft(c)}/trash/` }), allowed: PUBLISHERS, status: 303 },
+  // Contributors bin, restore and delete their own drafts; a story that is or was live needs an author's rights.
+  { name: 'trash own draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownDraft(c)}/trash/` }), allowed: EVERYONE, status: 303 },
+  { name: 'trash own published story', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownPublished(c)}/trash/` }), allowed: PUBLISHERS, status: 303 },
+  { name: 'open own trashed draft', prepare: async (c) => ({ method: 'GET', url: `/admin/articles/${await ownTrashedDraft(c)}/` }), allowed: EVERYONE, status: 200 },
+  { name: 'restore own trashed draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownTrashedDraft(c)}/restore/` }), allowed: EVERYONE, status: 303 },
+  { name: 'delete own trashed draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownTrashedDraft(c)}/delete/` }), allowed: EVERYONE, status: 303 },
+  { name: 'restore own story trashed when published', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownTrashedPublished(c)}/restore/` }), allowed: PUBLISHERS, status: 303 },
+  { name: 'delete own story trashed when published', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await ownTrashedPublished(c)}/delete/` }), allowed: PUBLISHERS, status: 303 },
   { name: 'open another’s draft', prepare: async (c) => ({ method: 'GET', url: `/admin/articles/${await othersDraft(c)}/` }), allowed: EDITORS, status: 200 },
   { name: 'save another’s draft', prepare: async (c) => { const id = await othersDraft(c); return { method: 'POST', url: `/admin/articles/${id}/`, fields: fieldsOf(id) } }, allowed: EDITORS, status: 303 },
   { name: 'publish another’s draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await othersDraft(c)}/publish/` }), allowed: EDITORS, status: 303 },
   { name: 'trash another’s draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await othersDraft(c)}/trash/` }), allowed: EDITORS, status: 303 },
+  { name: 'restore another’s trashed draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await othersTrashedDraft(c)}/restore/` }), allowed: EDITORS, status: 303 },
+  { name: 'delete another’s trashed draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await othersTrashedDraft(c)}/delete/` }), allowed: EDITORS, status: 303 },
   { name: 'another’s revisions', prepare: async (c) => ({ method: 'GET', url: `/admin/articles/${await othersDraft(c)}/revisions/` }), allowed: EDITORS, status: 200 },
   { name: 'bulk action (checked per article)', prepare: async (c) => ({ method: 'POST', url: '/admin/articles/bulk/', fields: { bulk_action: 'trash', ids: String(await ownDraft(c)) } }), allowed: EVERYONE, status: 303 },
   { name: 'media library', prepare: async () => ({ method: 'GET', url: '/admin/media/' }), allowed: PUBLISHERS, status: 200 },
@@ -79,7 +101,9 @@ forEachDialect((dialect) => {
     const counts = async () => {
       const count = async (table: 'articles' | 'media' | 'sections' | 'comments' | 'audit_log') =>
         Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-      return { articles: await count('articles'), media: await count('media'), sections: await count('sections'), audit: await count('audit_log') }
+      // Every change to an article bumps its version: their sum catches a status changed without a row added.
+      const versions = Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), eb.lit(0)).as('n')).executeTakeFirstOrThrow()).n)
+      return { articles: await count('articles'), versions, media: await count('media'), sections: await count('sections'), audit: await count('audit_log') }
     }
 
     for (const c of CASES) {

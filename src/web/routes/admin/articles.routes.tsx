@@ -1,7 +1,7 @@
 // The article screens under /admin/articles/: list with filters and bulk actions, the editor (new and
 // existing, with preview and conflicts), workflow buttons, revisions. Each handler: parse → service → view.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { EMPTY_ARTICLE_VALUES, validateArticleForm } from '../../../domain/article-form.js'
+import { ARTICLE_FORM_BYTES, EMPTY_ARTICLE_VALUES, validateArticleForm } from '../../../domain/article-form.js'
 import { wallClock } from '../../../domain/days.js'
 import { slugFromText } from '../../../domain/slug.js'
 import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
@@ -25,6 +25,9 @@ import { hrefWith, type FormErrors } from '../../views/admin/forms.js'
 import type { AdminNotice } from '../../views/admin/admin-context.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
 import { translationPanel } from '../../../services/translations.service.js'
+import { autosaveFor } from '../../../services/article-autosave.service.js'
+import { autosaveOffer } from '../../../domain/autosave.js'
+import type { AutosaveNoticeData } from '../../views/admin/autosave-notice.js'
 
 type IdParams = { Params: { id: string } }
 type Body = Record<string, unknown>
@@ -99,6 +102,9 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
     status?: number
     /** The featured-image picker's search, when the editor used it. */
     mediaQuery?: string
+    autosave?: AutosaveNoticeData | null
+    /** Values not saved in the article; by default whenever a POST sends the form back. */
+    unsaved?: boolean
   }
 
   async function renderEditor(request: FastifyRequest, reply: FastifyReply, r: EditorRender) {
@@ -112,7 +118,8 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(
       <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={r.values} version={r.version}
         errors={r.errors ?? {}} sections={choices.sections} tagSuggestions={choices.tagSuggestions} media={choices.media}
-        previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={r.mediaQuery ?? ''} translations={translations} />,
+        previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={r.mediaQuery ?? ''} translations={translations}
+        autosave={r.autosave ?? null} unsaved={r.unsaved ?? request.method === 'POST'} />,
       r.status ?? 200
     )
   }
@@ -237,10 +244,10 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
     return renderEditor(request, reply, { article: null, values: { ...EMPTY_ARTICLE_VALUES, edition }, version: null })
   })
 
-  app.post('/articles/new/', guard, async (request, reply) => handleSave(request, reply, null))
+  app.post('/articles/new/', { ...guard, bodyLimit: ARTICLE_FORM_BYTES }, async (request, reply) => handleSave(request, reply, null))
 
   /** The live preview: the body as readers will see it, as an HTML fragment (sanitised, like the page). */
-  app.post('/articles/preview/', guard, async (request, reply) => {
+  app.post('/articles/preview/', { ...guard, bodyLimit: ARTICLE_FORM_BYTES }, async (request, reply) => {
     return reply.header('content-type', 'text/html; charset=utf-8').send(previewArticleBody(field(request.body, 'body').slice(0, 300_000)))
   })
 
@@ -249,7 +256,7 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
     return reply.send({ slug: slugFromText(String(request.query.text ?? '').slice(0, 1_000)) })
   })
 
-  app.get<IdParams>('/articles/:id/', guard, async (request, reply) => {
+  app.get<IdParams & { Querystring: { autosave?: string } }>('/articles/:id/', guard, async (request, reply) => {
     const id = parseId(request.params.id)
     const found = id === null ? null : await articleForEditing(deps, id)
     if (!found) return sendAdminError(request, reply, 404)
@@ -259,10 +266,24 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
     // A trashed story opens read-only (to restore it); one the user may not edit is not theirs to see here.
     if (!allowed.ok && allowed.refusal === 'forbidden') return sendAdminError(request, reply, 403)
     const settings = (await request.adminContext()).settings
-    return renderEditor(request, reply, { article, values: valuesFromArticle(article, tags, settings.timeZone), version: article.version })
+    const values = valuesFromArticle(article, tags, settings.timeZone)
+    const autosave = allowed.ok ? await autosaveFor(deps, article.id, user.id) : null
+    // Restoring only fills the form, at the version the autosave was typed on: saving it is a normal
+    // save, so a version someone saved since comes back as a conflict rather than being overwritten.
+    if (autosave && request.query.autosave === 'restore') {
+      return renderEditor(request, reply, {
+        article, values: { ...autosave.values, edition: article.edition }, version: autosave.baseVersion,
+        autosave: { kind: 'restored', savedAt: autosave.savedAt, baseVersion: autosave.baseVersion }, unsaved: true
+      })
+    }
+    const offer = autosave ? autosaveOffer(autosave, { version: article.version, values }) : 'none'
+    return renderEditor(request, reply, {
+      article, values, version: article.version,
+      autosave: autosave && offer !== 'none' ? { kind: offer, savedAt: autosave.savedAt, baseVersion: autosave.baseVersion } : null
+    })
   })
 
-  app.post<IdParams>('/articles/:id/', guard, async (request, reply) => {
+  app.post<IdParams>('/articles/:id/', { ...guard, bodyLimit: ARTICLE_FORM_BYTES }, async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return sendAdminError(request, reply, 404)
     return handleSave(request, reply, id)

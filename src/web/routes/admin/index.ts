@@ -10,6 +10,7 @@ import usersRoutes from './users.routes.js'
 import settingsRoutes from './settings.routes.js'
 import auditRoutes from './audit.routes.js'
 import articlesRoutes from './articles.routes.js'
+import articleAutosaveRoutes from './article-autosave.routes.js'
 import mediaRoutes from './media.routes.js'
 import taxonomyRoutes from './taxonomy.routes.js'
 import moderationRoutes from './moderation.routes.js'
@@ -50,6 +51,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   // Each file declares its paths relative to /admin ('/articles/', '/comments/' …) and guards its
   // routes with `{ preHandler: requireCapability('…') }` (or per-article checks with mayActOnArticle).
   await app.register(articlesRoutes)
+  await app.register(articleAutosaveRoutes)
   await app.register(mediaRoutes)
   await app.register(taxonomyRoutes)
   await app.register(moderationRoutes)

@@ -1,6 +1,6 @@
 // The article editor: one form for everything an article carries, the buttons its status and the
 // user's role allow, a server-rendered preview, and the conflict view when someone else saved first.
-// Works without JavaScript; /assets/article-editor.js adds the live preview, slug proposal and labels.
+// Works without JavaScript; /assets/article-editor.js adds the live preview, slug proposal, labels and autosave.
 import type { ArticleFormValues } from '../../../domain/article-form.js'
 import { ARTICLE_LIMITS } from '../../../domain/article-form.js'
 import { MAX_SLUG_LENGTH } from '../../../domain/slug.js'
@@ -19,6 +19,7 @@ import { ArticleStatusText } from './article-status.js'
 import { CheckboxField, CsrfInput, ErrorSummary, SelectField, TextAreaField, TextField, type FormErrors } from './forms.js'
 import { DIFF_FIELD_KEYS } from './revision-fields.js'
 import { TranslationsPanel, type TranslationPanelData } from './translations-panel.js'
+import { AutosaveNotice, type AutosaveNoticeData } from './autosave-notice.js'
 
 /** An image the editor can pick as the featured image. */
 export interface MediaChoice { id: number, thumbUrl: string, name: string, alt: string, caption: string, credit: string, width: number, height: number }
@@ -53,6 +54,10 @@ export interface ArticleEditorProps {
   mediaQuery?: string
   /** The story's versions in other editions (issue 6); absent for a new article. */
   translations?: TranslationPanelData | null
+  /** This user's autosave of the article: offered, or just restored into the form. */
+  autosave?: AutosaveNoticeData | null
+  /** The form shows text that is not saved (a form sent back, a restored autosave): leaving warns. */
+  unsaved?: boolean
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -81,9 +86,11 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
       actions={article ? <a class="button button-secondary" href={`/admin/articles/${article.id}/revisions/`}>{t('admin.editor.revisions')}</a> : undefined}>
       {problem ? <div class={`notice notice-${problem.tone}`} role="alert"><p>{problem.text}</p></div> : null}
       {conflict ? <ConflictPanel ctx={ctx} conflict={conflict} /> : null}
+      {article && props.autosave ? <AutosaveNotice ctx={ctx} articleId={article.id} autosave={props.autosave} /> : null}
       <ErrorSummary errors={errors} heading={t('admin.form.errorSummary')} labels={labels} />
       <form method="post" action={action} class="admin-form article-editor" id="article-form" data-preview-url="/admin/articles/preview/" data-slug-url="/admin/articles/slug/"
-        data-site-now={siteWallClock(ctx.now, ctx.settings.timeZone)}>
+        data-site-now={siteWallClock(ctx.now, ctx.settings.timeZone)}
+        data-autosave-url={autosaves(ctx, article) ? `/admin/articles/${article.id}/autosave/` : undefined} data-unsaved={props.unsaved ? 'true' : undefined}>
         <CsrfInput token={ctx.csrfToken} />
         {props.version !== null ? <input type="hidden" name="version" value={String(props.version)} /> : null}
         <div class="editor-columns">
@@ -154,6 +161,15 @@ export function editorButtons(ctx: AdminContext, article: ArticleRow | null): { 
   }
 }
 
+/**
+ * Does the editor's script autosave this form? Only a saved article the user may change: a new one has
+ * no row to keep an autosave against until its first save (creating drafts nobody asked for, with
+ * their revision and audit row, is what the Save draft button is for).
+ */
+function autosaves(ctx: AdminContext, article: ArticleRow | null): article is ArticleRow {
+  return article !== null && editorButtons(ctx, article) !== null
+}
+
 function PublishBox({ ctx, article, values, errors, authorName }: ArticleEditorProps) {
   const { t } = ctx.i18n
   const buttons = editorButtons(ctx, article)
@@ -197,6 +213,9 @@ function PublishBox({ ctx, article, values, errors, authorName }: ArticleEditorP
           </div>
         )
         : <p class="field-hint">{t('admin.editor.readOnly')}</p>}
+      {autosaves(ctx, article)
+        ? <p id="autosave-status" class="autosave-status" role="status" aria-live="polite" data-failed={t('admin.editor.autosave.failed')} />
+        : null}
     </fieldset>
   )
 }
@@ -255,9 +274,11 @@ function FeaturedImageFields({ ctx, values, errors, media, mediaQuery }: Article
 
 function OtherActions({ ctx, article }: { ctx: AdminContext, article: ArticleRow }) {
   const { t } = ctx.i18n
-  const actions = availableActions({ status: article.status, authorId: article.author_id, publishedAt: article.published_at }, { id: ctx.user.id, role: ctx.user.role }, ctx.now)
+  const actions = availableActions({ status: article.status, authorId: article.author_id, publishedAt: article.published_at, trashedFrom: article.trashed_from }, { id: ctx.user.id, role: ctx.user.role }, ctx.now)
   const shown = actions.filter((a) => a === 'to-draft' || a === 'trash' || a === 'restore' || a === 'delete')
-  if (shown.length === 0) return null
+  // A story binned while live stays the editors' to restore (see wasLive): say so rather than offer nothing.
+  const editorsOnly = article.status === 'trashed' && !actions.includes('restore')
+  if (shown.length === 0 && !editorsOnly) return null
   const labels: Record<string, MessageKey> = {
     'to-draft': 'admin.articles.action.toDraft', trash: 'admin.articles.action.trash',
     restore: 'admin.articles.action.restore', delete: 'admin.articles.action.delete'
@@ -273,6 +294,7 @@ function OtherActions({ ctx, article }: { ctx: AdminContext, article: ArticleRow
         </form>
       ))}
       {!can(ctx.user.role, 'articles.publish_own') && article.status === 'pending' ? <p class="field-hint">{t('admin.editor.pendingHint')}</p> : null}
+      {editorsOnly ? <p class="field-hint">{t('admin.editor.trashedLiveHint')}</p> : null}
     </section>
   )
 }

@@ -158,9 +158,10 @@ export function ArticlesListPage({ ctx, filters, counts, items, sections, author
 
 function ArticleRowView({ ctx, item }: { ctx: AdminContext, item: ArticleListItem }) {
   const { t } = ctx.i18n
-  const wf = { status: item.status, authorId: item.authorId, publishedAt: item.publishedAt }
+  const wf = { status: item.status, authorId: item.authorId, publishedAt: item.publishedAt, trashedFrom: item.trashedFrom }
   const user = { id: ctx.user.id, role: ctx.user.role }
-  const editable = checkEdit(wf, user).ok
+  const edit = checkEdit(wf, user)
+  const editable = edit.ok
   const actions = availableActions(wf, user, ctx.now)
   const live = effectiveStatus(wf, ctx.now) === 'published'
   const viewHref = live && item.publishedAt
@@ -170,7 +171,8 @@ function ArticleRowView({ ctx, item }: { ctx: AdminContext, item: ArticleListIte
     <tr>
       <td><BulkCheckbox value={item.id} label={t('admin.articles.selectOne', { headline: item.headline })} /></td>
       <td class="headline-cell">
-        {editable || item.status === 'trashed'
+        {/* A trashed story opens read-only (to restore it) for those who could edit it; the editor page refuses the rest. */}
+        {edit.ok || edit.refusal !== 'forbidden'
           ? <a href={`/admin/articles/${item.id}/`} class="row-title">{item.headline}</a>
           : <span class="row-title">{item.headline}</span>}
         {ctx.settings.editions.length > 1 ? <span class="edition-mark"> [{item.edition}]</span> : null}
