@@ -11,12 +11,9 @@ import type { MessageKey } from '../../../i18n/index.js'
 import { autosaveArticle, discardAutosave } from '../../../services/article-autosave.service.js'
 import { currentSettings } from '../../../services/settings.service.js'
 import { adminTranslator, requireCapability, sendAdminError } from './admin-support.js'
+import { parseId } from '../../../domain/ids.js'
 
 type IdParams = { Params: { id: string } }
-
-function parseId(text: unknown): number | null {
-  return typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
-}
 
 const CODES: Record<number, [code: string, message: MessageKey]> = {
   400: ['bad_request', 'error.badRequest.text'],

@@ -28,13 +28,10 @@ import { translationPanel } from '../../../services/translations.service.js'
 import { autosaveFor } from '../../../services/article-autosave.service.js'
 import { autosaveOffer } from '../../../domain/autosave.js'
 import type { AutosaveNoticeData } from '../../views/admin/autosave-notice.js'
+import { parseId } from '../../../domain/ids.js'
 
 type IdParams = { Params: { id: string } }
 type Body = Record<string, unknown>
-
-function parseId(text: unknown): number | null {
-  return typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
-}
 
 function field(body: unknown, name: string): string {
   const value = (body as Body | undefined)?.[name]

@@ -12,15 +12,12 @@ import { hrefWith, type FormErrors } from '../../views/admin/forms.js'
 import type { AdminNotice } from '../../views/admin/admin-context.js'
 import { MediaDetailPage, MediaLibraryPage, type UploadValues } from '../../views/admin/media-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
+import { parseId } from '../../../domain/ids.js'
 
 /** Library thumbnails per page. */
 const MEDIA_PER_PAGE = 40
 
 type IdParams = { Params: { id: string } }
-
-function parseId(text: unknown): number | null {
-  return typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
-}
 
 /** A field of a multipart body (attached as { value }) or of a plain form. */
 function text(body: unknown, name: string): string {

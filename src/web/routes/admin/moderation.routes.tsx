@@ -11,12 +11,9 @@ import {
   CommentPage, MODERATION_TABS, ModerationListPage, type BulkCommentOutcome, type ModerationTab
 } from '../../views/admin/moderation-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
+import { parseId } from '../../../domain/ids.js'
 
 type IdParams = { Params: { id: string } }
-
-function parseId(text: unknown): number | null {
-  return typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
-}
 
 function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name]

@@ -7,12 +7,9 @@ import {
 import { translateErrors } from '../../views/admin/form-errors.js'
 import { TaxonomyItemPage, TaxonomyPage, type TaxonomyFormState } from '../../views/admin/taxonomy-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
+import { parseId } from '../../../domain/ids.js'
 
 type KindParams = { Params: { kind: string, id: string } }
-
-function parseId(text: unknown): number | null {
-  return typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
-}
 
 function parseKind(text: string): TaxonomyKind | null {
   return text === 'section' || text === 'tag' ? text : null

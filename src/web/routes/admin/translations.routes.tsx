@@ -5,10 +5,11 @@ import { checkEdit } from '../../../domain/workflow.js'
 import { articleById } from '../../../db/repositories/article-admin.repository.js'
 import { createTranslationDraft } from '../../../services/translations.service.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
+import { parseId } from '../../../domain/ids.js'
 
 const translationsRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string } }>('/articles/:id/translate/', { preHandler: requireCapability('articles.create') }, async (request, reply) => {
-    const id = /^[1-9][0-9]{0,9}$/.test(request.params.id) && Number(request.params.id) <= 2_147_483_647 ? Number(request.params.id) : null
+    const id = parseId(request.params.id)
     const source = id === null ? undefined : await articleById(app.deps.db, id)
     if (!source) return sendAdminError(request, reply, 404)
     // Whoever may open the article in the editor may translate it; others' unpublished drafts stay theirs.

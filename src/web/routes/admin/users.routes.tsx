@@ -8,12 +8,9 @@ import { actorOf, changeRole, createUser, issueUserLink, setDisabled, type Admin
 import { translateErrors } from '../../views/admin/form-errors.js'
 import { NewUserPage, UserLinkPage, UserPage, UsersListPage, type UserDetail } from '../../views/admin/users-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
+import { parseId } from '../../../domain/ids.js'
 
 type IdParams = { Params: { id: string } }
-
-function parseId(text: string): number | null {
-  return /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : null
-}
 
 const usersRoutes: FastifyPluginAsync = async (app) => {
   const guard = { preHandler: requireCapability('users.manage') }
