@@ -55,3 +55,15 @@ export function mayActOnArticle(user: { id: number, role: Role }, kind: 'edit' |
   const own = authorId !== null && authorId === user.id
   return can(user.role, `articles.${kind}_${own ? 'own' : 'others'}` as Capability)
 }
+
+/**
+ * May this user choose (set, replace or remove) an article's featured image? As in WordPress, where the
+ * featured-image box needs upload_files: picking from the media library is for those who may use it
+ * (authors, editors, administrators), so a contributor's draft keeps the image an editor gave it. The
+ * alt text, caption and credit stay open to whoever edits the article: here they are the article's own
+ * words about the picture (not the attachment's, as in WordPress), kept in its revisions and read by the
+ * editor who reviews a contributor's draft, and the alt text is required, so a contributor must be able to write it.
+ */
+export function mayChooseFeaturedImage(user: { role: Role }): boolean {
+  return can(user.role, 'media.upload')
+}

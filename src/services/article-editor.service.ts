@@ -5,7 +5,7 @@ import {
   adminArticleList, articleById, articleCountsByFilter, type ArticleListItem, type ArticleListQuery, type ListFilter
 } from '../db/repositories/article-admin.repository.js'
 import type { ArticleRow } from '../db/repositories/articles.repository.js'
-import { filesOfMedia, mediaById, mediaLibrary } from '../db/repositories/media.repository.js'
+import { filesOfMedia, mediaById, mediaLibrary, type MediaListItem } from '../db/repositories/media.repository.js'
 import { revisionBefore, revisionById, revisionsOf, type Revision, type RevisionFields } from '../db/repositories/revisions.repository.js'
 import { sectionChoices, tagSuggestions } from '../db/repositories/taxonomy-admin.repository.js'
 import { sectionById, tagsOfArticle, type SectionRow } from '../db/repositories/taxonomy.repository.js'
@@ -41,13 +41,16 @@ export interface EditorChoices { sections: SectionRow[], tagSuggestions: string[
 
 /**
  * The sections and tag suggestions of an edition and the latest images (or those matching `mediaQuery`,
- * the picker's search), plus the chosen one if it is not among them.
+ * the picker's search), plus the chosen one if it is not among them. With `library: false` (a user who
+ * may not choose the featured image) the library is not read at all: only the chosen image, to show it.
  */
-export async function editorChoices(deps: Deps, edition: string, chosenMediaId: number | null, mediaQuery = ''): Promise<EditorChoices> {
+export async function editorChoices(deps: Deps, edition: string, chosenMediaId: number | null, mediaQuery = '', options: { library?: boolean } = {}): Promise<EditorChoices> {
   const [sections, tags, recent] = await Promise.all([
     sectionChoices(deps.db, edition),
     tagSuggestions(deps.db, edition, TAG_SUGGESTIONS),
-    mediaLibrary(deps.db, deps.dialect, { limit: PICKER_IMAGES, text: mediaQuery.trim().slice(0, 200) || undefined })
+    options.library === false
+      ? Promise.resolve({ items: [] as MediaListItem[] })
+      : mediaLibrary(deps.db, deps.dialect, { limit: PICKER_IMAGES, text: mediaQuery.trim().slice(0, 200) || undefined })
   ])
   const items = [...recent.items]
   if (chosenMediaId !== null && !items.some((m) => m.id === chosenMediaId)) {

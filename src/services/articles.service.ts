@@ -5,7 +5,7 @@ import { renderArticleBody } from '../domain/article-body.js'
 import type { ArticleFormErrors, ArticleInput } from '../domain/article-form.js'
 import { dayOf, dayRange, type IsoInstant } from '../domain/days.js'
 import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
-import type { Role } from '../domain/roles.js'
+import { mayChooseFeaturedImage, type Role } from '../domain/roles.js'
 import { slugFromText, uniqueSlug } from '../domain/slug.js'
 import {
   checkEdit, mayCreate, publicationStatus, transition, visibilityEvent, type BulkAction, type WorkflowAction,
@@ -269,7 +269,10 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
       const section = await sectionById(trx, input.sectionId)
       if (!section || section.edition !== edition) errors.section_id = { key: 'editor.error.section' }
     }
-    if (input.featuredMediaId !== null && !(await mediaById(trx, input.featuredMediaId))) {
+    if (input.featuredMediaId !== (before?.featured_media_id ?? null) && !mayChooseFeaturedImage(editor)) {
+      // Setting, replacing or removing the image someone else chose: refused with the reason, never ignored.
+      errors.featured_media_id = { key: 'editor.error.mediaNotAllowed' }
+    } else if (input.featuredMediaId !== null && !(await mediaById(trx, input.featuredMediaId))) {
       errors.featured_media_id = { key: 'editor.error.media' }
     }
     const wanted = input.slug ?? slugFromText(input.headline)
@@ -426,13 +429,22 @@ export async function restoreRevision(deps: Deps, editor: Editor, articleId: num
     // A section or image deleted since is left out rather than pointed at.
     const section = f.sectionId !== null ? await sectionById(trx, f.sectionId) : undefined
     const media = f.featuredMediaId !== null ? await mediaById(trx, f.featuredMediaId) : undefined
+    // Whoever may not choose featured images (see mayChooseFeaturedImage) may bring back the image a revision
+    // had, since someone allowed chose it for this article, but not take away the one the article has now:
+    // restoring a revision from before an editor added the image keeps that image (and its alt text,
+    // caption and credit), as saving the form without it would be refused.
+    const image = !media && before.featured_media_id !== null && !mayChooseFeaturedImage(editor)
+      ? { featured_media_id: before.featured_media_id, featured_alt: before.featured_alt, featured_caption: before.featured_caption, featured_credit: before.featured_credit }
+      : {
+          featured_media_id: media ? media.id : null,
+          featured_alt: media ? f.featuredAlt : null, featured_caption: media ? f.featuredCaption : null, featured_credit: media ? f.featuredCredit : null
+        }
     const changed = await updateArticleIfVersion(trx, articleId, before.version, {
       headline: revision.headline, lead: revision.lead, body_source: revision.bodySource, body_html: renderArticleBody(revision.bodySource),
       agency_credit: f.agencyCredit, source_url: f.sourceUrl, byline: f.byline,
       section_id: section && section.edition === before.edition ? section.id : null,
       breaking: f.breaking ? 1 : 0, comments_open: f.commentsOpen ? 1 : 0,
-      featured_media_id: media ? media.id : null,
-      featured_alt: media ? f.featuredAlt : null, featured_caption: media ? f.featuredCaption : null, featured_credit: media ? f.featuredCredit : null,
+      ...image,
       updated_at: at.toISOString()
     })
     if (!changed) return { kind: 'conflict' }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { SiteSettings } from '../domain/settings.js'
 import { absoluteUrl, articlePath, editionPrefix, frontPath } from '../domain/urls.js'
-import { mayCreate } from '../domain/workflow.js'
+import { checkEdit, mayCreate } from '../domain/workflow.js'
 import { insertArticle, type ArticleRow } from '../db/repositories/articles.repository.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
 import { insertRevision } from '../db/repositories/revisions.repository.js'
@@ -97,22 +97,34 @@ export type TranslationDraftResult =
 /**
  * Starts a translation of an article in another edition: a draft pre-filled with the original's text and
  * details (for the translator to overwrite), linked to it through their translation group, in one
- * transaction with its revision and audit row. The section carries over when the target edition has a
- * section with the same slug; tags do not, since they are words in the original's language.
+ * transaction with its revision and audit row, and an audit row on the original, which the link changes.
+ * The section carries over when the target edition has a section with the same slug; tags do not, since
+ * they are words in the original's language.
+ *
+ * Whoever may open the original in the editor may translate it, and anyone who writes may translate a
+ * published story; others' unpublished drafts stay theirs. That is checked on the row read in the same
+ * transaction as the write (and locked on PostgreSQL), so a story unpublished meanwhile is not linked.
  */
 export async function createTranslationDraft(deps: Deps, actor: Editor, articleId: number, edition: string): Promise<TranslationDraftResult> {
   if (!mayCreate(actor.role)) return { kind: 'forbidden' }
   const at = deps.clock()
   const now = at.toISOString()
   return deps.db.transaction().execute(async (trx) => {
-    const source = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst()
+    let query = trx.selectFrom('articles').selectAll().where('id', '=', articleId)
+    // On SQLite the app's one connection runs transactions one after another; on PostgreSQL the row lock
+    // makes an unpublish wait for this transaction, or this one (then reading the draft) for the unpublish.
+    if (deps.dialect === 'postgres') query = query.forUpdate()
+    const source = await query.executeTakeFirst()
     if (!source) return { kind: 'not-found' }
+    const allowed = checkEdit({ status: source.status, authorId: source.author_id, publishedAt: source.published_at }, actor)
+    if (!allowed.ok && allowed.refusal === 'forbidden' && source.status !== 'published') return { kind: 'forbidden' }
     const { editions } = await loadSettings(trx)
     if (edition === source.edition || !editions.includes(edition)) return { kind: 'bad-edition' }
 
     const existing = (await allVersionsOf(trx, source.id)).find((v) => v.edition === edition)
     if (existing) return { kind: 'exists', id: existing.id }
 
+    const linked = source.translation_group === null
     const group = source.translation_group ?? await joinTranslationGroup(trx, source.id, randomUUID())
     const sectionId = source.section_id === null ? null : await matchingSectionId(trx, { sectionId: source.section_id, edition })
     const id = await insertArticle(trx, {
@@ -155,6 +167,14 @@ export async function createTranslationDraft(deps: Deps, actor: Editor, articleI
     await writeAudit(trx, {
       actor: { id: actor.id, name: actor.displayName }, action: 'article.translate', subjectType: 'article', subjectId: id, at,
       details: { headline: source.headline, translationOf: source.id, fromEdition: source.edition, edition, group }
+    })
+    // The original, possibly someone else's published story, now has a version in another language (and,
+    // the first time, a translation group): its history says who did that. Its version is deliberately not
+    // bumped: nothing in the editor form changed, and a new version would turn every form open on the
+    // original into a conflict over a change its editor cannot see there.
+    await writeAudit(trx, {
+      actor: { id: actor.id, name: actor.displayName }, action: 'article.translation_linked', subjectType: 'article', subjectId: source.id, at,
+      details: { headline: source.headline, translation: id, edition, group, groupCreated: linked }
     })
     return { kind: 'created', id }
   })

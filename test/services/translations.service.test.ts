@@ -2,7 +2,8 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { build, forEachDialect, type TestApp } from '../helper.js'
 import { createTestUser } from '../admin-helper.js'
-import { createArticle } from '../../src/services/articles.service.js'
+import { changeArticleStatus, createArticle } from '../../src/services/articles.service.js'
+import { articleById } from '../../src/db/repositories/article-admin.repository.js'
 import { createTranslationDraft, translationPanel, hreflangLinks, articleEditionLinks } from '../../src/services/translations.service.js'
 import { ensureSection } from '../../src/db/repositories/taxonomy.repository.js'
 import { indexArticle } from '../../src/db/repositories/search.repository.js'
@@ -73,6 +74,51 @@ forEachDialect((dialect) => {
       // No section "politics" in Armenian yet: the draft has none rather than a Russian or English one.
       const draft = await t.deps.db.selectFrom('articles').select('section_id').where('id', '=', id).executeTakeFirstOrThrow()
       assert.equal(draft.section_id, null)
+    })
+
+    it('records on the original who linked a translation to it, without a new version of the original', async (tc) => {
+      const { t, editor, sourceId } = await setup(tc, dialect)
+      const version = (await articleById(t.deps.db, sourceId))!.version
+      const ru = await createTranslationDraft(t.deps, editor, sourceId, 'ru') as { id: number }
+      const hy = await createTranslationDraft(t.deps, editor, sourceId, 'hy') as { id: number }
+      const source = (await articleById(t.deps.db, sourceId))!
+      assert.equal(source.version, version, 'forms open on the original do not turn into conflicts')
+      const linked = (await auditEntriesFor(t.deps.db, 'article', sourceId)).filter((row) => row.action === 'article.translation_linked')
+      assert.deepEqual(linked.map((row) => [row.actor_id, JSON.parse(row.details)]), [
+        [editor.id, { headline: 'Parliament passes the budget', translation: hy.id, edition: 'hy', group: source.translation_group, groupCreated: false }],
+        [editor.id, { headline: 'Parliament passes the budget', translation: ru.id, edition: 'ru', group: source.translation_group, groupCreated: true }]
+      ])
+    })
+
+    it('refuses a contributor another’s story unpublished before the link, in the same transaction as the write', async (tc) => {
+      const { t, editor: contributor, sourceId } = await setup(tc, dialect, 'contributor')
+      const editorUser = await createTestUser(t, { role: 'editor' })
+      const editor = { id: editorUser.id, role: 'editor' as const, displayName: editorUser.displayName }
+      assert.equal((await changeArticleStatus(t.deps, editor, sourceId, 'unpublish')).kind, 'done')
+      const before = await articleById(t.deps.db, sourceId)
+      const audit = (await auditEntriesFor(t.deps.db, 'article', sourceId)).length
+      assert.deepEqual(await createTranslationDraft(t.deps, contributor, sourceId, 'ru'), { kind: 'forbidden' })
+      assert.deepEqual(await articleById(t.deps.db, sourceId), before)
+      assert.equal((await auditEntriesFor(t.deps.db, 'article', sourceId)).length, audit)
+      assert.equal((await t.deps.db.selectFrom('articles').select('id').execute()).length, 1)
+      // Editors may open the story in the editor, so they may still translate it.
+      assert.equal((await createTranslationDraft(t.deps, editor, sourceId, 'ru')).kind, 'created')
+    })
+
+    it('does not link a story unpublished while the translation is being started', async (tc) => {
+      const { t, editor: contributor, sourceId } = await setup(tc, dialect, 'contributor')
+      let started: Promise<unknown> | undefined
+      // The unpublish holds its transaction open while the contributor's request comes in: the translation
+      // waits for it (SQLite: one writer; PostgreSQL: the row lock) and then sees the draft.
+      await t.deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('articles').set({ status: 'draft', version: 2 }).where('id', '=', sourceId).execute()
+        started = createTranslationDraft(t.deps, contributor, sourceId, 'ru')
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      })
+      assert.deepEqual(await started, { kind: 'forbidden' })
+      const source = (await articleById(t.deps.db, sourceId))!
+      assert.equal(source.translation_group, null)
+      assert.equal((await t.deps.db.selectFrom('articles').select('id').execute()).length, 1)
     })
 
     it('keeps one group for every language: translating a translation joins the same group', async (tc) => {

@@ -360,5 +360,9 @@ export const newsroomEn = {
   'editor.error.time': 'Please enter a time like 13:30 (24-hour clock).',
   'editor.error.dateWithoutTime': 'Please enter the time as well, or clear the date to publish now.',
   'editor.error.timeWithoutDate': 'Please enter the date as well, or clear the time to publish now.',
-  'admin.editor.trashedLiveHint': 'This article was published or scheduled before it went to the trash, so only an editor can restore it or delete it permanently.'
+  'admin.editor.trashedLiveHint': 'This article was published or scheduled before it went to the trash, so only an editor can restore it or delete it permanently.',
+  'admin.editor.featuredImageByEditors': 'An author or editor chooses the featured image.',
+  'editor.error.mediaNotAllowed': 'Only an author or an editor can choose or remove the featured image. Nothing was saved; the rest of what you typed is still in the form.',
+  'admin.audit.action.article.translate': 'Started a translation',
+  'admin.audit.action.article.translation_linked': 'Linked a translation to an article'
 } as const

@@ -361,5 +361,9 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
   'editor.error.time': 'Մուտքագրեք ժամը, օրինակ՝ 13:30 (24-ժամյա ձևաչափ)։',
   'editor.error.dateWithoutTime': 'Մուտքագրեք նաև ժամը կամ մաքրեք ամսաթիվը՝ հիմա հրապարակելու համար։',
   'editor.error.timeWithoutDate': 'Մուտքագրեք նաև ամսաթիվը կամ մաքրեք ժամը՝ հիմա հրապարակելու համար։',
-  'admin.editor.trashedLiveHint': 'Այս հոդվածը հրապարակված կամ պլանավորված էր մինչև աղբարկղ տեղափոխվելը, ուստի միայն խմբագիրը կարող է այն վերականգնել կամ ընդմիշտ ջնջել։'
+  'admin.editor.trashedLiveHint': 'Այս հոդվածը հրապարակված կամ պլանավորված էր մինչև աղբարկղ տեղափոխվելը, ուստի միայն խմբագիրը կարող է այն վերականգնել կամ ընդմիշտ ջնջել։',
+  'admin.editor.featuredImageByEditors': 'Գլխավոր պատկերն ընտրում է հեղինակը կամ խմբագիրը։',
+  'editor.error.mediaNotAllowed': 'Գլխավոր պատկերը կարող է ընտրել կամ հեռացնել միայն հեղինակը կամ խմբագիրը։ Ոչինչ չի պահպանվել, մնացած մուտքագրածը ձևում է։',
+  'admin.audit.action.article.translate': 'Սկսեց թարգմանություն',
+  'admin.audit.action.article.translation_linked': 'Հոդվածին կապեց թարգմանություն'
 }

@@ -381,5 +381,9 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
   'editor.error.time': 'Введите время, например 13:30 (24-часовой формат).',
   'editor.error.dateWithoutTime': 'Введите и время — или очистите дату, чтобы опубликовать сейчас.',
   'editor.error.timeWithoutDate': 'Введите и дату — или очистите время, чтобы опубликовать сейчас.',
-  'admin.editor.trashedLiveHint': 'Эта статья была опубликована или запланирована до того, как попала в корзину, поэтому восстановить или удалить её навсегда может только редактор.'
+  'admin.editor.trashedLiveHint': 'Эта статья была опубликована или запланирована до того, как попала в корзину, поэтому восстановить или удалить её навсегда может только редактор.',
+  'admin.editor.featuredImageByEditors': 'Главное изображение выбирает автор или редактор.',
+  'editor.error.mediaNotAllowed': 'Выбрать или убрать главное изображение может только автор или редактор. Ничего не сохранено; остальное, что вы ввели, осталось в форме.',
+  'admin.audit.action.article.translate': 'Начал(а) перевод',
+  'admin.audit.action.article.translation_linked': 'Связал(а) перевод со статьёй'
 }

@@ -8,15 +8,17 @@ import { ALL_ROLES, adminGet, adminPost, loginAs, type AdminSession } from '../.
 import type { Role } from '../../../src/domain/roles.js'
 import { insertComment } from '../../../src/db/repositories/comments.repository.js'
 import { changeArticleStatus, createArticle } from '../../../src/services/articles.service.js'
-import { ARTICLE_FIELDS, multipartBody, newArticle, testImage } from './newsroom-support.js'
+import { ARTICLE_FIELDS, multipartBody, newArticle, testImage, upload } from './newsroom-support.js'
 
 interface Prepared { method: 'GET' | 'POST', url: string, fields?: Record<string, string | string[]>, multipart?: boolean }
 interface Case {
   name: string
   /** Builds the request for a role's session (fresh targets each time, so cases do not interfere). */
-  prepare: (ctx: { t: TestApp, me: AdminSession, editor: AdminSession }) => Promise<Prepared>
+  prepare: (ctx: { t: TestApp, me: AdminSession, editor: AdminSession, mediaId: number }) => Promise<Prepared>
   allowed: readonly Role[]
   status: number
+  /** How the others are refused, when not with 403 (a form field the role may not change: 400 and why). */
+  refusal?: { status: number, message: RegExp }
 }
 
 const EVERYONE = ALL_ROLES
@@ -26,6 +28,15 @@ const EDITORS: readonly Role[] = ['administrator', 'editor']
 const othersDraft = ({ t, editor }: { t: TestApp, editor: AdminSession }) => newArticle(t, editor, { headline: `Editor’s draft ${Math.random()}` })
 const ownDraft = ({ t, me }: { t: TestApp, me: AdminSession }) => newArticle(t, me, { headline: `Own draft ${Math.random()}` })
 const fieldsOf = (id: number) => ({ ...ARTICLE_FIELDS, headline: `Changed ${id}`, version: '1', intent: 'save' })
+/** Own draft to which an editor gave a featured image (version 2). */
+async function ownDraftWithImage(c: { t: TestApp, me: AdminSession, editor: AdminSession, mediaId: number }): Promise<number> {
+  const id = await ownDraft(c)
+  const res = await adminPost(c.t, c.editor, `/admin/articles/${id}/`, { ...fieldsOf(id), featured_media_id: String(c.mediaId), featured_alt: 'Chosen by the editor' })
+  assert.equal(res.statusCode, 303)
+  return id
+}
+/** Choosing the featured image needs media.upload, as WordPress's featured-image box needs upload_files. */
+const IMAGE_REFUSED = { status: 400, message: /Only an author or an editor can choose or remove the featured image/ }
 /** A story of the session's user published by the system (contributors cannot publish their own). */
 const ownPublished = async ({ t, me }: { t: TestApp, me: AdminSession }) => (await createArticle(t.deps, {
   edition: 'en', headline: `Own published ${Math.random()}`, lead: '', bodySource: 'x', authorId: me.user.id, status: 'published', publishedAt: '2026-11-26T08:00:00.000Z'
@@ -73,6 +84,10 @@ const CASES: Case[] = [
   { name: 'restore another’s trashed draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await othersTrashedDraft(c)}/restore/` }), allowed: EDITORS, status: 303 },
   { name: 'delete another’s trashed draft', prepare: async (c) => ({ method: 'POST', url: `/admin/articles/${await othersTrashedDraft(c)}/delete/` }), allowed: EDITORS, status: 303 },
   { name: 'another’s revisions', prepare: async (c) => ({ method: 'GET', url: `/admin/articles/${await othersDraft(c)}/revisions/` }), allowed: EDITORS, status: 200 },
+  { name: 'new draft with a featured image', prepare: async ({ mediaId }) => ({ method: 'POST', url: '/admin/articles/new/', fields: { ...ARTICLE_FIELDS, featured_media_id: String(mediaId), featured_alt: 'x', intent: 'save' } }), allowed: PUBLISHERS, status: 303, refusal: IMAGE_REFUSED },
+  { name: 'give own draft a featured image', prepare: async (c) => { const id = await ownDraft(c); return { method: 'POST', url: `/admin/articles/${id}/`, fields: { ...fieldsOf(id), featured_media_id: String(c.mediaId), featured_alt: 'x' } } }, allowed: PUBLISHERS, status: 303, refusal: IMAGE_REFUSED },
+  { name: 'save own draft keeping the editor’s image', prepare: async (c) => { const id = await ownDraftWithImage(c); return { method: 'POST', url: `/admin/articles/${id}/`, fields: { ...fieldsOf(id), version: '2', featured_media_id: String(c.mediaId), featured_alt: 'x' } } }, allowed: EVERYONE, status: 303 },
+  { name: 'remove the editor’s image from own draft', prepare: async (c) => { const id = await ownDraftWithImage(c); return { method: 'POST', url: `/admin/articles/${id}/`, fields: { ...fieldsOf(id), version: '2', featured_media_id: '' } } }, allowed: PUBLISHERS, status: 303, refusal: IMAGE_REFUSED },
   { name: 'bulk action (checked per article)', prepare: async (c) => ({ method: 'POST', url: '/admin/articles/bulk/', fields: { bulk_action: 'trash', ids: String(await ownDraft(c)) } }), allowed: EVERYONE, status: 303 },
   { name: 'media library', prepare: async () => ({ method: 'GET', url: '/admin/media/' }), allowed: PUBLISHERS, status: 200 },
   { name: 'upload an image', prepare: async () => ({ method: 'POST', url: '/admin/media/', multipart: true }), allowed: PUBLISHERS, status: 303 },
@@ -90,11 +105,14 @@ forEachDialect((dialect) => {
     let editor: AdminSession
     const sessions = new Map<Role, AdminSession>()
     let image: Buffer
+    let mediaId: number
     before(async () => {
       t = await buildTestApp(dialect, { settings: { timeZone: 'Asia/Yerevan' } })
       for (const role of ALL_ROLES) sessions.set(role, await loginAs(t, role))
       editor = await loginAs(t, 'editor')
       image = await testImage('png', 64, 48)
+      const uploaded = await upload(t, editor, { name: 'library.png', type: 'image/png', bytes: await testImage('png', 80, 60) })
+      mediaId = Number(/^\/admin\/media\/(\d+)\//.exec(uploaded.headers.location as string)![1])
     })
     after(() => t.close())
 
@@ -109,9 +127,10 @@ forEachDialect((dialect) => {
     for (const c of CASES) {
       for (const role of ALL_ROLES) {
         const allowed = c.allowed.includes(role)
-        it(`${role}: ${c.name} → ${allowed ? c.status : 403}`, async () => {
+        const refusal = c.refusal ?? { status: 403, message: /Your role does not allow this/ }
+        it(`${role}: ${c.name} → ${allowed ? c.status : refusal.status}`, async () => {
           const me = sessions.get(role)!
-          const req = await c.prepare({ t, me, editor })
+          const req = await c.prepare({ t, me, editor, mediaId })
           const before = await counts()
           let res
           if (req.multipart) {
@@ -121,10 +140,10 @@ forEachDialect((dialect) => {
           } else {
             res = req.method === 'GET' ? await adminGet(t, me, req.url) : await adminPost(t, me, req.url, req.fields ?? {})
           }
-          assert.equal(res.statusCode, allowed ? c.status : 403, res.body.slice(0, 300))
+          assert.equal(res.statusCode, allowed ? c.status : refusal.status, res.body.slice(0, 300))
           assert.equal(res.headers['cache-control'], 'private, no-store')
           if (!allowed) {
-            assert.match(res.body, /Your role does not allow this/)
+            assert.match(res.body, refusal.message)
             assert.deepEqual(await counts(), before, 'a refusal changes nothing')
           }
         })
@@ -133,7 +152,7 @@ forEachDialect((dialect) => {
 
     it('sends anonymous visitors to the login page from every newsroom route', async () => {
       for (const c of CASES) {
-        const req = await c.prepare({ t, me: editor, editor })
+        const req = await c.prepare({ t, me: editor, editor, mediaId })
         const res = req.method === 'GET' ? await adminGet(t, null, req.url) : await adminPost(t, null, req.url, req.fields ?? {})
         assert.equal(res.statusCode, 303, c.name)
         assert.match(res.headers.location!, /^\/admin\/login\//, c.name)

@@ -5,6 +5,7 @@ import { ARTICLE_FORM_BYTES, EMPTY_ARTICLE_VALUES, validateArticleForm } from '.
 import { wallClock } from '../../../domain/days.js'
 import { slugFromText } from '../../../domain/slug.js'
 import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
+import { mayChooseFeaturedImage } from '../../../domain/roles.js'
 import { checkEdit, isBulkAction, isWorkflowAction, type WorkflowAction } from '../../../domain/workflow.js'
 import { LIST_FILTERS, type ListFilter } from '../../../db/repositories/article-admin.repository.js'
 import type { ArticleRow } from '../../../db/repositories/articles.repository.js'
@@ -106,16 +107,23 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
 
   async function renderEditor(request: FastifyRequest, reply: FastifyReply, r: EditorRender) {
     const ctx = await request.adminContext()
-    const chosen = parseId(r.values.featured_media_id)
+    const mayChoose = mayChooseFeaturedImage(ctx.user)
+    // Whoever may not choose the image is shown, and sends back, the one the article has now (none for a
+    // new article), whatever came in the form or an autosave: the library is not theirs to look into, and
+    // the form they get saves without changing the image. A refused change is reported next to the field.
+    const values: EditorValues = mayChoose
+      ? r.values
+      : { ...r.values, featured_media_id: r.article?.featured_media_id == null ? '' : String(r.article.featured_media_id) }
+    const chosen = parseId(values.featured_media_id)
     const [choices, authorName, translations] = await Promise.all([
-      editorChoices(deps, r.article?.edition ?? r.values.edition, chosen, r.mediaQuery ?? ''),
+      editorChoices(deps, r.article?.edition ?? values.edition, chosen, mayChoose ? r.mediaQuery ?? '' : '', { library: mayChoose }),
       r.article ? authorNameOf(deps, r.article) : Promise.resolve(ctx.user.displayName),
       r.article ? translationPanel(deps, ctx.settings, r.article) : Promise.resolve(null)
     ])
     return reply.adminPage(
-      <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={r.values} version={r.version}
+      <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={values} version={r.version}
         errors={r.errors ?? {}} sections={choices.sections} tagSuggestions={choices.tagSuggestions} media={choices.media}
-        previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={r.mediaQuery ?? ''} translations={translations}
+        previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={mayChoose ? r.mediaQuery ?? '' : ''} translations={translations}
         autosave={r.autosave ?? null} unsaved={r.unsaved ?? request.method === 'POST'} />,
       r.status ?? 200
     )

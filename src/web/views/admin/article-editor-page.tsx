@@ -8,7 +8,7 @@ import { wallClock } from '../../../domain/days.js'
 import type { FieldDiff } from '../../../domain/revision-diff.js'
 import { articlePath, editionPrefix } from '../../../domain/urls.js'
 import { availableActions, checkEdit, effectiveStatus, type WorkflowArticle } from '../../../domain/workflow.js'
-import { can } from '../../../domain/roles.js'
+import { can, mayChooseFeaturedImage } from '../../../domain/roles.js'
 import type { ArticleRow } from '../../../db/repositories/articles.repository.js'
 import type { SectionRow } from '../../../db/repositories/taxonomy.repository.js'
 import { formatDateTime } from '../../../i18n/format.js'
@@ -235,7 +235,45 @@ function TaxonomyFields({ ctx, values, errors, sections, tagSuggestions }: Artic
   )
 }
 
-function FeaturedImageFields({ ctx, values, errors, media, mediaQuery }: ArticleEditorProps) {
+function FeaturedImageFields(props: ArticleEditorProps) {
+  return mayChooseFeaturedImage(props.ctx.user) ? <FeaturedImagePicker {...props} /> : <FeaturedImageReadOnly {...props} />
+}
+
+/** The featured-image box for whoever may not choose the image (contributors): see mayChooseFeaturedImage. */
+function FeaturedImageReadOnly({ ctx, values, errors, media }: ArticleEditorProps) {
+  const { t } = ctx.i18n
+  // The route gives this user only the article's own image, never the library.
+  const image = media.find((m) => String(m.id) === values.featured_media_id)
+  return (
+    <fieldset class="featured-image-box">
+      <legend>{t('admin.editor.featuredImage')}</legend>
+      <input type="hidden" name="featured_media_id" value={values.featured_media_id} />
+      {/* The error summary links to #featured_media_id: here, the box itself. */}
+      <div class={`field media-chosen${errors.featured_media_id ? ' has-error' : ''}`} id="featured_media_id" tabIndex={-1}>
+        {errors.featured_media_id ? <p class="field-error" id="featured_media_id-error">{errors.featured_media_id}</p> : null}
+        {image
+          ? <img src={image.thumbUrl} alt="" width={160} height={Math.max(1, Math.round(160 * image.height / image.width))} loading="lazy" />
+          : <p>{t('admin.editor.noImage')}</p>}
+        <p class="field-hint">{t('admin.editor.featuredImageByEditors')}</p>
+      </div>
+      {values.featured_media_id !== '' ? <FeaturedImageText {...{ ctx, values, errors }} /> : null}
+    </fieldset>
+  )
+}
+
+function FeaturedImageText({ ctx, values, errors }: Pick<ArticleEditorProps, 'ctx' | 'values' | 'errors'>) {
+  const { t } = ctx.i18n
+  return (
+    <>
+      <TextAreaField name="featured_alt" label={t('admin.editor.featuredAlt')} value={values.featured_alt} error={errors.featured_alt} rows={2}
+        maxLength={ARTICLE_LIMITS.alt} hint={t('admin.editor.featuredAltHint')} />
+      <TextAreaField name="featured_caption" label={t('admin.editor.featuredCaption')} value={values.featured_caption} error={errors.featured_caption} rows={2} maxLength={ARTICLE_LIMITS.caption} />
+      <TextField name="featured_credit" label={t('admin.editor.featuredCredit')} value={values.featured_credit} error={errors.featured_credit} maxLength={ARTICLE_LIMITS.credit} />
+    </>
+  )
+}
+
+function FeaturedImagePicker({ ctx, values, errors, media, mediaQuery }: ArticleEditorProps) {
   const { t } = ctx.i18n
   const chosen = values.featured_media_id
   return (
@@ -264,10 +302,7 @@ function FeaturedImageFields({ ctx, values, errors, media, mediaQuery }: Article
         ))}
         <p class="field-hint"><a href="/admin/media/" target="_blank" rel="noopener">{t('admin.editor.openLibrary')}</a></p>
       </div>
-      <TextAreaField name="featured_alt" label={t('admin.editor.featuredAlt')} value={values.featured_alt} error={errors.featured_alt} rows={2}
-        maxLength={ARTICLE_LIMITS.alt} hint={t('admin.editor.featuredAltHint')} />
-      <TextAreaField name="featured_caption" label={t('admin.editor.featuredCaption')} value={values.featured_caption} error={errors.featured_caption} rows={2} maxLength={ARTICLE_LIMITS.caption} />
-      <TextField name="featured_credit" label={t('admin.editor.featuredCredit')} value={values.featured_credit} error={errors.featured_credit} maxLength={ARTICLE_LIMITS.credit} />
+      <FeaturedImageText {...{ ctx, values, errors }} />
     </fieldset>
   )
 }
