@@ -3,7 +3,8 @@
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/dialect.js'
-import { inProcessBus } from './events/bus.js'
+import { inProcessBus, type EventBus } from './events/bus.js'
+import { postgresBus, type PostgresBus } from './events/postgres-bus.js'
 import { prepareDatabase } from './services/install.service.js'
 
 /** A request still running after this long will not finish on its own; exit anyway. */
@@ -22,13 +23,25 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   }
 
   const { db, dialect, close } = openDatabase(config.database)
-  const deps = { db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
+  // On PostgreSQL other app processes may share the database: hear their events (src/events/postgres-bus.ts).
+  // The bus logs through the app's logger, which exists only once the app is built.
+  let log: { warn(details: object, message: string): void, info(details: object, message: string): void } = console
+  const bus: PostgresBus | null = config.database.kind === 'postgres'
+    ? postgresBus({ target: config.database, db, log: { warn: (d, m) => log.warn(d, m), info: (d, m) => log.info(d, m) } })
+    : null
+  const events: EventBus = bus ?? inProcessBus()
+  const closeAll = async () => {
+    await bus?.close()
+    await close()
+  }
+  const deps = { db, dialect, clock: () => new Date(), events, siteUrlOverride: config.siteUrl }
   const app = await buildApp({
     deps,
     trustProxy: config.trustProxy,
     pageCacheSeconds: config.pageCacheSeconds,
     logger: { level: config.logLevel }
   })
+  log = app.log
 
   try {
     const prepared = await prepareDatabase(deps, { seedDemo: config.seedDemo })
@@ -36,11 +49,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     if (prepared.demo) app.log.info(prepared.demo, 'demo content loaded')
   } catch (error) {
     app.log.fatal({ err: error }, 'could not prepare the database')
-    await close()
+    await closeAll()
     process.exit(1)
   }
 
-  app.addHook('onClose', async () => { await close() })
+  app.addHook('onClose', async () => { await closeAll() })
 
   let closing = false
   // A response finished during shutdown closes its connection, so a keep-alive client cannot hold

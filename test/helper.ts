@@ -9,6 +9,7 @@ import { openDatabase } from '../src/db/dialect.js'
 import type { DialectName } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { inProcessBus } from '../src/events/bus.js'
+import { postgresBus, type PostgresBus } from '../src/events/postgres-bus.js'
 import { seedDemoContent } from '../src/services/demo.service.js'
 import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
@@ -49,6 +50,8 @@ export interface TestApp {
   app: FastifyInstance
   deps: Deps
   clock: TestClock
+  /** The PostgreSQL schema of its database (undefined on SQLite). */
+  schema: string | undefined
   close(): Promise<void>
 }
 
@@ -60,6 +63,13 @@ export interface BuildTestOptions {
   siteUrl?: string
   /** The in-memory page cache is off in tests (they change the database behind the app's back) unless set. */
   pageCacheSeconds?: number
+  /** 'postgres': events go through a LISTEN/NOTIFY bus (src/events/postgres-bus.ts), as in the server. */
+  events?: 'in-process' | 'postgres'
+  /**
+   * Another app process on the same PostgreSQL schema as this one: no new schema, no migration or demo,
+   * and close() leaves the schema to its owner.
+   */
+  sameDatabaseAs?: TestApp
 }
 
 /** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
@@ -84,18 +94,31 @@ export async function openTestDatabase(dialect: DialectName) {
 }
 
 export async function buildTestApp(dialect: DialectUnderTest, options: BuildTestOptions = {}): Promise<TestApp> {
-  const database = await openTestDatabase(dialect.name)
+  const shared = options.sameDatabaseAs
+  if (shared && shared.schema === undefined) throw new Error('sameDatabaseAs needs a PostgreSQL test app')
+  const database = shared
+    ? { ...openDatabase({ kind: 'postgres', url: POSTGRES_URL!, schema: shared.schema, poolSize: 4 }), schema: shared.schema, dropSchema: async () => {} }
+    : await openTestDatabase(dialect.name)
   const clock = fixedClock(options.clock ?? DEMO_NOW)
-  const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
-  await migrateToLatest(deps.db)
-  if (options.demo) await seedDemoContent(deps)
+  let bus: PostgresBus | null = null
+  if (options.events === 'postgres') {
+    if (database.schema === undefined) throw new Error('the PostgreSQL event bus needs a PostgreSQL test app')
+    bus = postgresBus({ target: { kind: 'postgres', url: POSTGRES_URL!, schema: database.schema }, db: database.db })
+    await bus.listening()
+  }
+  const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: bus ?? inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
+  if (!shared) {
+    await migrateToLatest(deps.db)
+    if (options.demo) await seedDemoContent(deps)
+  }
   if (options.settings) await saveSettings(deps.db, options.settings)
   const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0 })
   await app.ready()
   return {
-    app, deps, clock,
+    app, deps, clock, schema: database.schema,
     async close() {
       await app.close()
+      await bus?.close()
       await database.close()
       await database.dropSchema()
     }

@@ -54,13 +54,18 @@ class ScopedPostgresDialect extends PostgresDialect {
   }
 }
 
+/**
+ * How to connect to PostgreSQL: the URL, and the schema as the connection's search_path when one is
+ * given (otherwise the URL's own `options=-c search_path=…`, or the server's default, applies).
+ * The pool and the event bus's LISTEN connection (src/events/postgres-bus.ts) both connect this way.
+ */
+export function postgresConnection(target: Extract<DatabaseTarget, { kind: 'postgres' }>): pg.ClientConfig {
+  return { connectionString: target.url, ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}) }
+}
+
 export function openDatabase(target: DatabaseTarget): OpenDatabase {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: target.url,
-      max: target.poolSize ?? 10,
-      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {})
-    })
+    const pool = new pg.Pool({ ...postgresConnection(target), max: target.poolSize ?? 10 })
     const db = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }

@@ -3,8 +3,11 @@
 //  - on every event that changes what readers see (publishing, comments approved, …) and after every
 //    newsroom write, so editors see their change at once;
 //  - when the next scheduled story goes live, so a story still appears by itself at its time;
-//  - after `ttlSeconds` at most, which bounds what this process cannot hear of: other app processes'
-//    writes on PostgreSQL, commands run from the shell, and time itself (the day's page at midnight).
+//  - after `ttlSeconds` at most, which bounds what this process cannot hear of: commands run from the
+//    shell, other app processes' events while the PostgreSQL bus is reconnecting, and time itself (the
+//    day's page at midnight).
+// On PostgreSQL the events come from every app process (src/events/postgres-bus.ts); a newsroom write
+// is announced to them all as 'site.changed'.
 // Only GET answers marked Cache-Control: public, 200 and without cookies are kept; HEAD, conditional
 // answers (304) and everything private go their usual way.
 import fp from 'fastify-plugin'
@@ -37,7 +40,28 @@ declare module 'fastify' {
   }
 }
 
+/** Newsroom writes that change nothing readers see: an editor's autosaved draft. */
+const PRIVATE_WRITE = /^\/admin\/articles\/[^/]+\/autosave\//
+
+/**
+ * Whether a newsroom request may have changed what readers see (settings, sections, users' names,
+ * media …). Only a signed-in user writes, apart from the first run's set-up (which names the site); a
+ * refused request (4xx) changed nothing. So anonymous requests (a failed login, a bot posting to /admin)
+ * cannot empty every process's cache.
+ */
+function isNewsroomWrite(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD' || !request.url.startsWith('/admin/')) return false
+  if (reply.statusCode >= 400 && reply.statusCode < 500) return false
+  if (PRIVATE_WRITE.test(request.url)) return false
+  return request.user !== null || request.url.startsWith('/admin/setup/')
+}
+
 export default fp<PageCacheOptions>(async (app, options) => {
+  // Tell every process, this one included, even when this one keeps no copies itself.
+  app.addHook('onResponse', async (request, reply) => {
+    if (isNewsroomWrite(request, reply)) app.deps.events.emit({ type: 'site.changed' })
+  })
+
   if (options.ttlSeconds <= 0) return
   const ttlMs = options.ttlSeconds * 1000
   const clock = app.deps.clock
@@ -110,9 +134,4 @@ export default fp<PageCacheOptions>(async (app, options) => {
     cache.set(request.url, { body: payload, headers, expiresAt })
     return payload
   })
-
-  // Every newsroom write may change what readers see (settings, sections, users' names, media).
-  app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.url.startsWith('/admin')) drop()
-  })
-}, { name: 'page-cache' })
+}, { name: 'page-cache', dependencies: ['auth'] })

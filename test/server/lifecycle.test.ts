@@ -2,6 +2,8 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { request } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
+import pg from 'pg'
+import { channelForSchema } from '../../src/events/postgres-bus.js'
 import { startServerProcess, freshDatabaseEnv } from './spawn.js'
 
 /** A POST whose body arrives in two parts, so the request is still in flight when we want it to be. */
@@ -63,5 +65,33 @@ describe('the server process', () => {
     assert.deepEqual(exit, { code: 0, signal: null })
     const shutdownMs = Date.now() - signalledAt
     assert.ok(shutdownMs < 5_000, `exited ${shutdownMs} ms after SIGTERM at ${signalledAt}:\n${server.output()}`)
+  })
+})
+
+describe('the server process on PostgreSQL', { skip: process.env.TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set: PostgreSQL-only tests' }, () => {
+  it('hears other processes on its schema (page cache dropped) and still shuts down at once', async (t) => {
+    const db = await freshDatabaseEnv('postgres')
+    t.after(() => db.cleanup())
+    const server = await startServerProcess({ ...db.env, PAGE_CACHE_SECONDS: '30' })
+    t.after(() => { if (server.child.exitCode === null) server.child.kill('SIGKILL') })
+    await fetch(`${server.baseUrl}/`)
+    assert.equal((await fetch(`${server.baseUrl}/`)).headers.get('x-lede-cache'), 'hit')
+
+    // Another process (here: the test) announces a change on the schema's channel.
+    const other = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
+    await other.connect()
+    await other.query('select pg_notify($1, $2)', [channelForSchema(db.pgSchema!), JSON.stringify({ from: 'another process', event: { type: 'site.changed' } })])
+    await other.end()
+    const deadline = Date.now() + 5_000
+    while ((await fetch(`${server.baseUrl}/`)).headers.get('x-lede-cache') === 'hit') {
+      if (Date.now() > deadline) assert.fail(`the server did not hear the change:\n${server.output()}`)
+      await sleep(10)
+    }
+
+    const signalledAt = Date.now()
+    server.child.kill('SIGTERM')
+    assert.deepEqual(await server.exited, { code: 0, signal: null })
+    assert.ok(Date.now() - signalledAt < 5_000, `exited ${Date.now() - signalledAt} ms after SIGTERM:\n${server.output()}`)
+    assert.doesNotMatch(server.output(), /event bus/)
   })
 })
