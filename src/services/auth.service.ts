@@ -67,10 +67,23 @@ export type LoginResult =
   | { kind: 'invalid' }
   | { kind: 'throttled', retryAfterSeconds: number }
 
-export async function loginThrottle(deps: Deps, email: string, ip: string): Promise<ThrottleDecision> {
+/**
+ * Lets a password guess for this account from this address through, or not, and counts it as a failure
+ * before the password is checked, in the same step as the look at past failures: otherwise guesses sent
+ * in parallel all pass while the slow hash runs (found in review). A success clears the account's
+ * failures (clearAccountFailures) in its own transaction.
+ */
+export async function admitPasswordAttempt(deps: Deps, email: string, ip: string): Promise<ThrottleDecision> {
   const now = deps.clock()
-  const history = await recentLoginFailures(deps.db, { email, ip, since: new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString() })
-  return throttleDecision(history, now)
+  return deps.db.transaction().execute(async (trx): Promise<ThrottleDecision> => {
+    await lockLoginAttempts(trx, deps.dialect, email, ip)
+    const history = await recentLoginFailures(trx, { email, ip, since: new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString() })
+    const decision = throttleDecision(history, now)
+    if (!decision.allowed) return decision
+    await recordLoginFailure(trx, email.slice(0, 254), ip, now.toISOString())
+    await deleteOldLoginFailures(trx, new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString())
+    return decision
+  })
 }
 
 /**
@@ -79,19 +92,7 @@ export async function loginThrottle(deps: Deps, email: string, ip: string): Prom
  */
 export async function login(deps: Deps, input: { email: string, password: string, client: ClientInfo, previousToken?: string }): Promise<LoginResult> {
   const email = normaliseEmail(input.email)
-  const started = deps.clock()
-  // The attempt counts as a failure before the password is checked, in the same step as the check:
-  // otherwise guesses sent in parallel all pass the check while the slow hash runs (found in review).
-  // A success clears the account's failures below.
-  const throttle = await deps.db.transaction().execute(async (trx): Promise<ThrottleDecision> => {
-    await lockLoginAttempts(trx, deps.dialect, email, input.client.ip)
-    const history = await recentLoginFailures(trx, { email, ip: input.client.ip, since: new Date(started.getTime() - THROTTLE_WINDOW_MS).toISOString() })
-    const decision = throttleDecision(history, started)
-    if (!decision.allowed) return decision
-    await recordLoginFailure(trx, email.slice(0, 254), input.client.ip, started.toISOString())
-    await deleteOldLoginFailures(trx, new Date(started.getTime() - THROTTLE_WINDOW_MS).toISOString())
-    return decision
-  })
+  const throttle = await admitPasswordAttempt(deps, email, input.client.ip)
   if (!throttle.allowed) return { kind: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds }
 
   const user = email ? await userByEmail(deps.db, email) : undefined

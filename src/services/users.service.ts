@@ -8,13 +8,13 @@ import type { UserTokenPurpose } from '../db/tables/accounts.table.js'
 import type { DbOrTrx } from '../db/database.js'
 import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
 import {
-  deleteUserSessions, insertUserToken, markUserTokenUsed, recordLoginFailure, revokeUserTokens, userTokenByHash
+  clearAccountFailures, deleteUserSessions, insertUserToken, markUserTokenUsed, revokeUserTokens, userTokenByHash
 } from '../db/repositories/accounts.repository.js'
 import {
   activeAdministratorIds, countUsers, insertUser, updateUser, userByEmail, userById, userSlugsStartingWith, type UserRow
 } from '../db/repositories/users.repository.js'
 import { saveSettings } from '../db/repositories/settings.repository.js'
-import { loginThrottle, startSession, type ClientInfo } from './auth.service.js'
+import { admitPasswordAttempt, startSession, type ClientInfo } from './auth.service.js'
 import { hashPassword, verifyPassword } from './password.service.js'
 import { currentSettings } from './settings.service.js'
 import { hashToken, randomToken } from './token.service.js'
@@ -233,16 +233,15 @@ export async function updateDisplayName(deps: Deps, actor: { id: number, display
  * other session of theirs ends.
  */
 export async function changeOwnPassword(deps: Deps, actor: { id: number, email: string, displayName: string }, sessionId: number, current: string, next: string, client: ClientInfo): Promise<{ kind: 'done' } | { kind: 'wrong-current' } | { kind: 'throttled', retryAfterSeconds: number }> {
-  const throttle = await loginThrottle(deps, actor.email, client.ip)
+  // Counted before the check, like a login (admitPasswordAttempt): parallel guesses cannot slip through.
+  const throttle = await admitPasswordAttempt(deps, actor.email, client.ip)
   if (!throttle.allowed) return { kind: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds }
   const user = await userById(deps.db, actor.id)
-  if (!user?.password_hash || !await verifyPassword(user.password_hash, current)) {
-    await recordLoginFailure(deps.db, actor.email, client.ip, deps.clock().toISOString())
-    return { kind: 'wrong-current' }
-  }
+  if (!user?.password_hash || !await verifyPassword(user.password_hash, current)) return { kind: 'wrong-current' }
   const passwordHash = await hashPassword(next)
   const now = deps.clock()
   await deps.db.transaction().execute(async (trx) => {
+    await clearAccountFailures(trx, actor.email)
     await updateUser(trx, actor.id, { password_hash: passwordHash })
     await deleteUserSessions(trx, actor.id, sessionId)
     await revokeUserTokens(trx, actor.id, now.toISOString())

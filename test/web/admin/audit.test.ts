@@ -156,6 +156,20 @@ forEachDialect((dialect) => {
       assert.equal(throttled.statusCode, 429)
       assert.ok(throttled.headers['retry-after'])
     })
+
+    it('counts current-password guesses sent in parallel, and a right one clears the count', async (t) => {
+      const app = await build(t, dialect)
+      const me = await loginAs(app, 'editor')
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+        adminPost(app, me, '/admin/profile/password/', { current_password: `parallel guess ${i}`, password: 'a brand new passphrase', password_confirm: 'a brand new passphrase' })))
+      assert.deepEqual(answers.map((r) => r.statusCode).sort(), [...Array(5).fill(400), ...Array(7).fill(429)])
+      const failures = async () => (await app.deps.db.selectFrom('login_failures').selectAll().where('email', '=', me.user.email).execute()).length
+      assert.equal(await failures(), 5)
+      app.clock.advance(60 * 60 * 1000)
+      const changed = await adminPost(app, me, '/admin/profile/password/', { current_password: 'correct horse battery staple', password: 'a brand new passphrase', password_confirm: 'a brand new passphrase' })
+      assert.equal(changed.statusCode, 303)
+      assert.equal(await failures(), 0)
+    })
   })
 
   describe('admin responses', () => {
