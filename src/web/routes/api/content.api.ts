@@ -1,12 +1,14 @@
 // /api/v1 endpoints for articles, the day newsfeed, sections, tags and approved comments.
 import type { FastifyReply } from 'fastify'
 import { absoluteUrl, encodeCursor } from '../../../domain/urls.js'
+import type { PublishedArticle } from '../../../domain/published-article.js'
+import type { SiteSettings } from '../../../domain/settings.js'
 import { currentSettings } from '../../../services/settings.service.js'
 import {
   articleByUrl, articleById, articleComments, listArticles, newsfeedDay, sectionList, tagList, type ApiResult
 } from '../../../services/api.service.js'
 import {
-  Article, ArticleByUrlQuery, ArticleIdParams, ArticleList, ArticlesQuery, CommentList, EditionQuery, NewsfeedDay, NewsfeedParams,
+  Article, ArticleByUrlQuery, type ArticleJson, ArticleIdParams, ArticleList, ArticlesQuery, CommentList, EditionQuery, NewsfeedDay, NewsfeedParams,
   SectionList, TagList, TagsQuery
 } from '../../schemas/api-v1.schemas.js'
 import { sendApiError } from './api-errors.js'
@@ -17,6 +19,13 @@ function failed<T>(reply: FastifyReply, result: ApiResult<T>): FastifyReply | nu
   if (result.kind === 'bad-request') return sendApiError(reply, 400, result.message)
   if (result.kind === 'not-found') return sendApiError(reply, 404, result.message)
   return null
+}
+
+/** One article, however it was found: 404 with `missing`, or the article dated by its last change. */
+function articleReply(reply: FastifyReply, article: PublishedArticle | undefined, settings: SiteSettings, missing: string): FastifyReply | ArticleJson {
+  if (!article) return sendApiError(reply, 404, missing)
+  reply.lastModified(article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt)
+  return articleJson(article, settings, reply.server.deps.clock())
 }
 
 export const contentApi: ApiRoute[] = [
@@ -53,10 +62,7 @@ export const contentApi: ApiRoute[] = [
     handler: async (request, reply) => {
       const { deps } = request.server
       const settings = await currentSettings(deps)
-      const article = await articleByUrl(deps, settings, request.query.url)
-      if (!article) return sendApiError(reply, 404, 'no live article at that URL')
-      reply.lastModified(article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt)
-      return articleJson(article, settings, deps.clock())
+      return articleReply(reply, await articleByUrl(deps, settings, request.query.url), settings, 'no live article at that URL')
     }
   }),
 
@@ -67,10 +73,7 @@ export const contentApi: ApiRoute[] = [
     handler: async (request, reply) => {
       const { deps } = request.server
       const settings = await currentSettings(deps)
-      const article = await articleById(deps, settings, request.params.id)
-      if (!article) return sendApiError(reply, 404, 'no live article with that id')
-      reply.lastModified(article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt)
-      return articleJson(article, settings, deps.clock())
+      return articleReply(reply, await articleById(deps, settings, request.params.id), settings, 'no live article with that id')
     }
   }),
 
