@@ -1,5 +1,5 @@
 // Dates as readers see them, always in the site's time zone and the page's language.
-import type { Day, IsoInstant } from '../domain/days.js'
+import { wallClock, type Day, type IsoInstant } from '../domain/days.js'
 import { formatWithPattern, type CalendarFields } from '../domain/date-format.js'
 import type { SiteSettings } from '../domain/settings.js'
 
@@ -50,28 +50,26 @@ export function isoWithOffset(instant: IsoInstant, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-
 /** An instant's calendar fields in `timeZone`, with month and weekday names in `lang`. */
 export function calendarFields(instant: IsoInstant | Date, lang: string, timeZone: string): CalendarFields {
   const date = typeof instant === 'string' ? new Date(instant) : instant
-  const numbers: Record<string, string> = {}
-  for (const p of formatter('en-US', timeZone, {
-    year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23'
-  }).formatToParts(date)) numbers[p.type] = p.value
+  const wall = wallClock(date, timeZone)
+  // The weekday of that wall-clock date; setUTCFullYear, as Date.UTC would move years 0–99.
+  const civil = new Date(0)
+  civil.setUTCFullYear(wall.year, wall.month - 1, wall.day)
   const part = (options: Intl.DateTimeFormatOptions, type: Intl.DateTimeFormatPartTypes): string =>
     formatter(lang, timeZone, options).formatToParts(date).find((p) => p.type === type)?.value ?? ''
   return {
-    year: Number(numbers.year), month: Number(numbers.month), day: Number(numbers.day),
-    weekday: WEEKDAYS.indexOf(numbers.weekday ?? ''),
-    hour: Number(numbers.hour), minute: Number(numbers.minute), second: Number(numbers.second),
+    ...wall,
+    weekday: civil.getUTCDay(),
+    // Read only when a format asks for them: "H:i" on every newsfeed line needs no names.
     names: {
-      month: part({ day: 'numeric', month: 'long' }, 'month'),
-      monthStandalone: part({ month: 'long' }, 'month'),
-      monthShort: part({ month: 'short' }, 'month'),
-      weekday: part({ weekday: 'long' }, 'weekday'),
-      weekdayShort: part({ weekday: 'short' }, 'weekday'),
-      dayPeriod: part({ hour: 'numeric', hour12: true }, 'dayPeriod')
+      get month() { return part({ day: 'numeric', month: 'long' }, 'month') },
+      get monthStandalone() { return part({ month: 'long' }, 'month') },
+      get monthShort() { return part({ month: 'short' }, 'month') },
+      get weekday() { return part({ weekday: 'long' }, 'weekday') },
+      get weekdayShort() { return part({ weekday: 'short' }, 'weekday') },
+      get dayPeriod() { return part({ hour: 'numeric', hour12: true }, 'dayPeriod') }
     },
     lang
   }
