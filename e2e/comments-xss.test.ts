@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
+import { e2eDay, e2eTime, HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
 import { form, FORM_HEADERS } from '../test/helper.js'
 import { createArticle } from '../src/services/articles.service.js'
 import { insertComment } from '../src/db/repositories/comments.repository.js'
@@ -91,9 +91,9 @@ describe('comments: the DOMPurify XSS corpus renders inert everywhere', { skip: 
 
     for (let start = 0; start < payloads.length; start += PER_ARTICLE) {
       const { id: articleId, slug } = await createArticle(deps, {
-        edition: 'en', headline: `XSS corpus ${start}`, lead: 'Lead', bodySource: 'Body', status: 'published', publishedAt: '2026-11-25T08:00:00.000Z'
+        edition: 'en', headline: `XSS corpus ${start}`, lead: 'Lead', bodySource: 'Body', status: 'published', publishedAt: e2eTime(-26 * 3_600_000)
       })
-      articleUrls.push(`/2026/11/25/${slug}/`)
+      articleUrls.push(`/${e2eDay(1, 'UTC').path}/${slug}/`)
       articleIds.push(articleId)
       for (const [offset, { payload }] of payloads.slice(start, start + PER_ARTICLE).entries()) {
         const n = start + offset
