@@ -46,19 +46,35 @@ const runId = randomBytes(4).toString('hex')
 const templateDir = mkdtempSync(join(tmpdir(), `lede-templates-${runId}-`))
 const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TEST_TEMPLATE_DIR: templateDir, LEDE_TEST_DIST_CURRENT: distCurrent }
 
-// Two cores run three files well: while one waits for PostgreSQL or a timer, the others compute.
-const concurrency = Number(process.env.LEDE_TEST_CONCURRENCY ?? availableParallelism() + 1)
+// Files outside e2e/ run several at a time: most of their time is spent waiting for a database or a
+// child process. Browser files run one at a time (one Chromium; journeys that wait for timers), alongside
+// the others; their report is held back and printed after the first batch's, so the two do not interleave.
+const concurrency = Number(process.env.LEDE_TEST_CONCURRENCY ?? availableParallelism())
 const isBrowserFile = (file) => file.split(/[\\/]/).includes('e2e')
 const batches = [
   { files: files.filter((f) => !isBrowserFile(f)), concurrency },
   { files: files.filter(isBrowserFile), concurrency: 1 }
 ].filter((b) => b.files.length)
 
-let child = null
-function run({ files: batch, concurrency: n }) {
+const children = new Set()
+function run({ files: batch, concurrency: n }, { holdOutput }) {
   return new Promise((resolve) => {
-    child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${n}`, ...flags, ...batch], { stdio: 'inherit', env })
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${n}`, ...flags, ...batch], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    children.add(child)
+    const held = []
+    let tail = ''
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        if (holdOutput) held.push(chunk)
+        else (stream === child.stdout ? process.stdout : process.stderr).write(chunk)
+        tail = (tail + chunk.toString()).slice(-4096)
+      })
+    }
+    child.on('close', (code, signal) => {
+      children.delete(child)
+      if (holdOutput) tail = Buffer.concat(held).toString().slice(-4096)
+      resolve({ status: code ?? (signal ? 1 : 0), output: Buffer.concat(held), tail })
+    })
   })
 }
 
@@ -80,12 +96,20 @@ async function dropTemplates() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    child?.kill(signal)
+    for (const child of children) child.kill(signal)
     void dropTemplates().finally(() => process.exit(130))
   })
 }
 
-let status = 0
-for (const batch of batches) status = (await run(batch)) || status
+const started = Date.now()
+const results = await Promise.all(batches.map((batch, i) => run(batch, { holdOutput: i > 0 })))
+for (const { output } of results) if (output.length) process.stdout.write(output)
 await dropTemplates()
-process.exit(status)
+
+// Each batch printed its own summary; one line for the whole run.
+const totals = {}
+for (const { tail } of results) {
+  for (const [, key, value] of tail.matchAll(/^ℹ (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)) totals[key] = (totals[key] ?? 0) + Number(value)
+}
+console.log(`\n== all test files: ${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`)
+process.exit(results.find((r) => r.status !== 0)?.status ?? 0)
