@@ -2,8 +2,6 @@
 // Runs Node's test runner over every *.test.ts under the given folders (default: test/, and e2e/ when
 // Chromium is installed). Node 20's `--test` does not expand globs, so the file list is gathered here.
 //
-// Files outside e2e/ run several at a time (each in its own process; most of their time is spent waiting
-// for a database), browser files one at a time afterwards (one Chromium, timing-sensitive journeys).
 // Every process of one run shares its database templates (test/db-templates.ts): LEDE_TEST_RUN_ID names
 // them, and this script removes them at the end.
 import { spawn, spawnSync } from 'node:child_process'
@@ -46,20 +44,33 @@ const runId = randomBytes(4).toString('hex')
 const templateDir = mkdtempSync(join(tmpdir(), `lede-templates-${runId}-`))
 const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TEST_TEMPLATE_DIR: templateDir, LEDE_TEST_DIST_CURRENT: distCurrent }
 
-// Files outside e2e/ run several at a time: most of their time is spent waiting for a database or a
-// child process. Browser files run one at a time (one Chromium; journeys that wait for timers), alongside
-// the others; their report is held back and printed after the first batch's, so the two do not interleave.
-const concurrency = Number(process.env.LEDE_TEST_CONCURRENCY ?? availableParallelism())
+// Files outside e2e/ are shared among a few shard processes (scripts/test-shard.mjs), each running its
+// files one after another in one process: starting a process per file cost more CPU than most files'
+// tests. The shards run at the same time (much of a test's time is spent waiting for PostgreSQL or a
+// child process), and so do the browser files, one file at a time in their own runner (one Chromium at
+// a time; journeys that wait for timers). Only the first shard's report is printed as it comes; the
+// others are held back and printed after it, so reports do not interleave.
+const shardCount = Math.max(1, Number(process.env.LEDE_TEST_SHARDS ?? availableParallelism()))
 const isBrowserFile = (file) => file.split(/[\\/]/).includes('e2e')
+const shards = Array.from({ length: shardCount }, () => ({ files: [], weight: 0 }))
+// Longest first onto the lightest shard; a file's size stands in for its running time, and server
+// tests (child processes, waiting) count as large.
+const weight = (file) => statSync(file).size * (file.split(/[\\/]/).includes('server') ? 4 : 1)
+for (const file of files.filter((f) => !isBrowserFile(f)).sort((a, b) => weight(b) - weight(a))) {
+  const lightest = shards.reduce((a, b) => (b.weight < a.weight ? b : a))
+  lightest.files.push(file)
+  lightest.weight += weight(file)
+}
+const SHARD = new URL('./test-shard.mjs', import.meta.url).pathname
 const batches = [
-  { files: files.filter((f) => !isBrowserFile(f)), concurrency },
-  { files: files.filter(isBrowserFile), concurrency: 1 }
-].filter((b) => b.files.length)
+  ...shards.filter((s) => s.files.length).map((s) => ['--import', 'tsx', '--test-reporter=spec', ...flags, SHARD, ...s.files.sort()]),
+  ...(files.some(isBrowserFile) ? [['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...flags, ...files.filter(isBrowserFile)]] : [])
+]
 
 const children = new Set()
-function run({ files: batch, concurrency: n }, { holdOutput }) {
+function run(args, { holdOutput }) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${n}`, ...flags, ...batch], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
     children.add(child)
     const held = []
     let tail = ''
