@@ -5,9 +5,19 @@ import type { ArticlesTable } from '../tables/articles.table.js'
 import type { ArticleStatus } from '../../domain/publishing.js'
 import type { ArticleRow } from './articles.repository.js'
 import { anyColumnContains } from '../text-match.js'
+import { isPostgres } from '../migrations/helpers.js'
 
 export async function articleById(db: DbOrTrx, id: number): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * The article, locked until the transaction ends on PostgreSQL, so a concurrent status change waits for
+ * it. SQLite runs the app's transactions one after another and has no row locks.
+ */
+export async function articleByIdForUpdate(db: DbOrTrx, id: number): Promise<ArticleRow | undefined> {
+  const query = db.selectFrom('articles').selectAll().where('id', '=', id)
+  return (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst()
 }
 
 /**

@@ -28,6 +28,7 @@ const NOTICES: Record<TaxonomyKind, { created: string, saved: string, deleted: s
 const taxonomyRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.deps
   const guard = { preHandler: requireCapability('taxonomy.manage') }
+  const write = { ...guard, config: { changesReaderPages: true } }
 
   async function renderOverview(request: FastifyRequest, reply: FastifyReply, edition: string, state: TaxonomyFormState | null, status = 200) {
     const ctx = await request.adminContext()
@@ -53,7 +54,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     return renderOverview(request, reply, edition, null)
   })
 
-  app.post<KindParams>('/taxonomy/:kind/new/', guard, async (request, reply) => {
+  app.post<KindParams>('/taxonomy/:kind/new/', write, async (request, reply) => {
     const kind = parseKind(request.params.kind)
     if (!kind) return sendAdminError(request, reply, 404)
     const ctx = await request.adminContext()
@@ -76,7 +77,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     return renderItem(request, reply, kind, id)
   })
 
-  app.post<KindParams>('/taxonomy/:kind/:id/', guard, async (request, reply) => {
+  app.post<KindParams>('/taxonomy/:kind/:id/', write, async (request, reply) => {
     const kind = parseKind(request.params.kind)
     const id = parseId(request.params.id)
     if (!kind || id === null) return sendAdminError(request, reply, 404)
@@ -90,7 +91,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     }
   })
 
-  app.post<KindParams>('/taxonomy/:kind/:id/delete/', guard, async (request, reply) => {
+  app.post<KindParams>('/taxonomy/:kind/:id/delete/', write, async (request, reply) => {
     const kind = parseKind(request.params.kind)
     const id = parseId(request.params.id)
     if (!kind || id === null) return sendAdminError(request, reply, 404)
