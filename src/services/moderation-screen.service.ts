@@ -3,7 +3,7 @@
 import type { CommentStatus } from '../db/tables/comments.table.js'
 import { commentById, countByStatus, moderationQueue, type ModerationQueueRow } from '../db/repositories/comments.repository.js'
 import { articleById } from '../db/repositories/article-admin.repository.js'
-import type { ModerationReason } from '../domain/moderation.js'
+import { parseReasons } from '../domain/spam.js'
 import type { Deps } from './deps.js'
 
 /** Comments per page on the moderation screen: each one is tall (facts, reasons, text, buttons). */
@@ -17,15 +17,6 @@ export async function moderationScreen(deps: Deps, q: { status: CommentStatus, s
     countByStatus(deps.db)
   ])
   return { comments: rows.slice(0, COMMENTS_PER_PAGE), hasMore: rows.length > COMMENTS_PER_PAGE, counts }
-}
-
-function parseReasons(json: string): ModerationReason[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((r): r is ModerationReason => typeof r === 'object' && r !== null && typeof (r as { code?: unknown }).code === 'string') : []
-  } catch {
-    return []
-  }
 }
 
 /** One comment with its article, as a moderation screen row. */

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import type { DbOrTrx } from '../database.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
 import { LIVE_STATUSES } from '../../domain/publishing.js'
@@ -20,11 +20,17 @@ export interface NewsfeedItem {
 /** Keyset position: the last item shown, ordered by (published_at, id) descending. */
 export interface NewsfeedCursor { publishedAt: IsoInstant, id: number }
 
+/**
+ * "An article is live" in SQL, as isPubliclyVisible (domain/publishing.ts) decides it for one row: a live
+ * status and its publication time reached. `table` is the articles table's name or alias in the query.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function isLive(now: Date, table = 'articles'): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+  return (eb) => eb.and([eb(`${table}.status`, 'in', LIVE_STATUSES), eb(`${table}.published_at`, '<=', now.toISOString())])
+}
+
 export function liveArticles(db: DbOrTrx, edition: string, now: Date) {
-  return db.selectFrom('articles')
-    .where('articles.edition', '=', edition)
-    .where('articles.status', 'in', LIVE_STATUSES)
-    .where('articles.published_at', '<=', now.toISOString())
+  return db.selectFrom('articles').where('articles.edition', '=', edition).where(isLive(now))
 }
 
 export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date) {
@@ -96,7 +102,7 @@ export async function liveArticlesBySlug(db: DbOrTrx, q: { edition: string, now:
 
 export async function liveArticleById(db: DbOrTrx, q: { now: Date, id: number }): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll()
-    .where('id', '=', q.id).where('status', 'in', LIVE_STATUSES).where('published_at', '<=', q.now.toISOString())
+    .where('id', '=', q.id).where(isLive(q.now))
     .executeTakeFirst()
 }
 

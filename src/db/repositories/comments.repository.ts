@@ -2,7 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely'
 import type { DbOrTrx, DialectName } from '../database.js'
 import { anyColumnContains } from '../text-match.js'
 import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
-import type { ModerationReason } from '../../domain/spam.js'
+import { parseReasons, type ModerationReason } from '../../domain/spam.js'
 
 export type CommentRow = Selectable<CommentsTable>
 
@@ -146,15 +146,6 @@ export interface ModerationQueueQuery {
   limit: number
   /** Keyset cursor: the last row of the previous page. */
   before?: { createdAt: string, id: number } | undefined
-}
-
-function parseReasons(json: string): ModerationReason[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((r): r is ModerationReason => typeof r === 'object' && r !== null && typeof (r as { code?: unknown }).code === 'string') : []
-  } catch {
-    return []
-  }
 }
 
 /** Newest first. */

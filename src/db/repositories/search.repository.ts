@@ -24,6 +24,7 @@ import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
 import type { SearchTerm } from '../../domain/search-query.js'
 import { htmlToText, searchTokens } from '../../domain/search-text.js'
 import type { IsoInstant } from '../../domain/days.js'
+import { isLive } from './articles.repository.js'
 
 /** How many of the newest matches are ranked by relevance: 20 pages of 10, more than readers page through. */
 export const RANK_DEPTH = 200
@@ -504,8 +505,7 @@ async function hitsById(db: DbOrTrx, ids: number[], now: Date): Promise<SearchHi
       'articles.published_at', 'sections.name as section_name'
     ])
     .where('articles.id', 'in', ids)
-    .where('articles.status', 'in', LIVE)
-    .where('articles.published_at', '<=', now.toISOString())
+    .where(isLive(now))
     .execute()
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.flatMap((id) => {

@@ -2,7 +2,8 @@
 // this story exist": for readers and sitemaps only the public ones, for the newsroom every one.
 import { sql } from 'kysely'
 import type { DbOrTrx } from '../database.js'
-import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
+import type { ArticleStatus } from '../../domain/publishing.js'
+import { isLive } from './articles.repository.js'
 
 /** One public version of a story: enough to build its URL. */
 export interface TranslationLink {
@@ -12,12 +13,9 @@ export interface TranslationLink {
   publishedAt: string
 }
 
-const LIVE = LIVE_STATUSES as readonly ArticleStatus[]
-
 function liveMembers(db: DbOrTrx, now: Date) {
   return db.selectFrom('articles as t')
-    .where('t.status', 'in', LIVE)
-    .where('t.published_at', '<=', now.toISOString())
+    .where(isLive(now, 't'))
     .where('t.translation_group', 'is not', null)
 }
 

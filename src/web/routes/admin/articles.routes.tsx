@@ -30,14 +30,10 @@ import { autosaveFor } from '../../../services/article-autosave.service.js'
 import { autosaveOffer } from '../../../domain/autosave.js'
 import type { AutosaveNoticeData } from '../../views/admin/autosave-notice.js'
 import { parseId } from '../../../domain/ids.js'
+import { field } from '../form-body.js'
 
 type IdParams = { Params: { id: string } }
 type Body = Record<string, unknown>
-
-function field(body: unknown, name: string): string {
-  const value = (body as Body | undefined)?.[name]
-  return typeof value === 'string' ? value : ''
-}
 
 /** The form's version: a stale or missing one can only conflict, never overwrite. */
 function parseVersion(body: unknown): number {

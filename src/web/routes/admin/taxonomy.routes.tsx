@@ -8,16 +8,12 @@ import { translateErrors } from '../../views/admin/form-errors.js'
 import { TaxonomyItemPage, TaxonomyPage, type TaxonomyFormState } from '../../views/admin/taxonomy-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
 import { parseId } from '../../../domain/ids.js'
+import { field } from '../form-body.js'
 
 type KindParams = { Params: { kind: string, id: string } }
 
 function parseKind(text: string): TaxonomyKind | null {
   return text === 'section' || text === 'tag' ? text : null
-}
-
-function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name]
-  return typeof value === 'string' ? value : ''
 }
 
 const NOTICES: Record<TaxonomyKind, { created: string, saved: string, deleted: string }> = {
