@@ -9,8 +9,8 @@ import { approvedComments, type PublicComment } from '../db/repositories/comment
 import { sectionById, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
 import { liveArticleForOldUrl } from '../db/repositories/slug-history.repository.js'
 import { featuredImageOf, type FeaturedImage } from '../db/repositories/media.repository.js'
-import { authorById, featuredImages } from '../db/repositories/syndication.repository.js'
-import type { ArticleImage } from '../domain/published-article.js'
+import { authorById } from '../db/repositories/syndication.repository.js'
+import { articleImageOf, type ArticleImage } from '../domain/published-article.js'
 import { articleEditionLinks, type EditionLink } from './translations.service.js'
 import type { Deps } from './deps.js'
 
@@ -85,15 +85,17 @@ export interface ArticlePage {
 }
 
 export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePage> {
-  const [section, tags, comments, strip, author, images, featuredImage, editionLinks] = await Promise.all([
+  const [section, tags, comments, strip, author, featuredImage, editionLinks] = await Promise.all([
     article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),
     approvedComments(deps.db, article.id),
     latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize }),
     article.author_id ? authorById(deps.db, article.author_id) : Promise.resolve(undefined),
-    featuredImages(deps.db, [article.id]),
     article.featured_media_id !== null ? featuredImageOf(deps.db, article.id) : Promise.resolve(null),
     articleEditionLinks(deps, settings, article)
   ])
-  return { article, section: section ?? null, tags, comments, strip: strip.items, author: author ?? null, image: images.get(article.id) ?? null, featuredImage, editionLinks }
+  return {
+    article, section: section ?? null, tags, comments, strip: strip.items, author: author ?? null,
+    image: featuredImage && articleImageOf(featuredImage), featuredImage, editionLinks
+  }
 }

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely'
 import type { DbOrTrx, DialectName } from '../database.js'
 import type { MediaTable } from '../tables/editorial.table.js'
 import { anyColumnContains } from '../text-match.js'
-import { defaultImageFile, mediaPath, srcsetOf, type ImageFile } from '../../domain/media.js'
+import { defaultImageFile, mediaPath, ownOrLibraryText, sharedImageFile, srcsetOf, type ImageFile } from '../../domain/media.js'
 
 export type MediaRow = Selectable<MediaTable>
 
@@ -107,8 +107,10 @@ export interface FeaturedImage {
   width: number
   height: number
   mime: string
-  /** Size of `url` in bytes (an RSS enclosure's length). */
+  /** Size of `url` in bytes. */
   bytes: number
+  /** The copy to share in feeds and link previews (domain/media.ts sharedImageFile), with its size. */
+  shared: ImageFile & { bytes: number }
   alt: string
   caption: string | null
   credit: string | null
@@ -120,8 +122,8 @@ export interface FeaturedImage {
 }
 
 /**
- * Featured images of several articles (for feeds and lists), keyed by article id; articles without one
- * are absent. Alt text, caption and credit are the article's own, falling back to the library's.
+ * Featured images of several articles (pages, feeds and lists), keyed by article id; articles without one
+ * are absent. Alt text, caption and credit: domain/media.ts ownOrLibraryText.
  */
 export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, FeaturedImage>> {
   const out = new Map<number, FeaturedImage>()
@@ -136,19 +138,22 @@ export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[
   const files = await filesOfMedia(db, rows)
   const sizes = await db.selectFrom('media_files').select(['media_id', 'variant', 'size'])
     .where('media_id', 'in', rows.map((r) => r.id)).execute()
-  const pick = (own: string | null, library: string) => (own !== null && own !== '' ? own : library !== '' ? library : null)
   for (const row of rows) {
     const own = files.get(row.id)
     if (!own) continue
+    const bytesOf = (file: ImageFile) => {
+      const variant = file === own.original ? 'original' : String(file.width)
+      return sizes.find((s) => s.media_id === row.id && s.variant === variant)?.size ?? 0
+    }
     const main = defaultImageFile(own.variants, own.original)
-    const variant = main === own.original ? 'original' : String(main.width)
+    const shared = sharedImageFile(own.variants, own.original)
     out.set(row.article_id, {
       mediaId: row.id,
-      url: main.url, width: main.width, height: main.height, mime: main.mime,
-      bytes: sizes.find((s) => s.media_id === row.id && s.variant === variant)?.size ?? 0,
-      alt: pick(row.featured_alt, row.alt) ?? '',
-      caption: pick(row.featured_caption, row.caption),
-      credit: pick(row.featured_credit, row.credit),
+      url: main.url, width: main.width, height: main.height, mime: main.mime, bytes: bytesOf(main),
+      shared: { ...shared, bytes: bytesOf(shared) },
+      alt: ownOrLibraryText(row.featured_alt, row.alt) ?? '',
+      caption: ownOrLibraryText(row.featured_caption, row.caption),
+      credit: ownOrLibraryText(row.featured_credit, row.credit),
       variants: own.variants,
       srcset: srcsetOf(own.variants.length > 0 ? own.variants : [own.original]),
       original: own.original

@@ -3,9 +3,9 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
 import type { IsoInstant } from '../../domain/days.js'
-import { mediaPath } from '../../domain/media.js'
-import type { ArticleImage, PublishedArticle, TermRef } from '../../domain/published-article.js'
+import { articleImageOf, type ArticleImage, type PublishedArticle, type TermRef } from '../../domain/published-article.js'
 import { liveArticles, newsfeedColumns, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem } from './articles.repository.js'
+import { featuredImagesOf } from './media.repository.js'
 
 /** Which live articles a listing, feed or API call wants. Empty: the whole edition. */
 export interface ArticleFilter {
@@ -134,41 +134,10 @@ export async function tagsOfArticles(db: DbOrTrx, articleIds: number[]): Promise
   return result
 }
 
-/**
- * Featured images of articles, from the media library: the largest generated WebP copy (feeds and
- * link previews want a big, widely readable image; an AVIF or PNG original is neither), else the
- * original. Alt text, caption and credit are the article's own, else the library's. The library
- * makes sizes by width only, so no aspect crops exist yet; consumers use crops when they are given.
- */
+/** Featured images of articles as feeds, the API and structured data describe them (see articleImageOf). */
 export async function featuredImages(db: DbOrTrx, articleIds: number[]): Promise<Map<number, ArticleImage>> {
-  const result = new Map<number, ArticleImage>()
-  if (articleIds.length === 0) return result
-  const rows = await db.selectFrom('articles')
-    .innerJoin('media', 'media.id', 'articles.featured_media_id')
-    .innerJoin('media_files', 'media_files.media_id', 'media.id')
-    .select([
-      'articles.id as article_id', 'articles.featured_alt', 'articles.featured_caption', 'articles.featured_credit',
-      'media.id as media_id', 'media.hash', 'media.alt', 'media.caption', 'media.credit',
-      'media_files.variant', 'media_files.mime', 'media_files.width', 'media_files.height', 'media_files.size'
-    ])
-    .where('articles.id', 'in', articleIds).execute()
-  const byArticle = new Map<number, typeof rows>()
-  for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), r])
-  for (const [articleId, files] of byArticle) {
-    const generated = files.filter((f) => f.variant !== 'original').sort((a, b) => b.width - a.width)
-    const chosen = generated[0] ?? files.find((f) => f.variant === 'original')
-    if (!chosen) continue
-    const text = (own: string | null, library: string) => (own?.trim() ? own : library.trim() ? library : null)
-    result.set(articleId, {
-      url: mediaPath({ id: chosen.media_id, hash: chosen.hash }, chosen.variant, chosen.mime),
-      type: chosen.mime, width: chosen.width, height: chosen.height, bytes: chosen.size,
-      alt: text(chosen.featured_alt, chosen.alt) ?? '',
-      caption: text(chosen.featured_caption, chosen.caption),
-      credit: text(chosen.featured_credit, chosen.credit),
-      crops: {}
-    })
-  }
-  return result
+  const images = await featuredImagesOf(db, articleIds)
+  return new Map([...images].map(([id, image]) => [id, articleImageOf(image)]))
 }
 
 // ---- Sections, tags, authors -----------------------------------------------------------------------
