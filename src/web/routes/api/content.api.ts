@@ -11,7 +11,7 @@ import {
   Article, ArticleByUrlQuery, type ArticleJson, ArticleIdParams, ArticleList, ArticlesQuery, CommentList, EditionQuery, NewsfeedDay, NewsfeedParams,
   SectionList, TagList, TagsQuery
 } from '../../schemas/api-v1.schemas.js'
-import { sendApiError } from './api-errors.js'
+import { sendApiError } from '../../../plugins/api-errors.js'
 import { API_BASE, articleJson, articleSummaryJson, articleUrl, commentJson, newsfeedEntryJson, sectionJson, tagJson } from './api-json.js'
 import { apiRoute, type ApiRoute } from './api-route.js'
 

@@ -7,7 +7,7 @@ import { absoluteUrl } from '../../../domain/urls.js'
 import { runSearch } from '../../../services/search.service.js'
 import { currentSettings } from '../../../services/settings.service.js'
 import { SearchQuery, SearchResults, type SearchResultsJson } from '../../schemas/search-api.schemas.js'
-import { sendApiError } from './api-errors.js'
+import { sendApiError } from '../../../plugins/api-errors.js'
 import { API_BASE } from './api-json.js'
 import { apiRoute, type ApiRoute } from './api-route.js'
 
