@@ -6,9 +6,7 @@ import type { SiteSettings } from '../domain/settings.js'
 import type { ListingKind } from '../domain/syndication-urls.js'
 import { decodeCursor } from '../domain/urls.js'
 import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
-import {
-  publishedArticleById, publishedArticles, sectionsWithCounts, tagsWithCounts, type ArticleFilter, type TermWithCount
-} from '../db/repositories/syndication.repository.js'
+import { publishedArticleById, publishedArticles, sectionsWithCounts, tagsWithCounts, type ArticleFilter, type TermWithCount } from '../db/repositories/published-articles.repository.js'
 import { dayPage, findArticle, type DayPage } from './reader.service.js'
 import { findListing } from './syndication.service.js'
 import type { Deps } from './deps.js'

@@ -11,8 +11,7 @@ import {
   checkEdit, mayCreate, publicationStatus, transition, type BulkAction, type WorkflowAction, type WorkflowArticle
 } from '../domain/workflow.js'
 import type { DbOrTrx } from '../db/database.js'
-import { slugsPublishedBetween, type ArticleRow } from '../db/repositories/articles.repository.js'
-import { articleById } from '../db/repositories/article-admin.repository.js'
+import { slugsPublishedBetween, type ArticleRow, articleById } from '../db/repositories/articles.repository.js'
 import type { Actor } from '../db/repositories/audit.repository.js'
 import { deleteAutosave } from '../db/repositories/autosaves.repository.js'
 import { mediaById } from '../db/repositories/media.repository.js'

@@ -2,7 +2,7 @@
 // moderateComment, moderateComments, editComment, replyAsStaff.
 import type { CommentStatus } from '../db/tables/comments.table.js'
 import { commentById, countByStatus, moderationQueue, type ModerationQueueRow } from '../db/repositories/comments.repository.js'
-import { articleById } from '../db/repositories/article-admin.repository.js'
+import { articleById } from '../db/repositories/articles.repository.js'
 import { parseReasons } from '../domain/spam.js'
 import type { Deps } from './deps.js'
 

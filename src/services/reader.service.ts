@@ -9,7 +9,7 @@ import { approvedComments, type PublicComment } from '../db/repositories/comment
 import { sectionById, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
 import { liveArticleForOldUrl } from '../db/repositories/slug-history.repository.js'
 import { featuredImageOf, type FeaturedImage } from '../db/repositories/media.repository.js'
-import { authorById } from '../db/repositories/syndication.repository.js'
+import { authorById } from '../db/repositories/users.repository.js'
 import { articleImageOf, type ArticleImage } from '../domain/published-article.js'
 import { articleEditionLinks, type EditionLink } from './translations.service.js'
 import type { Deps } from './deps.js'

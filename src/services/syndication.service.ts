@@ -11,11 +11,10 @@ import {
 import { listingPath, type ListingKind } from '../domain/syndication-urls.js'
 import { articlePath, editionPrefix, frontPath } from '../domain/urls.js'
 import type { ArticleRow, NewsfeedCursor, NewsfeedItem } from '../db/repositories/articles.repository.js'
-import {
-  articleMonths, authorBySlug, countTagsWithArticles, hasLiveArticles, latestApprovedComments, listingNewsfeed, newestArticleChange,
-  publishedArticles, recentArticles, sectionsOfEdition, sectionsWithCounts, sitemapArticles, tagBySlug, tagsWithCounts,
-  type ArticleFilter, type NewsSitemapArticle
-} from '../db/repositories/syndication.repository.js'
+import { articleMonths, countTagsWithArticles, hasLiveArticles, listingNewsfeed, newestArticleChange, publishedArticles, recentArticles, sectionsWithCounts, sitemapArticles, tagsWithCounts, type ArticleFilter, type NewsSitemapArticle } from '../db/repositories/published-articles.repository.js'
+import { latestApprovedComments } from '../db/repositories/comments.repository.js'
+import { authorBySlug } from '../db/repositories/users.repository.js'
+import { sectionsOfEdition, tagBySlug } from '../db/repositories/taxonomy.repository.js'
 import type { Deps } from './deps.js'
 import { findArticle } from './reader.service.js'
 import { frontPageLinks, hreflangLinks, sitemapAlternates, type Hreflang } from './translations.service.js'

@@ -5,10 +5,7 @@ import { isValidSlug, MAX_SLUG_LENGTH, slugFromText } from '../domain/slug.js'
 import { can } from '../domain/roles.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
 import { indexArticle } from '../db/repositories/search.repository.js'
-import {
-  articleIdsUsing, deleteTaxonomyItem, insertTaxonomyItem, sectionsWithCounts, tagsWithCounts, taxonomyItemById,
-  taxonomySlugTaken, updateTaxonomyItem, type TaxonomyItem, type TaxonomyKind
-} from '../db/repositories/taxonomy-admin.repository.js'
+import { articleIdsUsing, deleteTaxonomyItem, insertTaxonomyItem, sectionsWithCounts, tagsWithCounts, taxonomyItemById, taxonomySlugTaken, updateTaxonomyItem, type TaxonomyItem, type TaxonomyKind } from '../db/repositories/taxonomy.repository.js'
 import type { DbOrTrx } from '../db/database.js'
 import type { Editor } from './articles.service.js'
 import type { Deps } from './deps.js'

@@ -3,6 +3,7 @@ import type { DbOrTrx, DialectName } from '../database.js'
 import { anyColumnContains } from '../text-match.js'
 import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
 import { parseReasons, type ModerationReason } from '../../domain/spam.js'
+import type { IsoInstant } from '../../domain/days.js'
 
 export type CommentRow = Selectable<CommentsTable>
 
@@ -201,4 +202,13 @@ export async function countCommentsByEmail(db: DbOrTrx, email: string): Promise<
   const row = await db.selectFrom('comments').select(sql<number>`count(*)`.as('n'))
     .where(sql<string>`lower(author_email)`, '=', email.toLowerCase()).executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** The newest approved comments of an article, newest first; never the email, IP or user agent. */
+export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]> {
+  const rows = await db.selectFrom('comments')
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
+    .where('article_id', '=', q.articleId).where('status', '=', 'approved')
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at }))
 }

@@ -4,6 +4,7 @@ import type { DbOrTrx, DialectName } from '../database.js'
 import type { MediaTable } from '../tables/editorial.table.js'
 import { anyColumnContains } from '../text-match.js'
 import { defaultImageFile, mediaPath, ownOrLibraryText, sharedImageFile, srcsetOf, type ImageFile } from '../../domain/media.js'
+import { articleImageOf, type ArticleImage } from '../../domain/published-article.js'
 
 export type MediaRow = Selectable<MediaTable>
 
@@ -165,4 +166,10 @@ export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[
 /** One article's featured image, or null (see featuredImagesOf). */
 export async function featuredImageOf(db: DbOrTrx, articleId: number): Promise<FeaturedImage | null> {
   return (await featuredImagesOf(db, [articleId])).get(articleId) ?? null
+}
+
+/** Featured images of articles as feeds, the API and structured data describe them (see articleImageOf). */
+export async function featuredImages(db: DbOrTrx, articleIds: number[]): Promise<Map<number, ArticleImage>> {
+  const images = await featuredImagesOf(db, articleIds)
+  return new Map([...images].map(([id, image]) => [id, articleImageOf(image)]))
 }

@@ -76,3 +76,14 @@ export async function userChoices(db: DbOrTrx): Promise<{ id: number, displayNam
   const rows = await db.selectFrom('users').select(['id', 'display_name']).orderBy('display_name').orderBy('id').execute()
   return rows.map((r) => ({ id: r.id, displayName: r.display_name }))
 }
+
+/** A staff account as its public author page shows it: name and slug, nothing else. */
+export async function authorBySlug(db: DbOrTrx, slug: string): Promise<{ id: number, name: string, slug: string } | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'display_name', 'slug']).where('slug', '=', slug).executeTakeFirst()
+  return row ? { id: row.id, name: row.display_name, slug: row.slug } : undefined
+}
+
+export async function authorById(db: DbOrTrx, id: number): Promise<{ name: string, slug: string } | undefined> {
+  const row = await db.selectFrom('users').select(['display_name', 'slug']).where('id', '=', id).executeTakeFirst()
+  return row ? { name: row.display_name, slug: row.slug } : undefined
+}

@@ -7,8 +7,7 @@ import { slugFromText } from '../../../domain/slug.js'
 import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
 import { mayChooseFeaturedImage } from '../../../domain/roles.js'
 import { checkEdit, isBulkAction, isWorkflowAction, type WorkflowAction } from '../../../domain/workflow.js'
-import { LIST_FILTERS, type ListFilter } from '../../../db/repositories/article-admin.repository.js'
-import type { ArticleRow } from '../../../db/repositories/articles.repository.js'
+import { LIST_FILTERS, type ListFilter, type ArticleRow } from '../../../db/repositories/articles.repository.js'
 import {
   articleForEditing, bulkChangeStatus, openForEditing, changeArticleStatus, previewArticleBody, restoreRevision, saveArticle, SAVE_INTENTS,
   type SaveIntent

@@ -1,6 +1,6 @@
 // Sections and tags under /admin/taxonomy/ (editors and administrators).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { TaxonomyKind } from '../../../db/repositories/taxonomy-admin.repository.js'
+import type { TaxonomyKind } from '../../../db/repositories/taxonomy.repository.js'
 import {
   createTaxonomyItem, deleteTaxonomy, taxonomyItem, taxonomyOverview, taxonomyUsage, updateTaxonomy, type TaxonomyResult
 } from '../../../services/taxonomy.service.js'

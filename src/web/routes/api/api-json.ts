@@ -10,7 +10,7 @@ import { feedPath, listingPath } from '../../../domain/syndication-urls.js'
 import { absoluteUrl, articlePath, editionPrefix } from '../../../domain/urls.js'
 import type { NewsfeedItem } from '../../../db/repositories/articles.repository.js'
 import type { PublicComment } from '../../../db/repositories/comments.repository.js'
-import type { TermWithCount } from '../../../db/repositories/syndication.repository.js'
+import type { TermWithCount } from '../../../db/repositories/published-articles.repository.js'
 import type { ArticleJson, ArticleSummaryJson, CommentJson } from '../../schemas/api-v1.schemas.js'
 
 export const API_BASE = '/api/v1'

@@ -1,5 +1,5 @@
 // Sections and tags of one edition: add, and a page per item to rename, change its slug or delete it.
-import type { TaxonomyItem, TaxonomyKind } from '../../../db/repositories/taxonomy-admin.repository.js'
+import type { TaxonomyItem, TaxonomyKind } from '../../../db/repositories/taxonomy.repository.js'
 import { MAX_SLUG_LENGTH } from '../../../domain/slug.js'
 import { TAXONOMY_NAME_LIMIT, type TaxonomyValues } from '../../../services/taxonomy.service.js'
 import type { AdminContext } from './admin-context.js'
