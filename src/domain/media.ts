@@ -101,3 +101,6 @@ export function ownOrLibraryText(own: string | null, library: string): string | 
 export function sharedImageFile<T extends ImageFile>(variants: readonly T[], original: T): T {
   return variants.reduce<T | null>((widest, f) => (widest === null || f.width > widest.width ? f : widest), null) ?? original
 }
+
+/** Longest alt text, caption, credit and file name a library image keeps, in characters. */
+export const MEDIA_TEXT_LIMITS = { alt: 1_000, caption: 2_000, credit: 200, name: 255 } as const

@@ -13,7 +13,7 @@
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { nextScheduledPublication } from '../db/repositories/articles.repository.js'
+import { nextPublicationAfter } from '../services/reader.service.js'
 
 export interface PageCacheOptions {
   /** 0 turns the cache off. */
@@ -94,7 +94,7 @@ export default fp<PageCacheOptions>(async (app, options) => {
   const publicationBoundary = async (now: number): Promise<number | null> => {
     if (boundary && (boundary.at === null || boundary.at > now)) return boundary.at
     const readIn = generation
-    const at = await nextScheduledPublication(app.deps.db, new Date(now).toISOString())
+    const at = await nextPublicationAfter(app.deps, new Date(now))
     const value = at ? Date.parse(at) : null
     if (readIn === generation) boundary = { at: value }
     return value

@@ -20,7 +20,7 @@ export async function articleList(deps: Deps, q: Omit<ArticleListQuery, 'limit' 
 }> {
   const now = deps.clock()
   const [page, counts] = await Promise.all([
-    adminArticleList(deps.db, deps.dialect, { ...q, now, limit: ARTICLES_PER_PAGE }),
+    adminArticleList(deps.db, { ...q, now, limit: ARTICLES_PER_PAGE }),
     articleCountsByFilter(deps.db, now, q.edition)
   ])
   return { ...page, counts }
@@ -46,7 +46,7 @@ export async function editorChoices(deps: Deps, edition: string, chosenMediaId: 
     tagSuggestions(deps.db, edition, TAG_SUGGESTIONS),
     options.library === false
       ? Promise.resolve({ items: [] as MediaListItem[] })
-      : mediaLibrary(deps.db, deps.dialect, { limit: PICKER_IMAGES, text: mediaQuery.trim().slice(0, 200) || undefined })
+      : mediaLibrary(deps.db, { limit: PICKER_IMAGES, text: mediaQuery.trim().slice(0, 200) || undefined })
   ])
   const items = [...recent.items]
   if (chosenMediaId !== null && !items.some((m) => m.id === chosenMediaId)) {

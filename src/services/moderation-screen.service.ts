@@ -13,7 +13,7 @@ export async function moderationScreen(deps: Deps, q: { status: CommentStatus, s
   comments: ModerationQueueRow[], hasMore: boolean, counts: Record<CommentStatus, number>
 }> {
   const [rows, counts] = await Promise.all([
-    moderationQueue(deps.db, deps.dialect, { status: q.status, search: q.search, before: q.before, limit: COMMENTS_PER_PAGE + 1 }),
+    moderationQueue(deps.db, { status: q.status, search: q.search, before: q.before, limit: COMMENTS_PER_PAGE + 1 }),
     countByStatus(deps.db)
   ])
   return { comments: rows.slice(0, COMMENTS_PER_PAGE), hasMore: rows.length > COMMENTS_PER_PAGE, counts }

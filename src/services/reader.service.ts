@@ -3,7 +3,7 @@ import { dayOf, dayRange, parseDay, type Day } from '../domain/days.js'
 import type { SiteSettings } from '../domain/settings.js'
 import {
   dayNewsfeed, earliestPublishedFrom, latestPublished, latestPublishedBefore, liveArticlesBySlug,
-  type ArticleRow, type NewsfeedCursor, type NewsfeedItem
+  type ArticleRow, type NewsfeedCursor, type NewsfeedItem, nextScheduledPublication
 } from '../db/repositories/articles.repository.js'
 import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
 import { sectionById, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
@@ -98,4 +98,9 @@ export async function articlePage(deps: Deps, settings: SiteSettings, article: A
     article, section: section ?? null, tags, comments, strip: strip.items, author: author ?? null,
     image: featuredImage && articleImageOf(featuredImage), featuredImage, editionLinks
   }
+}
+
+/** When the next scheduled story goes live after `now`, or null: cached pages must not outlive it. */
+export async function nextPublicationAfter(deps: Deps, now: Date): Promise<string | null> {
+  return nextScheduledPublication(deps.db, now.toISOString())
 }

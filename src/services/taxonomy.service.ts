@@ -10,7 +10,9 @@ import type { DbOrTrx } from '../db/database.js'
 import type { Editor } from './articles.service.js'
 import type { Deps } from './deps.js'
 
-export const TAXONOMY_NAME_LIMIT = 200
+import { TAXONOMY_NAME_LIMIT } from '../domain/sections.js'
+
+export { TAXONOMY_NAME_LIMIT }
 
 export type TaxonomyField = 'name' | 'slug'
 export type TaxonomyErrorKey = 'form.required' | 'form.tooLong' | 'editor.error.slug' | 'admin.taxonomy.error.slugTaken' | 'admin.taxonomy.error.noSlug' | 'form.invalidCharacters'

@@ -2,7 +2,8 @@
 // (language switcher, hreflang) and the newsroom side (start a translation from an article) live here.
 import { randomUUID } from 'node:crypto'
 import type { SiteSettings } from '../domain/settings.js'
-import { absoluteUrl, articlePath, editionPrefix, frontPath } from '../domain/urls.js'
+import { articlePath, editionPrefix, frontPath } from '../domain/urls.js'
+import { frontPageLinks, hreflangLinks, type EditionLink, type Hreflang } from '../domain/edition-links.js'
 import { checkEdit, mayCreate } from '../domain/workflow.js'
 import { type ArticleRow, articleByIdForUpdate } from '../db/repositories/articles.repository.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
@@ -14,14 +15,7 @@ import type { Editor } from './articles.service.js'
 import { articleTransaction } from './article-write.service.js'
 import type { Deps } from './deps.js'
 
-/** One entry of the language switcher. */
-export interface EditionLink {
-  edition: string
-  /** Path on this site: the same story in that language, or that edition's front page. */
-  path: string
-  /** True when `path` is the same content in that language (a hreflang alternate). */
-  equivalent: boolean
-}
+export { frontPageLinks, hreflangLinks, type EditionLink, type Hreflang }
 
 /**
  * Where the language switcher of an article leads: for every edition, the story's translation when one
@@ -40,28 +34,6 @@ export async function articleEditionLinks(deps: Deps, settings: SiteSettings, ar
       ? { edition, path: articlePath(prefix, translation.publishedAt, translation.slug, settings.timeZone), equivalent: true }
       : { edition, path: frontPath(prefix), equivalent: false }
   })
-}
-
-/** The front pages of every edition: each is the others' equivalent. */
-export function frontPageLinks(settings: SiteSettings): EditionLink[] {
-  return settings.editions.map((edition) => ({ edition, path: frontPath(editionPrefix(edition, settings.defaultEdition)), equivalent: true }))
-}
-
-export interface Hreflang { hreflang: string, href: string }
-
-/**
- * rel="alternate" hreflang links for a page: every equivalent version (the page itself included) and
- * x-default. Every version of a story lists the same set, so the links are reciprocal; x-default is the
- * default edition's version, or else the first version in site order. Nothing when there is no other version.
- */
-export function hreflangLinks(settings: SiteSettings, links: readonly EditionLink[]): Hreflang[] {
-  const equivalent = links.filter((link) => link.equivalent)
-  if (equivalent.length < 2) return []
-  const fallback = equivalent.find((link) => link.edition === settings.defaultEdition) ?? equivalent[0]!
-  return [
-    ...equivalent.map((link) => ({ hreflang: link.edition, href: absoluteUrl(settings.siteUrl, link.path) })),
-    { hreflang: 'x-default', href: absoluteUrl(settings.siteUrl, fallback.path) }
-  ]
 }
 
 /**

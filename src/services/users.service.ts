@@ -180,7 +180,7 @@ export type AdminChangeResult = { kind: 'done' } | { kind: 'not-found' } | { kin
  */
 async function removesLastAdministrator(deps: Deps, trx: DbOrTrx, user: UserRow): Promise<boolean> {
   if (user.role !== 'administrator' || user.disabled === 1) return false
-  const ids = await activeAdministratorIds(trx, deps.dialect)
+  const ids = await activeAdministratorIds(trx)
   return ids.filter((id) => id !== user.id).length === 0
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely'
-import type { DbOrTrx, DialectName } from '../database.js'
-import { isPostgres } from '../migrations/helpers.js'
+import type { DbOrTrx } from '../database.js'
+import { engineOf, isPostgres } from '../engine.js'
 import { anyColumnContains } from '../text-match.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
 import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
@@ -203,7 +203,7 @@ export interface ArticleListItem {
  * (PostgreSQL: any script; SQLite's LIKE folds ASCII letters only). `hasMore` says whether another page
  * exists in the direction asked (older after `after`, newer before `before`).
  */
-export async function adminArticleList(db: DbOrTrx, dialect: DialectName, q: ArticleListQuery): Promise<{ items: ArticleListItem[], hasMore: boolean }> {
+export async function adminArticleList(db: DbOrTrx, q: ArticleListQuery): Promise<{ items: ArticleListItem[], hasMore: boolean }> {
   const now = q.now.toISOString()
   let query = db.selectFrom('articles')
     .leftJoin('users', 'users.id', 'articles.author_id')
@@ -228,7 +228,7 @@ export async function adminArticleList(db: DbOrTrx, dialect: DialectName, q: Art
   if (q.sectionId !== undefined) query = query.where('articles.section_id', '=', q.sectionId)
   if (q.authorId !== undefined) query = query.where('articles.author_id', '=', q.authorId)
   if (q.text) {
-    query = query.where(anyColumnContains(dialect, ['articles.headline'], q.text))
+    query = query.where(anyColumnContains(engineOf(db), ['articles.headline'], q.text))
   }
   if (q.after) {
     const { updatedAt, id } = q.after

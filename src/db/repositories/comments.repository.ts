@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
-import type { DbOrTrx, DialectName } from '../database.js'
+import type { DbOrTrx } from '../database.js'
+import { engineOf } from '../engine.js'
 import { anyColumnContains } from '../text-match.js'
 import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
 import { parseReasons, type ModerationReason } from '../../domain/spam.js'
@@ -150,7 +151,7 @@ export interface ModerationQueueQuery {
 }
 
 /** Newest first. */
-export async function moderationQueue(db: DbOrTrx, dialect: DialectName, q: ModerationQueueQuery): Promise<ModerationQueueRow[]> {
+export async function moderationQueue(db: DbOrTrx, q: ModerationQueueQuery): Promise<ModerationQueueRow[]> {
   let query = db.selectFrom('comments')
     .innerJoin('articles', 'articles.id', 'comments.article_id')
     .select([
@@ -164,7 +165,7 @@ export async function moderationQueue(db: DbOrTrx, dialect: DialectName, q: Mode
   if (q.articleId !== undefined) query = query.where('comments.article_id', '=', q.articleId)
   const search = q.search?.trim()
   if (search) {
-    query = query.where(anyColumnContains(dialect, ['comments.body', 'comments.author_name', 'comments.author_email', 'comments.author_url', 'comments.ip'], search))
+    query = query.where(anyColumnContains(engineOf(db), ['comments.body', 'comments.author_name', 'comments.author_email', 'comments.author_url', 'comments.ip'], search))
   }
   if (q.before) {
     const { createdAt, id } = q.before

@@ -1,6 +1,7 @@
 // The media library: image rows and their files (the original and generated WebP copies), bytes included.
 import type { Selectable } from 'kysely'
-import type { DbOrTrx, DialectName } from '../database.js'
+import type { DbOrTrx } from '../database.js'
+import { engineOf } from '../engine.js'
 import type { MediaTable } from '../tables/editorial.table.js'
 import { anyColumnContains } from '../text-match.js'
 import { defaultImageFile, mediaPath, ownOrLibraryText, sharedImageFile, srcsetOf, type ImageFile } from '../../domain/media.js'
@@ -67,10 +68,10 @@ export interface MediaListItem extends MediaRow { files: MediaFiles }
  * The library, newest first, optionally searched in file name, alt text, caption and credit
  * ignoring case in every script.
  */
-export async function mediaLibrary(db: DbOrTrx, dialect: DialectName, q: { text?: string | undefined, limit: number, after?: { createdAt: string, id: number } | undefined }): Promise<{ items: MediaListItem[], hasMore: boolean }> {
+export async function mediaLibrary(db: DbOrTrx, q: { text?: string | undefined, limit: number, after?: { createdAt: string, id: number } | undefined }): Promise<{ items: MediaListItem[], hasMore: boolean }> {
   let query = db.selectFrom('media').selectAll()
   if (q.text) {
-    query = query.where(anyColumnContains(dialect, ['original_name', 'alt', 'caption', 'credit'], q.text))
+    query = query.where(anyColumnContains(engineOf(db), ['original_name', 'alt', 'caption', 'credit'], q.text))
   }
   if (q.after) {
     const { createdAt, id } = q.after

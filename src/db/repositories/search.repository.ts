@@ -19,7 +19,7 @@
 // with the public-visibility rule, so nothing unpublished, trashed or early can ever appear.
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
-import { isPostgres } from '../migrations/helpers.js'
+import { isPostgres } from '../engine.js'
 import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
 import type { SearchTerm } from '../../domain/search-query.js'
 import { searchTokens } from '../../domain/search-text.js'

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely'
 import type { DbOrTrx } from '../database.js'
+import { isPostgres } from '../engine.js'
 import type { UsersTable } from '../tables/users.table.js'
 
 export type UserRow = Selectable<UsersTable>
@@ -61,9 +62,9 @@ export async function listUsers(db: DbOrTrx): Promise<UserListItem[]> {
  * administrators demoting each other at the same moment cannot both see "another one remains";
  * SQLite runs one write transaction at a time anyway.
  */
-export async function activeAdministratorIds(db: DbOrTrx, dialect: 'sqlite' | 'postgres'): Promise<number[]> {
+export async function activeAdministratorIds(db: DbOrTrx): Promise<number[]> {
   let q = db.selectFrom('users').select('id').where('role', '=', 'administrator').where('disabled', '=', 0)
-  if (dialect === 'postgres') q = q.forUpdate()
+  if (isPostgres(db)) q = q.forUpdate()
   return (await q.execute()).map((r) => r.id)
 }
 
