@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../database.js'
 import { engineOf, isPostgres } from '../engine.js'
 import { anyColumnContains } from '../text-match.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
-import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
+import { LIST_FILTERS, LIVE_STATUSES, type ArticleStatus, type ListFilter } from '../../domain/publishing.js'
 import type { IsoInstant } from '../../domain/days.js'
 
 export type ArticleRow = Selectable<ArticlesTable>
@@ -164,9 +164,7 @@ export async function deleteArticleRow(db: DbOrTrx, id: number): Promise<void> {
   await db.deleteFrom('articles').where('id', '=', id).execute()
 }
 
-/** The statuses the article list can filter by; "published" includes scheduled stories whose time has come. */
-export const LIST_FILTERS = ['all', 'draft', 'pending', 'scheduled', 'published', 'trashed'] as const
-export type ListFilter = typeof LIST_FILTERS[number]
+export { LIST_FILTERS, type ListFilter }
 
 export interface ArticleListQuery {
   status: ListFilter
