@@ -1,4 +1,5 @@
-// What the comment moderation screen reads. Every change goes through moderation.service.ts (issue 3):
+// What the comment moderation screen reads. Every change goes through moderation.service.ts, which
+// keeps the audit row and the page cache in step:
 // moderateComment, moderateComments, editComment, replyAsStaff.
 import type { CommentStatus } from '../db/tables/comments.table.js'
 import { commentById, countByStatus, moderationQueue, type ModerationQueueRow } from '../db/repositories/comments.repository.js'

@@ -96,7 +96,7 @@ export interface SitemapEntry {
   /** Site path of the page (or of the child sitemap, in an index). */
   path: string
   lastModified: IsoInstant | null
-  /** The page in the other editions, as <xhtml:link rel="alternate" hreflang> (issue 6). */
+  /** The page in the other editions, as <xhtml:link rel="alternate" hreflang>, so search engines pair the versions. */
   alternates?: Hreflang[]
 }
 

@@ -16,7 +16,7 @@ import {
 import { saveSettings, insertSettingsValue } from '../db/repositories/settings.repository.js'
 import { admitPasswordAttempt, startSession, type ClientInfo } from './auth.service.js'
 import { hashPassword, verifyPassword } from './password.service.js'
-import { currentSettings } from './settings.service.js'
+import { currentSettings } from './site-settings.service.js'
 import { hashToken, randomToken } from './token.service.js'
 import type { Deps } from './deps.js'
 

@@ -121,12 +121,6 @@ export async function insertArticle(db: DbOrTrx, values: Insertable<ArticlesTabl
   return row.id
 }
 
-export async function approvedCommentCount(db: DbOrTrx, articleId: number): Promise<number> {
-  const row = await db.selectFrom('comments').select(sql<number>`count(*)`.as('n'))
-    .where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 export async function countArticles(db: DbOrTrx): Promise<number> {
   const row = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   return Number(row.n)

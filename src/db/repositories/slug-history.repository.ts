@@ -23,10 +23,3 @@ export async function liveArticleForOldUrl(db: DbOrTrx, q: { edition: string, sl
   if (q.day !== null) query = query.where('slug_history.day', '=', q.day)
   return query.orderBy('slug_history.created_at', 'desc').orderBy('slug_history.id', 'desc').limit(1).executeTakeFirst()
 }
-
-/** Old URLs of one article (for the editor to see what still redirects). */
-export async function oldUrlsOf(db: DbOrTrx, articleId: number): Promise<{ edition: string, day: Day, slug: string, createdAt: string }[]> {
-  const rows = await db.selectFrom('slug_history').select(['edition', 'day', 'slug', 'created_at'])
-    .where('article_id', '=', articleId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
-  return rows.map((r) => ({ edition: r.edition, day: r.day, slug: r.slug, createdAt: r.created_at }))
-}

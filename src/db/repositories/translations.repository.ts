@@ -1,6 +1,5 @@
 // Articles that translate one another share a translation_group. These queries answer "which versions of
 // this story exist": for readers and sitemaps only the public ones, for the newsroom every one.
-import { sql } from 'kysely'
 import type { DbOrTrx } from '../database.js'
 import type { ArticleStatus } from '../../domain/publishing.js'
 import { isLive } from './articles.repository.js'
@@ -106,10 +105,4 @@ export async function matchingSectionId(db: DbOrTrx, q: { sectionId: number, edi
     .where('source.id', '=', q.sectionId).where('target.edition', '=', q.edition)
     .select('target.id').executeTakeFirst()
   return row?.id ?? null
-}
-
-/** How many articles share each group (used by tests and the demo check). */
-export async function groupSize(db: DbOrTrx, group: string): Promise<number> {
-  const row = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).where('translation_group', '=', group).executeTakeFirstOrThrow()
-  return Number(row.n)
 }

@@ -9,7 +9,7 @@ import { translator, type MessageKey, type Translator } from '../../../i18n/inde
 import { renderDocument } from '../../../plugins/pages.js'
 import { csrfTokenIsValid, expectedCsrfToken, FORM_COOKIE, sentCsrfToken } from '../../../plugins/csrf.js'
 import { sameSecret } from '../../../services/token.service.js'
-import { currentSettings } from '../../../services/settings.service.js'
+import { currentSettings } from '../../../services/site-settings.service.js'
 import { countUsers } from '../../../db/repositories/users.repository.js'
 import { countByStatus } from '../../../db/repositories/comments.repository.js'
 import type { AdminContext, AdminNotice } from '../../views/admin/admin-context.js'

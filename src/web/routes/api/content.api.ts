@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify'
 import { absoluteUrl, encodeCursor } from '../../../domain/urls.js'
 import type { PublishedArticle } from '../../../domain/published-article.js'
 import type { SiteSettings } from '../../../domain/settings.js'
-import { currentSettings } from '../../../services/settings.service.js'
+import { currentSettings } from '../../../services/site-settings.service.js'
 import {
   articleByUrl, articleById, articleComments, listArticles, newsfeedDay, sectionList, tagList, type ApiResult
 } from '../../../services/api.service.js'
