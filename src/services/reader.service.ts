@@ -18,14 +18,14 @@ export async function frontPage(deps: Deps, settings: SiteSettings, edition: str
   return latestPublished(deps.db, { edition, now: deps.clock(), limit: settings.newsfeedPageSize, ...(before ? { before } : {}) })
 }
 
-export interface DayPage {
+export interface DayPageData {
   day: Day
   items: NewsfeedItem[]
   previousDay: Day | null
   nextDay: Day | null
 }
 
-export async function dayPage(deps: Deps, settings: SiteSettings, edition: string, day: Day): Promise<DayPage> {
+export async function dayPage(deps: Deps, settings: SiteSettings, edition: string, day: Day): Promise<DayPageData> {
   const now = deps.clock()
   const { start, end } = dayRange(day, settings.timeZone)
   const [items, before, after] = await Promise.all([
@@ -69,7 +69,7 @@ export async function findArticle(deps: Deps, settings: SiteSettings, edition: s
   return { kind: 'moved', article: newest, day: dayOf(newest.published_at!, settings.timeZone) }
 }
 
-export interface ArticlePage {
+export interface ArticlePageData {
   article: ArticleRow
   section: SectionRow | null
   tags: TagRow[]
@@ -84,7 +84,7 @@ export interface ArticlePage {
   editionLinks: EditionLink[]
 }
 
-export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePage> {
+export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePageData> {
   const [section, tags, comments, strip, author, featuredImage, editionLinks] = await Promise.all([
     article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),

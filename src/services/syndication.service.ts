@@ -46,9 +46,9 @@ export async function findListing(deps: Deps, edition: string, kind: ListingKind
   }
 }
 
-export interface ListingPage { term: ListingTerm, items: NewsfeedItem[], hasMore: boolean }
+export interface ListingPageData { term: ListingTerm, items: NewsfeedItem[], hasMore: boolean }
 
-export async function listingPage(deps: Deps, settings: SiteSettings, edition: string, kind: ListingKind, slug: string, before?: NewsfeedCursor): Promise<ListingPage | null> {
+export async function listingPage(deps: Deps, settings: SiteSettings, edition: string, kind: ListingKind, slug: string, before?: NewsfeedCursor): Promise<ListingPageData | null> {
   const found = await findListing(deps, edition, kind, slug)
   if (!found) return null
   const { items, hasMore } = await listingNewsfeed(deps.db, {

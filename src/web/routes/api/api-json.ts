@@ -1,7 +1,8 @@
 // Live content in the API's JSON shapes (src/web/schemas/api-v1.schemas.ts). Only public fields: no
 // email, IP or user agent exists in any of the inputs, and the response schemas drop anything unnamed.
 import { withAgencyCredit } from '../../../domain/article-body.js'
-import { commentTextToHtml, escapeHtml } from '../../../domain/comment-text.js'
+import { commentTextToHtml } from '../../../domain/comment-text.js'
+import { escapeHtml } from '../../../domain/html-escape.js'
 import { absoluteMediaUrl } from '../../../domain/feed.js'
 import { commentsAreOpen } from '../../../domain/moderation.js'
 import { articleCredit, type PublishedArticle } from '../../../domain/published-article.js'

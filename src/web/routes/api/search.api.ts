@@ -1,5 +1,5 @@
 // /api/v1/search: the site search as JSON, through the same service as the search page.
-import { escapeHtml } from '../../../domain/comment-text.js'
+import { escapeHtml } from '../../../domain/html-escape.js'
 import { searchQueryString, type SearchForm, type SearchFieldError } from '../../../domain/search-form.js'
 import { MAX_QUERY_LENGTH } from '../../../domain/search-query.js'
 import { piecesToHtml, snippetText } from '../../../domain/search-snippet.js'
