@@ -1,6 +1,7 @@
 // Writing and publishing articles. Each function is one transaction that reads top to bottom:
-// check the role and the transition → save → keep a revision, the old URL, the search index and the
-// audit row in step → commit → tell the rest of the app what readers can now see.
+// check the role and the transition → write (article-write.service.ts keeps the revision, the old URL,
+// the search index and the audit row in step) → commit → the write's event tells the rest of the app
+// what readers can now see.
 import { renderArticleBody } from '../domain/article-body.js'
 import type { ArticleFormErrors, ArticleInput } from '../domain/article-form.js'
 import { dayOf, dayRange, type IsoInstant } from '../domain/days.js'
