@@ -9,7 +9,7 @@ import { HAS_CHROMIUM, launchBrowser, runAxe, runVnu, serveTestApp, type ServedA
 import { DIALECTS } from '../test/helper.js'
 import { createTestUser, login, TEST_PASSWORD } from '../test/admin-helper.js'
 import { currentFields } from '../test/web/admin/newsroom-support.js'
-import { articleById } from '../src/db/repositories/article-admin.repository.js'
+import { articleById } from '../src/db/repositories/articles.repository.js'
 
 const EDITOR = { email: 'ani.autosave@example.org', displayName: 'Ani Autosave' }
 const SAVED_BODY = 'The ferry leaves at nine.'

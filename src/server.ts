@@ -22,7 +22,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     throw error
   }
 
-  const { db, dialect, close } = openDatabase(config.database)
+  const { db, close } = openDatabase(config.database)
   // On PostgreSQL other app processes may share the database: hear their events (src/events/postgres-bus.ts).
   // The bus logs through the app's logger, which exists only once the app is built.
   let log: { warn(details: object, message: string): void, info(details: object, message: string): void } = console
@@ -34,7 +34,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     await bus?.close()
     await close()
   }
-  const deps = { db, dialect, clock: () => new Date(), events, siteUrlOverride: config.siteUrl }
+  const deps = { db, clock: () => new Date(), events, siteUrlOverride: config.siteUrl }
   const app = await buildApp({
     deps,
     trustProxy: config.trustProxy,

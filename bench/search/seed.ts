@@ -2,7 +2,7 @@
 // search index is built afterwards, separately timed (rebuildSearchIndex), as an import would do it.
 import { sql } from 'kysely'
 import type { Db } from '../../src/db/database.js'
-import { escapeHtml } from '../../src/domain/comment-text.js'
+import { escapeHtml } from '../../src/domain/html-escape.js'
 import { buildLanguages, generateArticle, rng, type Language } from './corpus.js'
 
 export const SECTIONS = ['politics', 'economy', 'society', 'culture', 'sport', 'world']

@@ -53,9 +53,9 @@ export async function runCommentsCommand(args: string[], io: { out: (line: strin
   }
 
   const config = loadConfig()
-  const { db, dialect, close } = openDatabase(config.database)
+  const { db, close } = openDatabase(config.database)
   try {
-    const deps: Deps = { db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
+    const deps: Deps = { db, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
     await migrateToLatest(db)
     if (values['dry-run']) {
       io.out(`${await countCommentsByEmail(db, email)} comment(s) would be anonymised.`)

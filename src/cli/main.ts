@@ -22,9 +22,9 @@ const ENVIRONMENT_HELP = `Environment:
 
 async function withDatabase<T>(fn: (deps: Parameters<typeof seedDemoContent>[0]) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const { db, dialect, close } = openDatabase(config.database)
+  const { db, close } = openDatabase(config.database)
   try {
-    return await fn({ db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl })
+    return await fn({ db, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl })
   } finally {
     await close()
   }

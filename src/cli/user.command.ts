@@ -171,9 +171,9 @@ export async function runUserCommand(args: string[], io: CommandIo = PROCESS_IO,
 
   if (deps) return run(deps)
   const config = loadConfig()
-  const { db, dialect, close } = openDatabase(config.database)
+  const { db, close } = openDatabase(config.database)
   try {
-    const opened: Deps = { db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
+    const opened: Deps = { db, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
     await migrateToLatest(db)
     return await run(opened)
   } finally {

@@ -1,7 +1,7 @@
 import { Migrator, sql } from 'kysely'
 import type { Db } from './database.js'
 import { migrationProvider } from './migrations/index.js'
-import { isPostgres } from './migrations/helpers.js'
+import { isPostgres } from './engine.js'
 
 export class MigrationError extends Error {}
 

@@ -1,4 +1,4 @@
-// The article the product is modelled on, verbatim (issue 2). Published 2022-02-03 13:33 in Asia/Yerevan.
+// The article the product is modelled on, verbatim: the demo shows that the pages carry a real story. Published 2022-02-03 13:33 in Asia/Yerevan.
 export const MODEL_ARTICLE = {
   headline: 'US Department of State expects Russian response to clarify Moscow’s position',
   lead: 'The further diplomatic engagement will be done in the closest coordination with partners and allies, “we hope it is done in good faith by the Russian Federation,” State Spokesperson Ned Price noted',

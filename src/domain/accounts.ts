@@ -1,5 +1,15 @@
 // Account rules without I/O: session lifetimes, login throttling, passwords, one-time links, the
 // "next" page after login. The clock is always a parameter.
+import type { Role } from './roles.js'
+
+/** The signed-in user as the app carries it through a request: never the password hash. */
+export interface SessionUser {
+  id: number
+  email: string
+  displayName: string
+  slug: string
+  role: Role
+}
 
 /**
  * A session ends after this long without a request. A working shift with a long lunch fits; a

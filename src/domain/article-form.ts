@@ -3,6 +3,7 @@
 import { isValidTimeZone, parseDay, zonedTimeToInstant, type IsoInstant } from './days.js'
 import { isValidSlug, MAX_SLUG_LENGTH, slugFromText } from './slug.js'
 import { parseId } from './ids.js'
+import { formField, type FormField } from './form-field.js'
 
 /**
  * Request size for the editor's posts: a body at its limit, percent-encoded by the browser at up to nine
@@ -100,14 +101,6 @@ export const EMPTY_ARTICLE_VALUES: ArticleFormValues = {
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?$/
 
-function field(body: Record<string, unknown>, name: string): { text: string, single: boolean } {
-  const value = body[name]
-  if (value === undefined || value === null) return { text: '', single: true }
-  if (typeof value === 'string') return { text: value, single: true }
-  if (Array.isArray(value)) return { text: value.filter((v) => typeof v === 'string').join(' '), single: false }
-  return { text: '', single: false }
-}
-
 /** A checkbox is on when sent with any value; browsers send "on". */
 function checkbox(body: Record<string, unknown>, name: string): boolean {
   const value = body[name]
@@ -171,7 +164,7 @@ export function normaliseSlugInput(text: string): string {
 }
 
 export function validateArticleForm(body: Record<string, unknown>, timeZone: string): ArticleFormResult {
-  const raw = Object.fromEntries(ARTICLE_FIELDS.map((name) => [name, field(body, name)])) as Record<ArticleField, { text: string, single: boolean }>
+  const raw = Object.fromEntries(ARTICLE_FIELDS.map((name) => [name, formField(body, name)])) as Record<ArticleField, FormField>
   const multiline = (text: string) => text.replace(/\r\n?/g, '\n')
   const values: ArticleFormValues = {
     headline: raw.headline.text.trim().replace(/\s+/g, ' '),

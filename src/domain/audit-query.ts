@@ -1,6 +1,7 @@
 // The audit log page's query string: filters and a keyset cursor, read without I/O.
 import { dayRange, parseDay } from './days.js'
 import { parseId } from './ids.js'
+import { decodeCursor, encodeCursor } from './urls.js'
 
 export interface AuditQueryText { actor: string, action: string, subject: string, subject_id: string, from: string, to: string }
 
@@ -16,19 +17,14 @@ export interface ParsedAuditQuery {
   errors: Partial<Record<'actor' | 'from' | 'to' | 'subject_id' | 'cursor', 'admin.form.invalidDate' | 'admin.form.invalidChoice' | 'admin.audit.badCursor'>>
 }
 
-/** "<unix ms>-<id>": opaque enough, and exact, since created_at has millisecond precision. */
+/** The keyset cursor of every list (domain/urls.ts), over created_at. */
 export function encodeAuditCursor(c: AuditCursor): string {
-  return `${Date.parse(c.createdAt)}-${c.id}`
+  return encodeCursor({ publishedAt: c.createdAt, id: c.id })
 }
 
 export function decodeAuditCursor(text: string): AuditCursor | null {
-  const m = /^(\d{1,15})-(\d{1,10})$/.exec(text)
-  const id = parseId(m?.[2])
-  if (!m || id === null) return null
-  const ms = Number(m[1])
-  const date = new Date(ms)
-  if (Number.isNaN(date.getTime())) return null
-  return { createdAt: date.toISOString(), id }
+  const c = decodeCursor(text)
+  return c && { createdAt: c.publishedAt, id: c.id }
 }
 
 function str(query: Record<string, unknown>, name: string): string {

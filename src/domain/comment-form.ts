@@ -1,5 +1,6 @@
 // The "Leave a Reply" form: what a reader may send, checked without any I/O.
 // Errors are message keys, so the page can say them in the edition's language.
+import { formField, type FormField } from './form-field.js'
 
 export const COMMENT_LIMITS = {
   // WordPress's own column sizes, so imported comments fit and readers meet familiar limits.
@@ -47,17 +48,8 @@ export function normaliseUrl(text: string): string {
   return `https://${text}`
 }
 
-/** Reads one field of a parsed form body; arrays and objects are not a single value. */
-function field(body: Record<string, unknown>, name: string): { text: string, single: boolean } {
-  const value = body[name]
-  if (value === undefined || value === null) return { text: '', single: true }
-  if (typeof value === 'string') return { text: value, single: true }
-  if (Array.isArray(value)) return { text: value.filter((v) => typeof v === 'string').join(' '), single: false }
-  return { text: '', single: false }
-}
-
 export function validateCommentForm(body: Record<string, unknown>, rules: { requireNameEmail: boolean } = { requireNameEmail: true }): CommentFormResult {
-  const raw = Object.fromEntries(COMMENT_FIELDS.map((name) => [name, field(body, name)])) as Record<CommentField, { text: string, single: boolean }>
+  const raw = Object.fromEntries(COMMENT_FIELDS.map((name) => [name, formField(body, name)])) as Record<CommentField, FormField>
   const values: CommentFormValues = {
     author: raw.author.text.trim(),
     email: raw.email.text.trim(),

@@ -4,10 +4,7 @@
 // The allowed tags then go through sanitize-html, the maintained sanitiser, which balances them and
 // refuses any link that is not http(s) or mailto.
 import sanitizeHtml from 'sanitize-html'
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
+import { escapeHtml } from './html-escape.js'
 
 export const COMMENT_TAGS = ['a', 'b', 'strong', 'em', 'i', 'q', 'cite', 'code', 'blockquote', 'del'] as const
 

@@ -1,7 +1,7 @@
 // What a feed says, independent of its format: RSS 2.0, Atom 1.0 and JSON Feed 1.1 are three
 // spellings of this one document (src/web/views/feeds.ts writes them).
 import { withAgencyCredit } from './article-body.js'
-import { escapeHtml } from './comment-text.js'
+import { escapeHtml } from './html-escape.js'
 import type { IsoInstant } from './days.js'
 import { articleCredit, type ArticleImage, type PublishedArticle } from './published-article.js'
 import { listingPath, type FeedFormat } from './syndication-urls.js'

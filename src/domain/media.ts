@@ -87,3 +87,20 @@ export function defaultImageFile(variants: readonly ImageFile[], original: Image
   const fitting = variants.filter((v) => v.width <= 1024).sort((a, b) => b.width - a.width)
   return fitting[0] ?? original
 }
+
+/**
+ * A featured image's alt text, caption or credit: the article's own, else the library's, else none. Text
+ * of white space only counts as none, so a blank field never hides the library's words.
+ */
+export function ownOrLibraryText(own: string | null, library: string): string | null {
+  if (own !== null && own.trim() !== '') return own
+  return library.trim() !== '' ? library : null
+}
+
+/** The copy to share (feeds, link previews): the widest generated WebP, widely readable; else the original. */
+export function sharedImageFile<T extends ImageFile>(variants: readonly T[], original: T): T {
+  return variants.reduce<T | null>((widest, f) => (widest === null || f.width > widest.width ? f : widest), null) ?? original
+}
+
+/** Longest alt text, caption, credit and file name a library image keeps, in characters. */
+export const MEDIA_TEXT_LIMITS = { alt: 1_000, caption: 2_000, credit: 200, name: 255 } as const

@@ -1,11 +1,14 @@
 // Comment moderation as WordPress defines it (Settings → Discussion), plus Lede's built-in spam defence:
 // what happens to a new comment, and which moderator actions are allowed from which status.
 // Pure: the caller gathers the commenter's history and the time.
-import type { CommentStatus } from '../db/tables/comments.table.js'
 import type { SiteSettings } from './settings.js'
 import { countLinks, spamSignals, type ModerationReason } from './spam.js'
 
 export type { ModerationReason, ReasonCode } from './spam.js'
+
+/** Where a comment stands: waiting for a moderator, on the page, or set aside. */
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash'
+export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'spam', 'trash']
 
 export type Verdict = 'approve' | 'hold' | 'spam' | 'trash'
 

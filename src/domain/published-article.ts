@@ -70,3 +70,16 @@ export function articleCredit(article: Pick<PublishedArticle, 'byline' | 'author
   if (author) return { name: author.name, authorSlug: author.slug }
   return null
 }
+
+/**
+ * The featured image as feeds, the API and structured data describe it: the copy to share (see
+ * sharedImageFile in domain/media.ts). The library makes sizes by width only, so no aspect crops exist
+ * yet; consumers use crops when they are given.
+ */
+export function articleImageOf(image: { shared: ImageRef & { mime: string, bytes: number }, alt: string, caption: string | null, credit: string | null }): ArticleImage {
+  const { shared } = image
+  return {
+    url: shared.url, type: shared.mime, width: shared.width, height: shared.height, bytes: shared.bytes,
+    alt: image.alt, caption: image.caption, credit: image.credit, crops: {}
+  }
+}

@@ -17,3 +17,7 @@ export function isPubliclyVisible(
   if (article.publishedAt === null) return false
   return article.publishedAt <= now.toISOString()
 }
+
+/** The statuses the article list can filter by; "published" includes scheduled stories whose time has come. */
+export const LIST_FILTERS = ['all', 'draft', 'pending', 'scheduled', 'published', 'trashed'] as const
+export type ListFilter = typeof LIST_FILTERS[number]

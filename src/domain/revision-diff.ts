@@ -1,7 +1,7 @@
 // A readable diff between two versions of an article, field by field, as HTML with <ins> and <del>.
 // Every piece of text is escaped before it is wrapped, so the result is safe to print as it is.
 import { diffArrays, diffLines } from 'diff'
-import { escapeHtml } from './comment-text.js'
+import { escapeHtml } from './html-escape.js'
 
 /**
  * Diffs cost time proportional to length × edits. A text is compared line by line first (a Markdown

@@ -1,8 +1,6 @@
 // Roles as WordPress defines them. Every admin route and service action asks `can(role, capability)`;
 // "own" capabilities also need the item to belong to the user (see mayActOnArticle).
-import type { Role } from '../db/tables/users.table.js'
-
-export type { Role }
+export type Role = 'administrator' | 'editor' | 'author' | 'contributor'
 export const ROLES: readonly Role[] = ['administrator', 'editor', 'author', 'contributor']
 
 export type Capability =

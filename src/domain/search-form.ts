@@ -71,3 +71,6 @@ export function searchQueryString(form: SearchForm, overrides: Partial<SearchFor
   if (f.page > 1) params.set('page', String(f.page))
   return params.toString()
 }
+
+/** Results on one search page. */
+export const RESULTS_PER_PAGE = 10

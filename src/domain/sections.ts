@@ -39,3 +39,6 @@ export function rollUpSections<T extends SectionLink & { articleCount: number, l
     return { ...section, totalCount, newestChange }
   })
 }
+
+/** Longest section or tag name, in characters: room for any real name, not for a paragraph. */
+export const TAXONOMY_NAME_LIMIT = 200

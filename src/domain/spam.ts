@@ -79,3 +79,13 @@ export function paceCheck(recent: { latest: string | null, lastHourCount: number
   }
   return { ok: true }
 }
+
+/** Reasons as stored with a comment (JSON); anything unreadable counts as none rather than failing the page. */
+export function parseReasons(json: string): ModerationReason[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((r): r is ModerationReason => typeof r === 'object' && r !== null && typeof (r as { code?: unknown }).code === 'string') : []
+  } catch {
+    return []
+  }
+}

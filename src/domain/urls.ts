@@ -23,7 +23,10 @@ export function absoluteUrl(siteUrl: string, path: string): string {
   return `${siteUrl.replace(/\/+$/, '')}${path}`
 }
 
-/** Keyset cursor for "Older news", opaque to readers: "<unix ms>-<id>". */
+/**
+ * The keyset cursor of every paged list ("Older news", the newsroom's lists), opaque to readers:
+ * "<unix ms>-<id>", exact since stored instants have millisecond precision.
+ */
 export function encodeCursor(cursor: { publishedAt: IsoInstant, id: number }): string {
   return `${Date.parse(cursor.publishedAt)}-${cursor.id}`
 }

@@ -10,7 +10,7 @@ export type LedeEvent =
   // An approved comment left the page (unapproved, spam, trash, deleted) or was edited: drop cached copies.
   | { type: 'comment.unapproved' | 'comment.updated', commentId: number, articleId: number }
   // Something else readers may see changed (settings, sections, users' names, media …): the page cache
-  // emits it after every newsroom write, so other processes drop their copies too.
+  // emits it after a route that declares `changesReaderPages`, so other processes drop their copies too.
   | { type: 'site.changed' }
 
 export interface EventBus {

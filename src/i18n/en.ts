@@ -6,13 +6,13 @@ import { newsroomEn } from './admin/newsroom.en.js'
 import { searchEn } from './search/search.en.js'
 
 export const en = {
-  // The admin shell, accounts, users, settings, audit log (issue 4a).
+  // The admin shell, accounts, users, settings, audit log.
   ...accountsEn,
-  // Section, tag and author pages, feeds, the citation block (issue 5).
+  // Section, tag and author pages, feeds, the citation block.
   ...syndicationEn,
-  // Articles, editor, revisions, media, sections and tags, comment moderation (issue 4b).
+  // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomEn,
-  // Search and the language switcher (issue 6).
+  // Search and the language switcher.
   ...searchEn,
   'site.skipToContent': 'Skip to content',
   'nav.newsfeed': 'Newsfeed',
@@ -76,7 +76,7 @@ export const en = {
   'form.invalidCharacters': 'This contains characters that cannot be saved.',
   'form.errorSummary': 'Your comment was not posted. Please correct the fields marked below.',
   'form.requiredMark': '(required)',
-  // Comments: threads, spam defence and moderation (issue 3).
+  // Comments: threads, spam defence and moderation.
   'comments.reply': 'Reply',
   'comments.replyTo': 'Reply to {name}',
   'comments.cancelReply': 'Cancel reply',

@@ -7,13 +7,13 @@ import { newsroomHy } from './admin/newsroom.hy.js'
 import { searchHy } from './search/search.hy.js'
 
 export const hy: Catalog = {
-  // The admin shell, accounts, users, settings, audit log (issue 4a).
+  // The admin shell, accounts, users, settings, audit log.
   ...accountsHy,
-  // Section, tag and author pages, feeds, the citation block (issue 5).
+  // Section, tag and author pages, feeds, the citation block.
   ...syndicationHy,
-  // Articles, editor, revisions, media, sections and tags, comment moderation (issue 4b).
+  // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomHy,
-  // Search and the language switcher (issue 6).
+  // Search and the language switcher.
   ...searchHy,
   'site.skipToContent': 'Անցնել բովանդակությանը',
   'nav.newsfeed': 'Լրահոս',
@@ -77,7 +77,7 @@ export const hy: Catalog = {
   'form.invalidCharacters': 'Այստեղ կան նիշեր, որոնք հնարավոր չէ պահպանել։',
   'form.errorSummary': 'Մեկնաբանությունը չի ուղարկվել։ Ուղղեք ստորև նշված դաշտերը։',
   'form.requiredMark': '(պարտադիր)',
-  // Մեկնաբանություններ․ թելեր, սպամից պաշտպանություն և մոդերացիա (issue 3).
+  // Մեկնաբանություններ․ թելեր, սպամից պաշտպանություն և մոդերացիա։
   'comments.reply': 'Պատասխանել',
   'comments.replyTo': 'Պատասխանել {name}-ին',
   'comments.cancelReply': 'Չեղարկել պատասխանը',

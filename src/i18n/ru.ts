@@ -7,13 +7,13 @@ import { newsroomRu } from './admin/newsroom.ru.js'
 import { searchRu } from './search/search.ru.js'
 
 export const ru: Catalog = {
-  // The admin shell, accounts, users, settings, audit log (issue 4a).
+  // The admin shell, accounts, users, settings, audit log.
   ...accountsRu,
-  // Section, tag and author pages, feeds, the citation block (issue 5).
+  // Section, tag and author pages, feeds, the citation block.
   ...syndicationRu,
-  // Articles, editor, revisions, media, sections and tags, comment moderation (issue 4b).
+  // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomRu,
-  // Search and the language switcher (issue 6).
+  // Search and the language switcher.
   ...searchRu,
   'site.skipToContent': 'Перейти к содержанию',
   'nav.newsfeed': 'Лента новостей',
@@ -81,7 +81,7 @@ export const ru: Catalog = {
   'form.invalidCharacters': 'Здесь есть символы, которые нельзя сохранить.',
   'form.errorSummary': 'Комментарий не отправлен. Исправьте отмеченные ниже поля.',
   'form.requiredMark': '(обязательно)',
-  // Комментарии: ветки, защита от спама и модерация (issue 3).
+  // Комментарии: ветки, защита от спама и модерация.
   'comments.reply': 'Ответить',
   'comments.replyTo': 'Ответить {name}',
   'comments.cancelReply': 'Отменить ответ',

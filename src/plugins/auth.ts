@@ -4,9 +4,9 @@
 import fp from 'fastify-plugin'
 import cookie from '@fastify/cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { currentSettings } from '../services/settings.service.js'
+import { currentSettings } from '../services/site-settings.service.js'
 import { sessionForToken, type ActiveSession } from '../services/auth.service.js'
-import type { SessionUser } from '../web/views/admin/admin-context.js'
+import type { SessionUser } from '../domain/accounts.js'
 import type { Deps } from '../services/deps.js'
 
 export const SESSION_COOKIE = 'lede_session'

@@ -1,19 +1,11 @@
 // 404 and error pages in the site's style. Errors never show their message or stack to readers.
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { MessageKey } from '../i18n/index.js'
+import { statusMessage } from '../web/views/status-messages.js'
 import { ErrorPage } from '../web/views/error-page.js'
 import type { Deps } from '../services/deps.js'
 import { CACHE_CONTROL, renderDocument, viewContextFor } from './pages.js'
-import { isApiPath, sendApiError } from '../web/routes/api/api-errors.js'
-
-const MESSAGES: Record<number, [MessageKey, MessageKey]> = {
-  400: ['error.badRequest.title', 'error.badRequest.text'],
-  404: ['error.notFound.title', 'error.notFound.text'],
-  413: ['error.badRequest.title', 'error.tooLarge.text'],
-  415: ['error.badRequest.title', 'error.unsupportedMedia.text'],
-  500: ['error.server.title', 'error.server.text']
-}
+import { isApiPath, sendApiError } from './api-errors.js'
 
 /**
  * Renders the error page for a status. Also called from Fastify's frameworkErrors, where the request
@@ -23,7 +15,7 @@ export async function sendErrorPage(deps: Deps, request: FastifyRequest, reply: 
   // The JSON API answers errors as JSON objects, never with a page.
   if (isApiPath(request.url)) return sendApiError(reply, status)
   const ctx = await viewContextFor(deps, request.url ?? '/', request.log)
-  const [title, text] = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500]! : MESSAGES[400]!)
+  const { title, text } = statusMessage(status)
   return reply.code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', CACHE_CONTROL[status === 404 ? 'public' : 'private'])

@@ -1,19 +1,19 @@
 // Rendered public responses kept in memory (DESIGN §5): pages, feeds, sitemaps and API answers are the
 // same for every reader, so a burst of readers costs one render. A copy is dropped
-//  - on every event that changes what readers see (publishing, comments approved, …) and after every
-//    newsroom write, so editors see their change at once;
+//  - on every event that changes what readers see: article and comment services announce their own
+//    changes, and a route whose success changes something else readers see (settings, sections, users'
+//    names, media …) says so with `config: { changesReaderPages: true }`, announced as 'site.changed';
 //  - when the next scheduled story goes live, so a story still appears by itself at its time;
 //  - after `ttlSeconds` at most, which bounds what this process cannot hear of: commands run from the
 //    shell, other app processes' events while the PostgreSQL bus is reconnecting, and time itself (the
 //    day's page at midnight).
-// On PostgreSQL the events come from every app process (src/events/postgres-bus.ts); a newsroom write
-// is announced to them all as 'site.changed'.
+// On PostgreSQL the events come from every app process (src/events/postgres-bus.ts).
 // Only GET answers marked Cache-Control: public, 200 and without cookies are kept; HEAD, conditional
 // answers (304) and everything private go their usual way.
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { nextScheduledPublication } from '../db/repositories/articles.repository.js'
+import { nextPublicationAfter } from '../services/reader.service.js'
 
 export interface PageCacheOptions {
   /** 0 turns the cache off. */
@@ -40,26 +40,32 @@ declare module 'fastify' {
   }
 }
 
-/** Newsroom writes that change nothing readers see: an editor's autosaved draft. */
-const PRIVATE_WRITE = /^\/admin\/articles\/[^/]+\/autosave\//
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * This route, when it succeeds, changes what readers see in a way no article or comment event tells
+     * (settings, sections, users' names, media …): every process drops its cached pages. Writes that
+     * change nothing readers see (the editor's live preview, autosaves, a password) leave it out.
+     */
+    changesReaderPages?: boolean
+  }
+}
 
 /**
- * Whether a newsroom request may have changed what readers see (settings, sections, users' names,
- * media …). Only a signed-in user writes, apart from the first run's set-up (which names the site); a
- * refused request (4xx) changed nothing. So anonymous requests (a failed login, a bot posting to /admin)
- * cannot empty every process's cache.
+ * Whether this request was a successful write by a route that declared it changes reader pages. Only
+ * someone signed in gets that far, apart from the public forms (first-run set-up names the site); a
+ * refused request (4xx) or a redirect to the login page changed nothing.
  */
-function isNewsroomWrite(request: FastifyRequest, reply: FastifyReply): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD' || !request.url.startsWith('/admin/')) return false
-  if (reply.statusCode >= 400 && reply.statusCode < 500) return false
-  if (PRIVATE_WRITE.test(request.url)) return false
-  return request.user !== null || request.url.startsWith('/admin/setup/')
+function changedReaderPages(request: FastifyRequest, reply: FastifyReply): boolean {
+  const config = request.routeOptions.config
+  if (!config?.changesReaderPages || reply.statusCode >= 400) return false
+  return request.user !== null || config.adminPublic === true
 }
 
 export default fp<PageCacheOptions>(async (app, options) => {
   // Tell every process, this one included, even when this one keeps no copies itself.
   app.addHook('onResponse', async (request, reply) => {
-    if (isNewsroomWrite(request, reply)) app.deps.events.emit({ type: 'site.changed' })
+    if (changedReaderPages(request, reply)) app.deps.events.emit({ type: 'site.changed' })
   })
 
   if (options.ttlSeconds <= 0) return
@@ -88,7 +94,7 @@ export default fp<PageCacheOptions>(async (app, options) => {
   const publicationBoundary = async (now: number): Promise<number | null> => {
     if (boundary && (boundary.at === null || boundary.at > now)) return boundary.at
     const readIn = generation
-    const at = await nextScheduledPublication(app.deps.db, new Date(now).toISOString())
+    const at = await nextPublicationAfter(app.deps, new Date(now))
     const value = at ? Date.parse(at) : null
     if (readIn === generation) boundary = { at: value }
     return value

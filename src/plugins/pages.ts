@@ -6,7 +6,7 @@ import { renderToString } from 'preact-render-to-string'
 import { translator } from '../i18n/index.js'
 import { editionPrefix } from '../domain/urls.js'
 import { DEFAULT_SETTINGS, type SiteSettings } from '../domain/settings.js'
-import { currentSettings } from '../services/settings.service.js'
+import { currentSettings } from '../services/site-settings.service.js'
 import type { ViewContext } from '../web/views/context.js'
 import type { Deps } from '../services/deps.js'
 

@@ -6,10 +6,8 @@ import type { SiteSettings } from '../domain/settings.js'
 import type { ListingKind } from '../domain/syndication-urls.js'
 import { decodeCursor } from '../domain/urls.js'
 import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
-import {
-  publishedArticleById, publishedArticles, sectionsWithCounts, tagsWithCounts, type ArticleFilter, type TermWithCount
-} from '../db/repositories/syndication.repository.js'
-import { dayPage, findArticle, type DayPage } from './reader.service.js'
+import { publishedArticleById, publishedArticles, sectionsWithCounts, tagsWithCounts, type ArticleFilter, type TermWithCount } from '../db/repositories/published-articles.repository.js'
+import { dayPage, findArticle, type DayPageData } from './reader.service.js'
 import { findListing } from './syndication.service.js'
 import type { Deps } from './deps.js'
 
@@ -106,7 +104,7 @@ export async function articleComments(deps: Deps, settings: SiteSettings, id: nu
   return { article, comments: await approvedComments(deps.db, article.id) }
 }
 
-export async function newsfeedDay(deps: Deps, settings: SiteSettings, editionParam: string | undefined, dayText: string): Promise<ApiResult<{ edition: string, page: DayPage }>> {
+export async function newsfeedDay(deps: Deps, settings: SiteSettings, editionParam: string | undefined, dayText: string): Promise<ApiResult<{ edition: string, page: DayPageData }>> {
   const edition = resolveEdition(settings, editionParam)
   if (!edition) return badRequest(`there is no edition "${editionParam}"`)
   const day = parseDay(dayText)

@@ -1,14 +1,10 @@
 // What the newsroom's article screens read: the filtered list, the editor's choices (sections, tag
 // suggestions, images), revisions and their comparisons. Writes are in articles.service.ts.
 import type { ArticleInput } from '../domain/article-form.js'
-import {
-  adminArticleList, articleById, articleCountsByFilter, type ArticleListItem, type ArticleListQuery, type ListFilter
-} from '../db/repositories/article-admin.repository.js'
-import type { ArticleRow } from '../db/repositories/articles.repository.js'
+import { adminArticleList, articleById, articleCountsByFilter, type ArticleListItem, type ArticleListQuery, type ListFilter, type ArticleRow } from '../db/repositories/articles.repository.js'
 import { filesOfMedia, mediaById, mediaLibrary, type MediaListItem } from '../db/repositories/media.repository.js'
 import { revisionBefore, revisionById, revisionsOf, type Revision, type RevisionFields } from '../db/repositories/revisions.repository.js'
-import { sectionChoices, tagSuggestions } from '../db/repositories/taxonomy-admin.repository.js'
-import { sectionById, tagsOfArticle, type SectionRow } from '../db/repositories/taxonomy.repository.js'
+import { sectionChoices, tagSuggestions, sectionById, tagsOfArticle, type SectionRow } from '../db/repositories/taxonomy.repository.js'
 import { userById, userChoices } from '../db/repositories/users.repository.js'
 import type { Deps } from './deps.js'
 
@@ -24,7 +20,7 @@ export async function articleList(deps: Deps, q: Omit<ArticleListQuery, 'limit' 
 }> {
   const now = deps.clock()
   const [page, counts] = await Promise.all([
-    adminArticleList(deps.db, deps.dialect, { ...q, now, limit: ARTICLES_PER_PAGE }),
+    adminArticleList(deps.db, { ...q, now, limit: ARTICLES_PER_PAGE }),
     articleCountsByFilter(deps.db, now, q.edition)
   ])
   return { ...page, counts }
@@ -50,7 +46,7 @@ export async function editorChoices(deps: Deps, edition: string, chosenMediaId: 
     tagSuggestions(deps.db, edition, TAG_SUGGESTIONS),
     options.library === false
       ? Promise.resolve({ items: [] as MediaListItem[] })
-      : mediaLibrary(deps.db, deps.dialect, { limit: PICKER_IMAGES, text: mediaQuery.trim().slice(0, 200) || undefined })
+      : mediaLibrary(deps.db, { limit: PICKER_IMAGES, text: mediaQuery.trim().slice(0, 200) || undefined })
   ])
   const items = [...recent.items]
   if (chosenMediaId !== null && !items.some((m) => m.id === chosenMediaId)) {

@@ -1,6 +1,7 @@
 // Writing and publishing articles. Each function is one transaction that reads top to bottom:
-// check the role and the transition → save → keep a revision, the old URL, the search index and the
-// audit row in step → commit → tell the rest of the app what readers can now see.
+// check the role and the transition → write (article-write.service.ts keeps the revision, the old URL,
+// the search index and the audit row in step) → commit → the write's event tells the rest of the app
+// what readers can now see.
 import { renderArticleBody } from '../domain/article-body.js'
 import type { ArticleFormErrors, ArticleInput } from '../domain/article-form.js'
 import { dayOf, dayRange, type IsoInstant } from '../domain/days.js'
@@ -8,20 +9,17 @@ import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
 import { mayChooseFeaturedImage, type Role } from '../domain/roles.js'
 import { slugFromText, uniqueSlug } from '../domain/slug.js'
 import {
-  checkEdit, mayCreate, publicationStatus, transition, visibilityEvent, type BulkAction, type WorkflowAction,
-  type WorkflowArticle
+  checkEdit, mayCreate, publicationStatus, transition, type BulkAction, type WorkflowAction, type WorkflowArticle
 } from '../domain/workflow.js'
 import type { DbOrTrx } from '../db/database.js'
-import { insertArticle, slugsPublishedBetween, type ArticleRow } from '../db/repositories/articles.repository.js'
-import { articleById, deleteArticleRow, updateArticleIfVersion } from '../db/repositories/article-admin.repository.js'
-import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
+import { slugsPublishedBetween, type ArticleRow, articleById } from '../db/repositories/articles.repository.js'
+import type { Actor } from '../db/repositories/audit.repository.js'
 import { deleteAutosave } from '../db/repositories/autosaves.repository.js'
 import { mediaById } from '../db/repositories/media.repository.js'
-import { insertRevision, revisionById, type RevisionFields } from '../db/repositories/revisions.repository.js'
-import { indexArticle, unindexArticle } from '../db/repositories/search.repository.js'
+import { revisionById } from '../db/repositories/revisions.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
-import { rememberOldUrl } from '../db/repositories/slug-history.repository.js'
-import { ensureTag, sectionById, setArticleTags, tagsOfArticle } from '../db/repositories/taxonomy.repository.js'
+import { sectionById, tagsOfArticle } from '../db/repositories/taxonomy.repository.js'
+import { articleTransaction } from './article-write.service.js'
 import type { Deps } from './deps.js'
 
 export interface NewArticle {
@@ -54,6 +52,8 @@ const actorOf = (editor: Editor): Actor => ({ id: editor.id, name: editor.displa
 /** Imports, the demo and the command line act as the system. */
 const SYSTEM_ACTOR: Actor = { id: null, name: 'Lede' }
 
+const visibility = (row: Pick<ArticleRow, 'status' | 'published_at'>) => ({ status: row.status, publishedAt: row.published_at })
+
 /** A slug's unique form within the day of `publishedAt` (site zone), or the slug as it is for undated drafts. */
 async function slugForDay(trx: DbOrTrx, q: { edition: string, slug: string, publishedAt: IsoInstant | null, timeZone: string, exceptId?: number }): Promise<{ slug: string, taken: Set<string> }> {
   const base = q.slug || 'story'
@@ -61,61 +61,6 @@ async function slugForDay(trx: DbOrTrx, q: { edition: string, slug: string, publ
   const range = dayRange(dayOf(q.publishedAt, q.timeZone), q.timeZone)
   const taken = await slugsPublishedBetween(trx, { edition: q.edition, ...range, ...(q.exceptId !== undefined ? { exceptId: q.exceptId } : {}) })
   return { slug: uniqueSlug(base, taken), taken }
-}
-
-async function saveTags(trx: DbOrTrx, articleId: number, edition: string, names: readonly string[]): Promise<void> {
-  const ids: number[] = []
-  for (const name of names) ids.push(await ensureTag(trx, edition, slugFromText(name), name))
-  await setArticleTags(trx, articleId, ids)
-}
-
-async function revisionFieldsOf(trx: DbOrTrx, row: ArticleRow): Promise<RevisionFields> {
-  const [tags, section] = await Promise.all([
-    tagsOfArticle(trx, row.id),
-    row.section_id ? sectionById(trx, row.section_id) : Promise.resolve(undefined)
-  ])
-  return {
-    slug: row.slug, agencyCredit: row.agency_credit, sourceUrl: row.source_url, byline: row.byline,
-    sectionId: row.section_id, sectionName: section?.name ?? null, tags: tags.map((t) => t.name),
-    breaking: row.breaking === 1, commentsOpen: row.comments_open === 1,
-    featuredMediaId: row.featured_media_id, featuredAlt: row.featured_alt, featuredCaption: row.featured_caption,
-    featuredCredit: row.featured_credit, status: row.status, publishedAt: row.published_at
-  }
-}
-
-const visibility = (row: Pick<ArticleRow, 'status' | 'published_at'>) => ({ status: row.status, publishedAt: row.published_at })
-
-/**
- * Everything that follows a change to an article, inside its transaction: the URL it was public under
- * (if that URL no longer shows it), a revision, the search index and the audit row. Returns the row as saved.
- */
-async function recordChange(trx: DbOrTrx, p: {
-  articleId: number, before: ArticleRow | null, actor: Actor, action: string, at: Date, timeZone: string, details?: Record<string, unknown>
-}): Promise<ArticleRow> {
-  const after = (await articleById(trx, p.articleId))!
-  const { before } = p
-  if (before?.published_at && isPubliclyVisible(visibility(before), p.at)) {
-    const oldDay = dayOf(before.published_at, p.timeZone)
-    const sameUrl = isPubliclyVisible(visibility(after), p.at) && after.slug === before.slug &&
-      after.edition === before.edition && dayOf(after.published_at!, p.timeZone) === oldDay
-    if (!sameUrl) await rememberOldUrl(trx, { edition: before.edition, day: oldDay, slug: before.slug, articleId: after.id, at: p.at })
-  }
-  await insertRevision(trx, {
-    articleId: after.id, version: after.version, action: p.action.replace(/^article\./, ''), actorId: p.actor.id,
-    actorName: p.actor.name, headline: after.headline, lead: after.lead, bodySource: after.body_source,
-    fields: await revisionFieldsOf(trx, after), createdAt: p.at.toISOString()
-  })
-  await indexArticle(trx, after.id)
-  await writeAudit(trx, {
-    actor: p.actor, action: p.action, subjectType: 'article', subjectId: after.id, at: p.at,
-    details: { headline: after.headline, from: before?.status ?? null, to: after.status, version: after.version, ...p.details }
-  })
-  return after
-}
-
-function emitFor(deps: Deps, articleId: number, before: ArticleRow | null, after: ArticleRow | null, at: Date): void {
-  const type = visibilityEvent(before ? visibility(before) : null, after ? visibility(after) : null, at)
-  if (type) deps.events.emit({ type, articleId })
 }
 
 /**
@@ -127,41 +72,39 @@ export async function createArticle(deps: Deps, input: NewArticle, actor: Actor 
   const at = deps.clock()
   const now = at.toISOString()
   const bodyHtml = renderArticleBody(input.bodySource)
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return articleTransaction(deps, async ({ trx, write }) => {
     const { timeZone } = await loadSettings(trx)
     const { slug } = await slugForDay(trx, { edition: input.edition, slug: input.slug || slugFromText(input.headline), publishedAt: input.publishedAt ?? null, timeZone })
-    const id = await insertArticle(trx, {
-      edition: input.edition,
-      translation_group: input.translationGroup ?? null,
-      slug,
-      headline: input.headline,
-      lead: input.lead,
-      body_source: input.bodySource,
-      body_html: bodyHtml,
-      agency_credit: input.agencyCredit ?? null,
-      source_url: input.sourceUrl ?? null,
-      byline: input.byline ?? null,
-      author_id: input.authorId ?? null,
-      section_id: input.sectionId ?? null,
-      status: input.status,
-      published_at: input.publishedAt ?? null,
-      created_at: now,
-      updated_at: now,
-      breaking: input.breaking ? 1 : 0,
-      comments_open: input.commentsOpen === false ? 0 : 1,
-      featured_media_id: input.featuredMediaId ?? null,
-      featured_alt: input.featuredAlt ?? null,
-      featured_caption: input.featuredCaption ?? null,
-      featured_credit: input.featuredCredit ?? null
-    })
-    await saveTags(trx, id, input.edition, input.tags ?? [])
-    await recordChange(trx, { articleId: id, before: null, actor, action: 'article.create', at, timeZone, details: { created: true } })
-    return { id, slug }
+    const after = (await write({
+      before: null,
+      values: {
+        edition: input.edition,
+        translation_group: input.translationGroup ?? null,
+        slug,
+        headline: input.headline,
+        lead: input.lead,
+        body_source: input.bodySource,
+        body_html: bodyHtml,
+        agency_credit: input.agencyCredit ?? null,
+        source_url: input.sourceUrl ?? null,
+        byline: input.byline ?? null,
+        author_id: input.authorId ?? null,
+        section_id: input.sectionId ?? null,
+        status: input.status,
+        published_at: input.publishedAt ?? null,
+        created_at: now,
+        updated_at: now,
+        breaking: input.breaking ? 1 : 0,
+        comments_open: input.commentsOpen === false ? 0 : 1,
+        featured_media_id: input.featuredMediaId ?? null,
+        featured_alt: input.featuredAlt ?? null,
+        featured_caption: input.featuredCaption ?? null,
+        featured_credit: input.featuredCredit ?? null
+      },
+      tags: input.tags ?? [], actor, action: 'article.create', at, timeZone, details: { created: true }
+    }))!
+    return { id: after.id, slug }
   })
-  if (isPubliclyVisible({ status: input.status, publishedAt: input.publishedAt ?? null }, deps.clock())) {
-    deps.events.emit({ type: 'article.published', articleId: result.id })
-  }
-  return result
 }
 
 /** An article as the editor form shows it. */
@@ -171,6 +114,23 @@ export async function articleForEditing(deps: Deps, id: number): Promise<Editabl
   const article = await articleById(deps.db, id)
   if (!article) return null
   return { article, tags: (await tagsOfArticle(deps.db, id)).map((t) => t.name) }
+}
+
+export type OpenResult =
+  /** `editable` is false for a story in the bin: it opens read-only, to be restored first. */
+  | { kind: 'found', article: ArticleRow, tags: string[], editable: boolean }
+  | { kind: 'not-found' }
+  /** Not this editor's to see in the newsroom. */
+  | { kind: 'forbidden' }
+
+/** An article as `editor` may open it in the editor form. */
+export async function openForEditing(deps: Deps, editor: Editor, id: number): Promise<OpenResult> {
+  const found = await articleForEditing(deps, id)
+  if (!found) return { kind: 'not-found' }
+  const { article } = found
+  const allowed = checkEdit({ status: article.status, authorId: article.author_id, publishedAt: article.published_at }, editor)
+  if (!allowed.ok && allowed.refusal === 'forbidden') return { kind: 'forbidden' }
+  return { kind: 'found', ...found, editable: allowed.ok }
 }
 
 /** The buttons of the editor form: keep the status, ask for review, publish (or schedule), take off the site. */
@@ -241,7 +201,7 @@ function auditActionFor(intent: SaveIntent, status: ArticleStatus, isNew: boolea
 export async function saveArticle(deps: Deps, editor: Editor, request: SaveRequest): Promise<SaveResult> {
   const at = deps.clock()
   const { input, intent } = request
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<SaveResult & { before?: ArticleRow | null, after?: ArticleRow }> => {
+  return articleTransaction(deps, async ({ trx, write }): Promise<SaveResult> => {
     const settings = await loadSettings(trx)
     const before = request.id === null ? null : (await articleById(trx, request.id)) ?? null
     if (request.id !== null && !before) return { kind: 'not-found' }
@@ -251,7 +211,7 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
     // The role before the version: someone who may not touch the story learns nothing of its state.
     if (before) {
       const allowed = checkEdit(base, editor)
-      if (!allowed.ok && allowed.refusal === 'forbidden') return refusalOf(allowed.refusal)
+      if (!allowed.ok && allowed.refusal === 'forbidden') return { kind: 'forbidden' }
       if (before.version !== request.expectedVersion) {
         return { kind: 'conflict', current: { article: before, tags: (await tagsOfArticle(trx, before.id)).map((t) => t.name) } }
       }
@@ -303,31 +263,23 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
       featured_caption: input.featuredCaption,
       featured_credit: input.featuredCredit
     }
-    let id: number
-    if (before) {
-      id = before.id
-      if (!(await updateArticleIfVersion(trx, id, before.version, values))) {
-        // Saved by someone else between our read and our write.
-        const current = (await articleById(trx, id))!
-        return { kind: 'conflict', current: { article: current, tags: (await tagsOfArticle(trx, id)).map((t) => t.name) } }
-      }
-    } else {
-      const now = at.toISOString()
-      id = await insertArticle(trx, { ...values, edition, translation_group: null, author_id: editor.id, created_at: now })
-    }
-    await saveTags(trx, id, edition, input.tags)
     const action = auditActionFor(intent, next.status, before === null)
-    const after = await recordChange(trx, {
-      articleId: id, before, actor: actorOf(editor), action, at, timeZone: settings.timeZone,
-      ...(before === null ? { details: { created: true } } : {})
-    })
+    const common = { tags: input.tags, actor: actorOf(editor), action, at, timeZone: settings.timeZone }
+    const after = before
+      ? await write({ ...common, before, values })
+      : await write({
+        ...common, before: null, details: { created: true },
+        values: { ...values, edition, translation_group: null, author_id: editor.id, created_at: at.toISOString() }
+      })
+    if (!after) {
+      // Saved by someone else between our read and our write.
+      const current = (await articleById(trx, before!.id))!
+      return { kind: 'conflict', current: { article: current, tags: (await tagsOfArticle(trx, current.id)).map((t) => t.name) } }
+    }
     // What this editor had autosaved is now either saved or deliberately replaced by what they saved.
-    if (before) await deleteAutosave(trx, id, editor.id)
-    return { kind: 'saved', id, slug: after.slug, status: after.status, version: after.version, action, before, after }
+    if (before) await deleteAutosave(trx, after.id, editor.id)
+    return { kind: 'saved', id: after.id, slug: after.slug, status: after.status, version: after.version, action }
   })
-  if (outcome.kind !== 'saved') return outcome
-  emitFor(deps, outcome.id, outcome.before ?? null, outcome.after ?? null, at)
-  return { kind: 'saved', id: outcome.id, slug: outcome.slug, status: outcome.status, version: outcome.version, action: outcome.action }
 }
 
 export type ChangeResult =
@@ -344,7 +296,7 @@ export type ChangeResult =
  */
 export async function changeArticleStatus(deps: Deps, editor: Editor, id: number, action: WorkflowAction, options: { expectedVersion?: number | null } = {}): Promise<ChangeResult> {
   const at = deps.clock()
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<ChangeResult & { before?: ArticleRow, after?: ArticleRow | null }> => {
+  return articleTransaction(deps, async ({ trx, write, remove }): Promise<ChangeResult> => {
     const before = await articleById(trx, id)
     if (!before) return { kind: 'not-found' }
     // "Publish" on a story still waiting for its time means now; otherwise the story keeps its time.
@@ -358,13 +310,8 @@ export async function changeArticleStatus(deps: Deps, editor: Editor, id: number
     const actor = actorOf(editor)
 
     if (action === 'delete') {
-      await unindexArticle(trx, id)
-      await writeAudit(trx, {
-        actor, action: 'article.delete', subjectType: 'article', subjectId: id, at,
-        details: { headline: before.headline, slug: before.slug, edition: before.edition, from: before.status }
-      })
-      await deleteArticleRow(trx, id)
-      return { kind: 'done', status: 'deleted', before, after: null }
+      await remove(before, { actor, at })
+      return { kind: 'done', status: 'deleted' }
     }
 
     const { timeZone } = await loadSettings(trx)
@@ -372,17 +319,13 @@ export async function changeArticleStatus(deps: Deps, editor: Editor, id: number
     const slug = t.publishedAt && t.publishedAt !== before.published_at
       ? (await slugForDay(trx, { edition: before.edition, slug: before.slug, publishedAt: t.publishedAt, timeZone, exceptId: id })).slug
       : before.slug
-    const changed = await updateArticleIfVersion(trx, id, before.version, {
-      status: t.status, published_at: t.publishedAt, trashed_from: t.trashedFrom, slug, updated_at: at.toISOString()
-    })
-    if (!changed) return { kind: 'conflict' }
     const auditAction = action === 'publish' ? (t.status === 'scheduled' ? 'article.schedule' : 'article.publish') : `article.${action}`
-    const after = await recordChange(trx, { articleId: id, before, actor, action: auditAction, at, timeZone })
-    return { kind: 'done', status: after.status, before, after }
+    const after = await write({
+      before, actor, action: auditAction, at, timeZone,
+      values: { status: t.status, published_at: t.publishedAt, trashed_from: t.trashedFrom, slug, updated_at: at.toISOString() }
+    })
+    return after ? { kind: 'done', status: after.status } : { kind: 'conflict' }
   })
-  if (outcome.kind === 'done') emitFor(deps, id, outcome.before ?? null, outcome.after ?? null, at)
-  if (outcome.kind === 'done') return { kind: 'done', status: outcome.status }
-  return outcome
 }
 
 export interface BulkResult { done: number, forbidden: number, refused: number, missing: number }
@@ -416,7 +359,7 @@ export type RestoreRevisionResult =
  */
 export async function restoreRevision(deps: Deps, editor: Editor, articleId: number, revisionId: number, expectedVersion: number | null): Promise<RestoreRevisionResult> {
   const at = deps.clock()
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<RestoreRevisionResult & { before?: ArticleRow, after?: ArticleRow }> => {
+  return articleTransaction(deps, async ({ trx, write }): Promise<RestoreRevisionResult> => {
     const before = await articleById(trx, articleId)
     const revision = before ? await revisionById(trx, articleId, revisionId) : undefined
     if (!before || !revision) return { kind: 'not-found' }
@@ -439,27 +382,20 @@ export async function restoreRevision(deps: Deps, editor: Editor, articleId: num
           featured_media_id: media ? media.id : null,
           featured_alt: media ? f.featuredAlt : null, featured_caption: media ? f.featuredCaption : null, featured_credit: media ? f.featuredCredit : null
         }
-    const changed = await updateArticleIfVersion(trx, articleId, before.version, {
+    const after = await write({
+      before, tags: f.tags, actor: actorOf(editor), action: 'article.restore-revision', at, timeZone,
+      details: { revisionId, revisionVersion: revision.version },
+      values: {
       headline: revision.headline, lead: revision.lead, body_source: revision.bodySource, body_html: renderArticleBody(revision.bodySource),
       agency_credit: f.agencyCredit, source_url: f.sourceUrl, byline: f.byline,
       section_id: section && section.edition === before.edition ? section.id : null,
       breaking: f.breaking ? 1 : 0, comments_open: f.commentsOpen ? 1 : 0,
       ...image,
       updated_at: at.toISOString()
+      }
     })
-    if (!changed) return { kind: 'conflict' }
-    await saveTags(trx, articleId, before.edition, f.tags)
-    const after = await recordChange(trx, {
-      articleId, before, actor: actorOf(editor), action: 'article.restore-revision', at, timeZone,
-      details: { revisionId, revisionVersion: revision.version }
-    })
-    return { kind: 'restored', version: after.version, before, after }
+    return after ? { kind: 'restored', version: after.version } : { kind: 'conflict' }
   })
-  if (outcome.kind === 'restored') {
-    emitFor(deps, articleId, outcome.before ?? null, outcome.after ?? null, at)
-    return { kind: 'restored', version: outcome.version }
-  }
-  return outcome
 }
 
 /** The body as readers will see it: the live preview and the form's Preview button. */

@@ -10,7 +10,7 @@ import {
 import { updateUser, userByEmail } from '../db/repositories/users.repository.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
 import type { DbOrTrx } from '../db/database.js'
-import type { SessionUser } from '../web/views/admin/admin-context.js'
+import type { SessionUser } from '../domain/accounts.js'
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password.service.js'
 import { hashToken, randomToken } from './token.service.js'
 import type { Deps } from './deps.js'
@@ -76,7 +76,7 @@ export type LoginResult =
 export async function admitPasswordAttempt(deps: Deps, email: string, ip: string): Promise<ThrottleDecision> {
   const now = deps.clock()
   return deps.db.transaction().execute(async (trx): Promise<ThrottleDecision> => {
-    await lockLoginAttempts(trx, deps.dialect, email, ip)
+    await lockLoginAttempts(trx, email, ip)
     const history = await recentLoginFailures(trx, { email, ip, since: new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString() })
     const decision = throttleDecision(history, now)
     if (!decision.allowed) return decision

@@ -11,7 +11,7 @@ import {
   commentById, findDuplicateComment, hasApprovedComment, insertComment, recentCommentsFromIp
 } from '../db/repositories/comments.repository.js'
 import { readCommentTimingToken } from './comment-token.service.js'
-import { currentSettings } from './settings.service.js'
+import { currentSettings } from './site-settings.service.js'
 import type { Deps } from './deps.js'
 import { parseId } from '../domain/ids.js'
 

@@ -38,7 +38,7 @@ export async function seedDemoContent(deps: Deps): Promise<{ articles: number, c
     // The model page's dateline, "February 03, 2022 13:33"; Russian and Armenian keep their languages' own.
     dateFormat: { en: 'F d, Y' },
     timeFormat: 'H:i',
-    // The demo newsroom approves every reader comment by hand (issue 3).
+    // The demo shows the moderation queue at work: every reader comment waits for a moderator.
     commentModeration: true
   }))
 

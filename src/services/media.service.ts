@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import {
-  MAX_INPUT_PIXELS, parseMediaPath, sniffImageType, variantWidths, EXTENSIONS, type ImageType
+  MAX_INPUT_PIXELS, parseMediaPath, sniffImageType, variantWidths, EXTENSIONS, MEDIA_TEXT_LIMITS, type ImageType
 } from '../domain/media.js'
 import { can } from '../domain/roles.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
@@ -14,7 +14,7 @@ import {
 import type { Editor } from './articles.service.js'
 import type { Deps } from './deps.js'
 
-export const MEDIA_TEXT_LIMITS = { alt: 1_000, caption: 2_000, credit: 200, name: 255 } as const
+export { MEDIA_TEXT_LIMITS }
 
 /** sharp's name for each type we accept (AVIF is read by the HEIF loader). */
 const SHARP_FORMAT: Record<ImageType, string> = {
@@ -148,7 +148,7 @@ export async function mediaDetails(deps: Deps, id: number): Promise<MediaDetails
 }
 
 export async function mediaLibraryPage(deps: Deps, q: { text?: string | undefined, limit: number, after?: { createdAt: string, id: number } | undefined }): Promise<{ items: MediaListItem[], hasMore: boolean }> {
-  return mediaLibrary(deps.db, deps.dialect, q)
+  return mediaLibrary(deps.db, q)
 }
 
 export type MediaChangeResult =

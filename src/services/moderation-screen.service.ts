@@ -1,9 +1,10 @@
-// What the comment moderation screen reads. Every change goes through moderation.service.ts (issue 3):
+// What the comment moderation screen reads. Every change goes through moderation.service.ts, which
+// keeps the audit row and the page cache in step:
 // moderateComment, moderateComments, editComment, replyAsStaff.
 import type { CommentStatus } from '../db/tables/comments.table.js'
 import { commentById, countByStatus, moderationQueue, type ModerationQueueRow } from '../db/repositories/comments.repository.js'
-import { articleById } from '../db/repositories/article-admin.repository.js'
-import type { ModerationReason } from '../domain/moderation.js'
+import { articleById } from '../db/repositories/articles.repository.js'
+import { parseReasons } from '../domain/spam.js'
 import type { Deps } from './deps.js'
 
 /** Comments per page on the moderation screen: each one is tall (facts, reasons, text, buttons). */
@@ -13,19 +14,10 @@ export async function moderationScreen(deps: Deps, q: { status: CommentStatus, s
   comments: ModerationQueueRow[], hasMore: boolean, counts: Record<CommentStatus, number>
 }> {
   const [rows, counts] = await Promise.all([
-    moderationQueue(deps.db, deps.dialect, { status: q.status, search: q.search, before: q.before, limit: COMMENTS_PER_PAGE + 1 }),
+    moderationQueue(deps.db, { status: q.status, search: q.search, before: q.before, limit: COMMENTS_PER_PAGE + 1 }),
     countByStatus(deps.db)
   ])
   return { comments: rows.slice(0, COMMENTS_PER_PAGE), hasMore: rows.length > COMMENTS_PER_PAGE, counts }
-}
-
-function parseReasons(json: string): ModerationReason[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((r): r is ModerationReason => typeof r === 'object' && r !== null && typeof (r as { code?: unknown }).code === 'string') : []
-  } catch {
-    return []
-  }
 }
 
 /** One comment with its article, as a moderation screen row. */

@@ -11,7 +11,7 @@ import {
 } from '../db/repositories/comments.repository.js'
 import type { LedeEvent } from '../events/bus.js'
 import { translator, type MessageKey } from '../i18n/index.js'
-import { currentSettings } from './settings.service.js'
+import { currentSettings } from './site-settings.service.js'
 import type { Deps } from './deps.js'
 
 export type { ModerationAction } from '../domain/moderation.js'

@@ -3,14 +3,14 @@ import { dayOf, dayRange, parseDay, type Day } from '../domain/days.js'
 import type { SiteSettings } from '../domain/settings.js'
 import {
   dayNewsfeed, earliestPublishedFrom, latestPublished, latestPublishedBefore, liveArticlesBySlug,
-  type ArticleRow, type NewsfeedCursor, type NewsfeedItem
+  type ArticleRow, type NewsfeedCursor, type NewsfeedItem, nextScheduledPublication
 } from '../db/repositories/articles.repository.js'
 import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
 import { sectionById, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
 import { liveArticleForOldUrl } from '../db/repositories/slug-history.repository.js'
 import { featuredImageOf, type FeaturedImage } from '../db/repositories/media.repository.js'
-import { authorById, featuredImages } from '../db/repositories/syndication.repository.js'
-import type { ArticleImage } from '../domain/published-article.js'
+import { authorById } from '../db/repositories/users.repository.js'
+import { articleImageOf, type ArticleImage } from '../domain/published-article.js'
 import { articleEditionLinks, type EditionLink } from './translations.service.js'
 import type { Deps } from './deps.js'
 
@@ -18,14 +18,14 @@ export async function frontPage(deps: Deps, settings: SiteSettings, edition: str
   return latestPublished(deps.db, { edition, now: deps.clock(), limit: settings.newsfeedPageSize, ...(before ? { before } : {}) })
 }
 
-export interface DayPage {
+export interface DayPageData {
   day: Day
   items: NewsfeedItem[]
   previousDay: Day | null
   nextDay: Day | null
 }
 
-export async function dayPage(deps: Deps, settings: SiteSettings, edition: string, day: Day): Promise<DayPage> {
+export async function dayPage(deps: Deps, settings: SiteSettings, edition: string, day: Day): Promise<DayPageData> {
   const now = deps.clock()
   const { start, end } = dayRange(day, settings.timeZone)
   const [items, before, after] = await Promise.all([
@@ -69,7 +69,7 @@ export async function findArticle(deps: Deps, settings: SiteSettings, edition: s
   return { kind: 'moved', article: newest, day: dayOf(newest.published_at!, settings.timeZone) }
 }
 
-export interface ArticlePage {
+export interface ArticlePageData {
   article: ArticleRow
   section: SectionRow | null
   tags: TagRow[]
@@ -84,16 +84,23 @@ export interface ArticlePage {
   editionLinks: EditionLink[]
 }
 
-export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePage> {
-  const [section, tags, comments, strip, author, images, featuredImage, editionLinks] = await Promise.all([
+export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePageData> {
+  const [section, tags, comments, strip, author, featuredImage, editionLinks] = await Promise.all([
     article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),
     approvedComments(deps.db, article.id),
     latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize }),
     article.author_id ? authorById(deps.db, article.author_id) : Promise.resolve(undefined),
-    featuredImages(deps.db, [article.id]),
     article.featured_media_id !== null ? featuredImageOf(deps.db, article.id) : Promise.resolve(null),
     articleEditionLinks(deps, settings, article)
   ])
-  return { article, section: section ?? null, tags, comments, strip: strip.items, author: author ?? null, image: images.get(article.id) ?? null, featuredImage, editionLinks }
+  return {
+    article, section: section ?? null, tags, comments, strip: strip.items, author: author ?? null,
+    image: featuredImage && articleImageOf(featuredImage), featuredImage, editionLinks
+  }
+}
+
+/** When the next scheduled story goes live after `now`, or null: cached pages must not outlive it. */
+export async function nextPublicationAfter(deps: Deps, now: Date): Promise<string | null> {
+  return nextScheduledPublication(deps.db, now.toISOString())
 }

@@ -1,7 +1,7 @@
 // Search: read the form, check it, ask the index, and turn the hits into what a results page shows
 // (links, dates, highlighted headlines and snippets). Used by the search page and the JSON API alike.
 import { dayRange } from '../domain/days.js'
-import { searchDates, type SearchForm, type SearchFormErrors } from '../domain/search-form.js'
+import { RESULTS_PER_PAGE, searchDates, type SearchForm, type SearchFormErrors } from '../domain/search-form.js'
 import { MAX_QUERY_LENGTH, parseSearchQuery, type SearchTerm } from '../domain/search-query.js'
 import { bestSnippet, highlightAll, openingSnippet, type Snippet, type TextPiece } from '../domain/search-snippet.js'
 import { htmlToText } from '../domain/search-text.js'
@@ -10,7 +10,7 @@ import { articlePath, editionPrefix } from '../domain/urls.js'
 import { RANK_DEPTH, searchArticles, searchableSections, type SearchHit } from '../db/repositories/search.repository.js'
 import type { Deps } from './deps.js'
 
-export const RESULTS_PER_PAGE = 10
+export { RESULTS_PER_PAGE }
 
 export interface SectionChoice { slug: string, name: string }
 

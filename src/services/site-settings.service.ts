@@ -1,9 +1,16 @@
-// Saving the settings screen: one transaction with its audit row naming what changed.
+// The site's settings: as pages and services read them (the environment's SITE_URL wins over the stored
+// one), and saved from the settings screen in one transaction with its audit row naming what changed.
 import { changedSettings } from '../domain/settings-form.js'
 import type { SiteSettings } from '../domain/settings.js'
 import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
 import { loadSettings, saveSettings } from '../db/repositories/settings.repository.js'
 import type { Deps } from './deps.js'
+
+export async function currentSettings(deps: Deps): Promise<SiteSettings> {
+  const settings = await loadSettings(deps.db)
+  if (deps.siteUrlOverride) settings.siteUrl = deps.siteUrlOverride
+  return settings
+}
 
 export async function updateSiteSettings(deps: Deps, actor: Actor, values: Partial<SiteSettings>): Promise<{ changed: string[] }> {
   const now = deps.clock()

@@ -11,11 +11,10 @@ import {
 import { listingPath, type ListingKind } from '../domain/syndication-urls.js'
 import { articlePath, editionPrefix, frontPath } from '../domain/urls.js'
 import type { ArticleRow, NewsfeedCursor, NewsfeedItem } from '../db/repositories/articles.repository.js'
-import {
-  articleMonths, authorBySlug, countTagsWithArticles, hasLiveArticles, latestApprovedComments, listingNewsfeed, newestArticleChange,
-  publishedArticles, recentArticles, sectionsOfEdition, sectionsWithCounts, sitemapArticles, tagBySlug, tagsWithCounts,
-  type ArticleFilter, type NewsSitemapArticle
-} from '../db/repositories/syndication.repository.js'
+import { articleMonths, countTagsWithArticles, hasLiveArticles, listingNewsfeed, newestArticleChange, publishedArticles, recentArticles, sectionsWithCounts, sitemapArticles, tagsWithCounts, type ArticleFilter, type NewsSitemapArticle } from '../db/repositories/published-articles.repository.js'
+import { latestApprovedComments } from '../db/repositories/comments.repository.js'
+import { authorBySlug } from '../db/repositories/users.repository.js'
+import { sectionsOfEdition, tagBySlug } from '../db/repositories/taxonomy.repository.js'
 import type { Deps } from './deps.js'
 import { findArticle } from './reader.service.js'
 import { frontPageLinks, hreflangLinks, sitemapAlternates, type Hreflang } from './translations.service.js'
@@ -47,9 +46,9 @@ export async function findListing(deps: Deps, edition: string, kind: ListingKind
   }
 }
 
-export interface ListingPage { term: ListingTerm, items: NewsfeedItem[], hasMore: boolean }
+export interface ListingPageData { term: ListingTerm, items: NewsfeedItem[], hasMore: boolean }
 
-export async function listingPage(deps: Deps, settings: SiteSettings, edition: string, kind: ListingKind, slug: string, before?: NewsfeedCursor): Promise<ListingPage | null> {
+export async function listingPage(deps: Deps, settings: SiteSettings, edition: string, kind: ListingKind, slug: string, before?: NewsfeedCursor): Promise<ListingPageData | null> {
   const found = await findListing(deps, edition, kind, slug)
   if (!found) return null
   const { items, hasMore } = await listingNewsfeed(deps.db, {
@@ -97,7 +96,7 @@ export interface SitemapEntry {
   /** Site path of the page (or of the child sitemap, in an index). */
   path: string
   lastModified: IsoInstant | null
-  /** The page in the other editions, as <xhtml:link rel="alternate" hreflang> (issue 6). */
+  /** The page in the other editions, as <xhtml:link rel="alternate" hreflang>, so search engines pair the versions. */
   alternates?: Hreflang[]
 }
 

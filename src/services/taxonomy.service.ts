@@ -5,15 +5,14 @@ import { isValidSlug, MAX_SLUG_LENGTH, slugFromText } from '../domain/slug.js'
 import { can } from '../domain/roles.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
 import { indexArticle } from '../db/repositories/search.repository.js'
-import {
-  articleIdsUsing, deleteTaxonomyItem, insertTaxonomyItem, sectionsWithCounts, tagsWithCounts, taxonomyItemById,
-  taxonomySlugTaken, updateTaxonomyItem, type TaxonomyItem, type TaxonomyKind
-} from '../db/repositories/taxonomy-admin.repository.js'
+import { articleIdsUsing, deleteTaxonomyItem, insertTaxonomyItem, sectionsWithCounts, tagsWithCounts, taxonomyItemById, taxonomySlugTaken, updateTaxonomyItem, type TaxonomyItem, type TaxonomyKind } from '../db/repositories/taxonomy.repository.js'
 import type { DbOrTrx } from '../db/database.js'
 import type { Editor } from './articles.service.js'
 import type { Deps } from './deps.js'
 
-export const TAXONOMY_NAME_LIMIT = 200
+import { TAXONOMY_NAME_LIMIT } from '../domain/sections.js'
+
+export { TAXONOMY_NAME_LIMIT }
 
 export type TaxonomyField = 'name' | 'slug'
 export type TaxonomyErrorKey = 'form.required' | 'form.tooLong' | 'editor.error.slug' | 'admin.taxonomy.error.slugTaken' | 'admin.taxonomy.error.noSlug' | 'form.invalidCharacters'

@@ -2,27 +2,20 @@
 // (language switcher, hreflang) and the newsroom side (start a translation from an article) live here.
 import { randomUUID } from 'node:crypto'
 import type { SiteSettings } from '../domain/settings.js'
-import { absoluteUrl, articlePath, editionPrefix, frontPath } from '../domain/urls.js'
+import { articlePath, editionPrefix, frontPath } from '../domain/urls.js'
+import { frontPageLinks, hreflangLinks, type EditionLink, type Hreflang } from '../domain/edition-links.js'
 import { checkEdit, mayCreate } from '../domain/workflow.js'
-import { insertArticle, type ArticleRow } from '../db/repositories/articles.repository.js'
+import { type ArticleRow, articleByIdForUpdate } from '../db/repositories/articles.repository.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
-import { insertRevision } from '../db/repositories/revisions.repository.js'
-import { indexArticle } from '../db/repositories/search.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
 import {
   allVersionsOf, joinTranslationGroup, matchingSectionId, translationSetsOf, translationsOf, type TranslationVersion
 } from '../db/repositories/translations.repository.js'
 import type { Editor } from './articles.service.js'
+import { articleTransaction } from './article-write.service.js'
 import type { Deps } from './deps.js'
 
-/** One entry of the language switcher. */
-export interface EditionLink {
-  edition: string
-  /** Path on this site: the same story in that language, or that edition's front page. */
-  path: string
-  /** True when `path` is the same content in that language (a hreflang alternate). */
-  equivalent: boolean
-}
+export { frontPageLinks, hreflangLinks, type EditionLink, type Hreflang }
 
 /**
  * Where the language switcher of an article leads: for every edition, the story's translation when one
@@ -41,28 +34,6 @@ export async function articleEditionLinks(deps: Deps, settings: SiteSettings, ar
       ? { edition, path: articlePath(prefix, translation.publishedAt, translation.slug, settings.timeZone), equivalent: true }
       : { edition, path: frontPath(prefix), equivalent: false }
   })
-}
-
-/** The front pages of every edition: each is the others' equivalent. */
-export function frontPageLinks(settings: SiteSettings): EditionLink[] {
-  return settings.editions.map((edition) => ({ edition, path: frontPath(editionPrefix(edition, settings.defaultEdition)), equivalent: true }))
-}
-
-export interface Hreflang { hreflang: string, href: string }
-
-/**
- * rel="alternate" hreflang links for a page: every equivalent version (the page itself included) and
- * x-default. Every version of a story lists the same set, so the links are reciprocal; x-default is the
- * default edition's version, or else the first version in site order. Nothing when there is no other version.
- */
-export function hreflangLinks(settings: SiteSettings, links: readonly EditionLink[]): Hreflang[] {
-  const equivalent = links.filter((link) => link.equivalent)
-  if (equivalent.length < 2) return []
-  const fallback = equivalent.find((link) => link.edition === settings.defaultEdition) ?? equivalent[0]!
-  return [
-    ...equivalent.map((link) => ({ hreflang: link.edition, href: absoluteUrl(settings.siteUrl, link.path) })),
-    { hreflang: 'x-default', href: absoluteUrl(settings.siteUrl, fallback.path) }
-  ]
 }
 
 /**
@@ -109,16 +80,14 @@ export async function createTranslationDraft(deps: Deps, actor: Editor, articleI
   if (!mayCreate(actor.role)) return { kind: 'forbidden' }
   const at = deps.clock()
   const now = at.toISOString()
-  return deps.db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom('articles').selectAll().where('id', '=', articleId)
-    // On SQLite the app's one connection runs transactions one after another; on PostgreSQL the row lock
-    // makes an unpublish wait for this transaction, or this one (then reading the draft) for the unpublish.
-    if (deps.dialect === 'postgres') query = query.forUpdate()
-    const source = await query.executeTakeFirst()
+  const editorActor = { id: actor.id, name: actor.displayName }
+  return articleTransaction(deps, async ({ trx, write }): Promise<TranslationDraftResult> => {
+    // The row lock makes an unpublish wait for this transaction, or this one (then reading the draft) for the unpublish.
+    const source = await articleByIdForUpdate(trx, articleId)
     if (!source) return { kind: 'not-found' }
     const allowed = checkEdit({ status: source.status, authorId: source.author_id, publishedAt: source.published_at }, actor)
     if (!allowed.ok && allowed.refusal === 'forbidden' && source.status !== 'published') return { kind: 'forbidden' }
-    const { editions } = await loadSettings(trx)
+    const { editions, timeZone } = await loadSettings(trx)
     if (edition === source.edition || !editions.includes(edition)) return { kind: 'bad-edition' }
 
     const existing = (await allVersionsOf(trx, source.id)).find((v) => v.edition === edition)
@@ -127,53 +96,41 @@ export async function createTranslationDraft(deps: Deps, actor: Editor, articleI
     const linked = source.translation_group === null
     const group = source.translation_group ?? await joinTranslationGroup(trx, source.id, randomUUID())
     const sectionId = source.section_id === null ? null : await matchingSectionId(trx, { sectionId: source.section_id, edition })
-    const id = await insertArticle(trx, {
-      edition,
-      translation_group: group,
-      slug: source.slug,
-      headline: source.headline,
-      lead: source.lead,
-      body_source: source.body_source,
-      body_html: source.body_html,
-      agency_credit: source.agency_credit,
-      source_url: source.source_url,
-      byline: source.byline,
-      author_id: actor.id,
-      section_id: sectionId,
-      status: 'draft',
-      published_at: null,
-      created_at: now,
-      updated_at: now,
-      breaking: source.breaking,
-      comments_open: source.comments_open,
-      featured_media_id: source.featured_media_id,
-      featured_alt: source.featured_alt,
-      featured_caption: source.featured_caption,
-      featured_credit: source.featured_credit
-    })
-    const section = sectionId === null ? undefined : await trx.selectFrom('sections').select('name').where('id', '=', sectionId).executeTakeFirst()
-    await insertRevision(trx, {
-      articleId: id, version: 1, action: 'translate', actorId: actor.id, actorName: actor.displayName,
-      headline: source.headline, lead: source.lead, bodySource: source.body_source, createdAt: now,
-      fields: {
-        slug: source.slug, agencyCredit: source.agency_credit, sourceUrl: source.source_url, byline: source.byline,
-        sectionId, sectionName: section?.name ?? null, tags: [], breaking: source.breaking === 1,
-        commentsOpen: source.comments_open === 1, featuredMediaId: source.featured_media_id, featuredAlt: source.featured_alt,
-        featuredCaption: source.featured_caption, featuredCredit: source.featured_credit, status: 'draft', publishedAt: null
+    // A draft is not indexed and announces nothing; the write keeps its revision and audit row like any other.
+    const { id } = (await write({
+      before: null, actor: editorActor, action: 'article.translate', at, timeZone,
+      details: { translationOf: source.id, fromEdition: source.edition, edition, group },
+      values: {
+        edition,
+        translation_group: group,
+        slug: source.slug,
+        headline: source.headline,
+        lead: source.lead,
+        body_source: source.body_source,
+        body_html: source.body_html,
+        agency_credit: source.agency_credit,
+        source_url: source.source_url,
+        byline: source.byline,
+        author_id: actor.id,
+        section_id: sectionId,
+        status: 'draft',
+        published_at: null,
+        created_at: now,
+        updated_at: now,
+        breaking: source.breaking,
+        comments_open: source.comments_open,
+        featured_media_id: source.featured_media_id,
+        featured_alt: source.featured_alt,
+        featured_caption: source.featured_caption,
+        featured_credit: source.featured_credit
       }
-    })
-    // A draft is not indexed; the call keeps the rule "every article write updates the index" simple to check.
-    await indexArticle(trx, id)
-    await writeAudit(trx, {
-      actor: { id: actor.id, name: actor.displayName }, action: 'article.translate', subjectType: 'article', subjectId: id, at,
-      details: { headline: source.headline, translationOf: source.id, fromEdition: source.edition, edition, group }
-    })
+    }))!
     // The original, possibly someone else's published story, now has a version in another language (and,
     // the first time, a translation group): its history says who did that. Its version is deliberately not
     // bumped: nothing in the editor form changed, and a new version would turn every form open on the
     // original into a conflict over a change its editor cannot see there.
     await writeAudit(trx, {
-      actor: { id: actor.id, name: actor.displayName }, action: 'article.translation_linked', subjectType: 'article', subjectId: source.id, at,
+      actor: editorActor, action: 'article.translation_linked', subjectType: 'article', subjectId: source.id, at,
       details: { headline: source.headline, translation: id, edition, group, groupCreated: linked }
     })
     return { kind: 'created', id }

@@ -13,10 +13,10 @@ import {
 import {
   activeAdministratorIds, countUsers, insertUser, updateUser, userByEmail, userById, userSlugsStartingWith, type UserRow
 } from '../db/repositories/users.repository.js'
-import { saveSettings } from '../db/repositories/settings.repository.js'
+import { saveSettings, insertSettingsValue } from '../db/repositories/settings.repository.js'
 import { admitPasswordAttempt, startSession, type ClientInfo } from './auth.service.js'
 import { hashPassword, verifyPassword } from './password.service.js'
-import { currentSettings } from './settings.service.js'
+import { currentSettings } from './site-settings.service.js'
 import { hashToken, randomToken } from './token.service.js'
 import type { Deps } from './deps.js'
 
@@ -68,7 +68,7 @@ export async function completeSetup(deps: Deps, values: { siteName: string, emai
   try {
     return await deps.db.transaction().execute(async (trx) => {
       if (await countUsers(trx) > 0) return { kind: 'refused' } as const
-      await trx.insertInto('settings').values({ key: 'setupCompletedAt', value: JSON.stringify(now.toISOString()) }).execute()
+      await insertSettingsValue(trx, 'setupCompletedAt', now.toISOString())
       const email = normaliseEmail(values.email)
       const userId = await insertUser(trx, {
         email, display_name: values.displayName, slug: await freeUserSlug(trx, values.displayName),
@@ -180,7 +180,7 @@ export type AdminChangeResult = { kind: 'done' } | { kind: 'not-found' } | { kin
  */
 async function removesLastAdministrator(deps: Deps, trx: DbOrTrx, user: UserRow): Promise<boolean> {
   if (user.role !== 'administrator' || user.disabled === 1) return false
-  const ids = await activeAdministratorIds(trx, deps.dialect)
+  const ids = await activeAdministratorIds(trx)
   return ids.filter((id) => id !== user.id).length === 0
 }
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { renderArticleBody, withAgencyCredit } from '../../src/domain/article-body.js'
-import { escapeHtml } from '../../src/domain/comment-text.js'
+import { escapeHtml } from '../../src/domain/html-escape.js'
 
 describe('renderArticleBody', () => {
   it('turns Markdown paragraphs and emphasis into HTML', () => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { escapeHtml, commentTextToHtml } from '../../src/domain/comment-text.js'
+import { commentTextToHtml } from '../../src/domain/comment-text.js'
+import { escapeHtml } from '../../src/domain/html-escape.js'
 
 describe('escapeHtml', () => {
   it('escapes each of < > & " and \'', () => {

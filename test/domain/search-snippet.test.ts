@@ -2,7 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseSearchQuery, type SearchTerm } from '../../src/domain/search-query.js'
 import { bestSnippet, highlightAll, openingSnippet, piecesToHtml, snippetText, type TextPiece } from '../../src/domain/search-snippet.js'
-import { escapeHtml } from '../../src/domain/comment-text.js'
+import { escapeHtml } from '../../src/domain/html-escape.js'
 
 const termsOf = (q: string): SearchTerm[] => (parseSearchQuery(q) as { terms: SearchTerm[] }).terms
 const marked = (pieces: readonly TextPiece[]) => pieces.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')

@@ -5,7 +5,7 @@ import {
   type ArticlePlace, type PublisherInfo, type StructuredArticle
 } from '../../src/domain/structured-data.js'
 import { articleCredit } from '../../src/domain/published-article.js'
-import { escapeHtml } from '../../src/domain/comment-text.js'
+import { escapeHtml } from '../../src/domain/html-escape.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { build, forEachDialect } from '../helper.js'
-import { adminPost, loginAs } from '../admin-helper.js'
+import { adminGet, adminPost, loginAs } from '../admin-helper.js'
 import { settingsToFormText } from '../../src/domain/settings-form.js'
 import { loadSettings } from '../../src/db/repositories/settings.repository.js'
 
@@ -59,6 +59,32 @@ forEachDialect((dialect) => {
       const after = await app.app.inject('/')
       assert.equal(after.headers['x-lede-cache'], undefined)
       assert.match(after.body, /Renamed Daily/)
+    })
+
+    it('keeps every copy through newsroom requests that change nothing readers see, and drops them on a publish', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      const editor = await loginAs(app, 'editor')
+      const cached = async () => (await app.app.inject('/')).headers['x-lede-cache']
+      await app.app.inject('/')
+      assert.equal(await cached(), 'hit')
+      const draft = await adminPost(app, editor, '/admin/articles/new/', { headline: 'Quiet draft', body: 'Text.', intent: 'save' })
+      assert.equal(draft.statusCode, 303)
+      const id = /\/admin\/articles\/(\d+)\//.exec(String(draft.headers.location))![1]!
+      assert.equal(await cached(), 'hit', 'a saved draft shows nowhere')
+      // What the editor sends while typing: the live preview, slug suggestions, the image picker's search.
+      assert.equal((await adminPost(app, editor, '/admin/articles/preview/', { body: 'Typing **now**' })).statusCode, 200)
+      assert.equal((await adminGet(app, editor, '/admin/articles/slug/?text=Quiet+draft')).statusCode, 200)
+      const picker = await adminPost(app, editor, `/admin/articles/${id}/`, { headline: 'Quiet draft', body: 'Text.', version: '1', intent: 'find-images', media_q: 'ferry' })
+      assert.equal(picker.statusCode, 200)
+      const preview = await adminPost(app, editor, `/admin/articles/${id}/`, { headline: 'Quiet draft', body: 'Text.', version: '1', intent: 'preview' })
+      assert.equal(preview.statusCode, 200)
+      assert.equal(await cached(), 'hit', 'previews and look-ups keep the cached pages')
+
+      const published = await adminPost(app, editor, `/admin/articles/${id}/`, { headline: 'Quiet draft', body: 'Text.', version: '1', intent: 'publish' })
+      assert.equal(published.statusCode, 303)
+      const after = await app.app.inject('/')
+      assert.equal(after.headers['x-lede-cache'], undefined, 'a publish drops the cached pages')
+      assert.match(after.body, /Quiet draft/)
     })
 
     it('drops every copy on events from outside a request (a comment approved, a story published)', async (t) => {

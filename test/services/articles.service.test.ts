@@ -5,9 +5,9 @@ import {
   bulkChangeStatus, changeArticleStatus, createArticle, restoreRevision, saveArticle, type Editor, type SaveIntent
 } from '../../src/services/articles.service.js'
 import { findArticle, frontPage } from '../../src/services/reader.service.js'
-import { currentSettings } from '../../src/services/settings.service.js'
+import { currentSettings } from '../../src/services/site-settings.service.js'
 import { validateArticleForm, type ArticleInput } from '../../src/domain/article-form.js'
-import { articleById } from '../../src/db/repositories/article-admin.repository.js'
+import { articleById } from '../../src/db/repositories/articles.repository.js'
 import { auditEntriesFor } from '../../src/db/repositories/audit.repository.js'
 import { revisionsOf } from '../../src/db/repositories/revisions.repository.js'
 import { tagsOfArticle } from '../../src/db/repositories/taxonomy.repository.js'

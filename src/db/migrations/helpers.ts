@@ -1,9 +1,6 @@
-import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely'
+import type { CreateTableBuilder } from 'kysely'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function isPostgres(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-}
+export { isPostgres } from '../engine.js'
 
 /** An auto-incrementing integer primary key spelled the way each engine wants it. */
 export function idColumn<T extends string>(table: CreateTableBuilder<T, never>, pg: boolean): CreateTableBuilder<T, 'id'> {

@@ -1,6 +1,7 @@
 // Sessions, login failures and one-time links. Tokens arrive here already hashed.
 import { sql } from 'kysely'
-import type { DbOrTrx, DialectName } from '../database.js'
+import type { DbOrTrx } from '../database.js'
+import { isPostgres } from '../engine.js'
 import type { Role } from '../tables/users.table.js'
 import type { UserTokenPurpose } from '../tables/accounts.table.js'
 
@@ -77,8 +78,8 @@ export async function deleteDeadSessions(db: DbOrTrx, now: string, idleBefore: s
  * so that checking the failures and counting this attempt are one step. SQLite needs nothing: the
  * process runs one transaction at a time. Locks are taken in one order (account, then address).
  */
-export async function lockLoginAttempts(trx: DbOrTrx, dialect: DialectName, email: string, ip: string): Promise<void> {
-  if (dialect !== 'postgres') return
+export async function lockLoginAttempts(trx: DbOrTrx, email: string, ip: string): Promise<void> {
+  if (!isPostgres(trx)) return
   await sql`select pg_advisory_xact_lock(hashtext(${`lede-login-account:${email}`}))`.execute(trx)
   await sql`select pg_advisory_xact_lock(hashtext(${`lede-login-ip:${ip}`}))`.execute(trx)
 }

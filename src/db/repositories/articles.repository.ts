@@ -1,7 +1,9 @@
-import { sql, type Insertable, type Selectable } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely'
 import type { DbOrTrx } from '../database.js'
+import { engineOf, isPostgres } from '../engine.js'
+import { anyColumnContains } from '../text-match.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
-import { LIVE_STATUSES } from '../../domain/publishing.js'
+import { LIST_FILTERS, LIVE_STATUSES, type ArticleStatus, type ListFilter } from '../../domain/publishing.js'
 import type { IsoInstant } from '../../domain/days.js'
 
 export type ArticleRow = Selectable<ArticlesTable>
@@ -20,11 +22,17 @@ export interface NewsfeedItem {
 /** Keyset position: the last item shown, ordered by (published_at, id) descending. */
 export interface NewsfeedCursor { publishedAt: IsoInstant, id: number }
 
+/**
+ * "An article is live" in SQL, as isPubliclyVisible (domain/publishing.ts) decides it for one row: a live
+ * status and its publication time reached. `table` is the articles table's name or alias in the query.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function isLive(now: Date, table = 'articles'): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+  return (eb) => eb.and([eb(`${table}.status`, 'in', LIVE_STATUSES), eb(`${table}.published_at`, '<=', now.toISOString())])
+}
+
 export function liveArticles(db: DbOrTrx, edition: string, now: Date) {
-  return db.selectFrom('articles')
-    .where('articles.edition', '=', edition)
-    .where('articles.status', 'in', LIVE_STATUSES)
-    .where('articles.published_at', '<=', now.toISOString())
+  return db.selectFrom('articles').where('articles.edition', '=', edition).where(isLive(now))
 }
 
 export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date) {
@@ -96,7 +104,7 @@ export async function liveArticlesBySlug(db: DbOrTrx, q: { edition: string, now:
 
 export async function liveArticleById(db: DbOrTrx, q: { now: Date, id: number }): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll()
-    .where('id', '=', q.id).where('status', 'in', LIVE_STATUSES).where('published_at', '<=', q.now.toISOString())
+    .where('id', '=', q.id).where(isLive(q.now))
     .executeTakeFirst()
 }
 
@@ -113,13 +121,161 @@ export async function insertArticle(db: DbOrTrx, values: Insertable<ArticlesTabl
   return row.id
 }
 
-export async function approvedCommentCount(db: DbOrTrx, articleId: number): Promise<number> {
-  const row = await db.selectFrom('comments').select(sql<number>`count(*)`.as('n'))
-    .where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 export async function countArticles(db: DbOrTrx): Promise<number> {
   const row = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The newsroom's view: every status, not only what readers see.
+
+export async function articleById(db: DbOrTrx, id: number): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * The article, locked until the transaction ends on PostgreSQL, so a concurrent status change waits for
+ * it. SQLite runs the app's transactions one after another and has no row locks.
+ */
+export async function articleByIdForUpdate(db: DbOrTrx, id: number): Promise<ArticleRow | undefined> {
+  const query = db.selectFrom('articles').selectAll().where('id', '=', id)
+  return (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst()
+}
+
+/**
+ * Saves new values only if nobody saved in between (optimistic locking): the row must still carry
+ * `expectedVersion`. Bumps the version. False when the row moved on or is gone.
+ */
+export async function updateArticleIfVersion(db: DbOrTrx, id: number, expectedVersion: number, values: Updateable<ArticlesTable>): Promise<boolean> {
+  const result = await db.updateTable('articles')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id).where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function deleteArticleRow(db: DbOrTrx, id: number): Promise<void> {
+  await db.deleteFrom('articles').where('id', '=', id).execute()
+}
+
+export { LIST_FILTERS, type ListFilter }
+
+export interface ArticleListQuery {
+  status: ListFilter
+  edition?: string | undefined
+  sectionId?: number | undefined
+  authorId?: number | undefined
+  text?: string | undefined
+  now: Date
+  limit: number
+  /** Keyset position: the last row shown, ordered by (updated_at, id) descending. */
+  after?: { updatedAt: string, id: number } | undefined
+  /** Or the first row shown, to go back a page (rows just newer than it). */
+  before?: { updatedAt: string, id: number } | undefined
+}
+
+export interface ArticleListItem {
+  id: number
+  edition: string
+  slug: string
+  headline: string
+  status: ArticleStatus
+  publishedAt: string | null
+  updatedAt: string
+  authorId: number | null
+  authorName: string | null
+  sectionName: string | null
+  version: number
+  /** For a trashed article, the status it had before (it decides who may restore or delete it). */
+  trashedFrom: ArticleStatus | null
+}
+
+/**
+ * The newsroom's article list: newest change first, filtered. Text matches the headline case-insensitively
+ * (PostgreSQL: any script; SQLite's LIKE folds ASCII letters only). `hasMore` says whether another page
+ * exists in the direction asked (older after `after`, newer before `before`).
+ */
+export async function adminArticleList(db: DbOrTrx, q: ArticleListQuery): Promise<{ items: ArticleListItem[], hasMore: boolean }> {
+  const now = q.now.toISOString()
+  let query = db.selectFrom('articles')
+    .leftJoin('users', 'users.id', 'articles.author_id')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select([
+      'articles.id', 'articles.edition', 'articles.slug', 'articles.headline', 'articles.status', 'articles.published_at',
+      'articles.updated_at', 'articles.author_id', 'articles.version', 'articles.trashed_from', 'users.display_name as author_name',
+      'sections.name as section_name'
+    ])
+  switch (q.status) {
+    case 'all': query = query.where('articles.status', '!=', 'trashed'); break
+    case 'draft': case 'pending': case 'trashed': query = query.where('articles.status', '=', q.status); break
+    case 'scheduled': query = query.where('articles.status', '=', 'scheduled').where('articles.published_at', '>', now); break
+    case 'published':
+      query = query.where((eb) => eb.or([
+        eb('articles.status', '=', 'published'),
+        eb.and([eb('articles.status', '=', 'scheduled'), eb('articles.published_at', '<=', now)])
+      ]))
+      break
+  }
+  if (q.edition !== undefined) query = query.where('articles.edition', '=', q.edition)
+  if (q.sectionId !== undefined) query = query.where('articles.section_id', '=', q.sectionId)
+  if (q.authorId !== undefined) query = query.where('articles.author_id', '=', q.authorId)
+  if (q.text) {
+    query = query.where(anyColumnContains(engineOf(db), ['articles.headline'], q.text))
+  }
+  if (q.after) {
+    const { updatedAt, id } = q.after
+    query = query.where((eb) => eb.or([
+      eb('articles.updated_at', '<', updatedAt),
+      eb.and([eb('articles.updated_at', '=', updatedAt), eb('articles.id', '<', id)])
+    ]))
+  }
+  if (q.before) {
+    const { updatedAt, id } = q.before
+    query = query.where((eb) => eb.or([
+      eb('articles.updated_at', '>', updatedAt),
+      eb.and([eb('articles.updated_at', '=', updatedAt), eb('articles.id', '>', id)])
+    ]))
+  }
+  const direction = q.before ? 'asc' : 'desc'
+  const fetched = await query.orderBy('articles.updated_at', direction).orderBy('articles.id', direction).limit(q.limit + 1).execute()
+  // Going back, the rows come oldest first: keep the page's newest end and show it newest first.
+  const rows = q.before ? fetched.slice(0, q.limit).reverse() : fetched.slice(0, q.limit)
+  return {
+    items: rows.map((r) => ({
+      id: r.id, edition: r.edition, slug: r.slug, headline: r.headline, status: r.status, publishedAt: r.published_at,
+      updatedAt: r.updated_at, authorId: r.author_id, authorName: r.author_name ?? null, sectionName: r.section_name ?? null,
+      version: r.version, trashedFrom: r.trashed_from
+    })),
+    hasMore: fetched.length > q.limit
+  }
+}
+
+/** How many articles each list filter would show (for the tabs). */
+export async function articleCountsByFilter(db: DbOrTrx, now: Date, edition?: string): Promise<Record<ListFilter, number>> {
+  let byStatus = db.selectFrom('articles').select((eb) => ['status', eb.fn.countAll<number>().as('n')]).groupBy('status')
+  let due = db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'scheduled').where('published_at', '<=', now.toISOString())
+  if (edition !== undefined) {
+    byStatus = byStatus.where('edition', '=', edition)
+    due = due.where('edition', '=', edition)
+  }
+  const [rows, dueRow] = await Promise.all([byStatus.execute(), due.executeTakeFirstOrThrow()])
+  const n = (status: ArticleStatus) => Number(rows.find((r) => r.status === status)?.n ?? 0)
+  const scheduledDue = Number(dueRow.n)
+  return {
+    all: n('draft') + n('pending') + n('scheduled') + n('published'),
+    draft: n('draft'),
+    pending: n('pending'),
+    scheduled: n('scheduled') - scheduledDue,
+    published: n('published') + scheduledDue,
+    trashed: n('trashed')
+  }
+}
+
+/** Articles per status; statuses with none are absent. */
+export async function articleCountsByStatus(db: DbOrTrx, authorId?: number): Promise<Record<string, number>> {
+  let q = db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status')
+  if (authorId !== undefined) q = q.where('author_id', '=', authorId)
+  const rows = await q.execute()
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
 }

@@ -1,8 +1,10 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
-import type { DbOrTrx, DialectName } from '../database.js'
+import type { DbOrTrx } from '../database.js'
+import { engineOf } from '../engine.js'
 import { anyColumnContains } from '../text-match.js'
 import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
-import type { ModerationReason } from '../../domain/spam.js'
+import { parseReasons, type ModerationReason } from '../../domain/spam.js'
+import type { IsoInstant } from '../../domain/days.js'
 
 export type CommentRow = Selectable<CommentsTable>
 
@@ -148,17 +150,8 @@ export interface ModerationQueueQuery {
   before?: { createdAt: string, id: number } | undefined
 }
 
-function parseReasons(json: string): ModerationReason[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((r): r is ModerationReason => typeof r === 'object' && r !== null && typeof (r as { code?: unknown }).code === 'string') : []
-  } catch {
-    return []
-  }
-}
-
 /** Newest first. */
-export async function moderationQueue(db: DbOrTrx, dialect: DialectName, q: ModerationQueueQuery): Promise<ModerationQueueRow[]> {
+export async function moderationQueue(db: DbOrTrx, q: ModerationQueueQuery): Promise<ModerationQueueRow[]> {
   let query = db.selectFrom('comments')
     .innerJoin('articles', 'articles.id', 'comments.article_id')
     .select([
@@ -172,7 +165,7 @@ export async function moderationQueue(db: DbOrTrx, dialect: DialectName, q: Mode
   if (q.articleId !== undefined) query = query.where('comments.article_id', '=', q.articleId)
   const search = q.search?.trim()
   if (search) {
-    query = query.where(anyColumnContains(dialect, ['comments.body', 'comments.author_name', 'comments.author_email', 'comments.author_url', 'comments.ip'], search))
+    query = query.where(anyColumnContains(engineOf(db), ['comments.body', 'comments.author_name', 'comments.author_email', 'comments.author_url', 'comments.ip'], search))
   }
   if (q.before) {
     const { createdAt, id } = q.before
@@ -210,4 +203,13 @@ export async function countCommentsByEmail(db: DbOrTrx, email: string): Promise<
   const row = await db.selectFrom('comments').select(sql<number>`count(*)`.as('n'))
     .where(sql<string>`lower(author_email)`, '=', email.toLowerCase()).executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** The newest approved comments of an article, newest first; never the email, IP or user agent. */
+export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]> {
+  const rows = await db.selectFrom('comments')
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
+    .where('article_id', '=', q.articleId).where('status', '=', 'approved')
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at }))
 }

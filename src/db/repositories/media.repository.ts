@@ -1,9 +1,11 @@
 // The media library: image rows and their files (the original and generated WebP copies), bytes included.
 import type { Selectable } from 'kysely'
-import type { DbOrTrx, DialectName } from '../database.js'
+import type { DbOrTrx } from '../database.js'
+import { engineOf } from '../engine.js'
 import type { MediaTable } from '../tables/editorial.table.js'
 import { anyColumnContains } from '../text-match.js'
-import { defaultImageFile, mediaPath, srcsetOf, type ImageFile } from '../../domain/media.js'
+import { defaultImageFile, mediaPath, ownOrLibraryText, sharedImageFile, srcsetOf, type ImageFile } from '../../domain/media.js'
+import { articleImageOf, type ArticleImage } from '../../domain/published-article.js'
 
 export type MediaRow = Selectable<MediaTable>
 
@@ -66,10 +68,10 @@ export interface MediaListItem extends MediaRow { files: MediaFiles }
  * The library, newest first, optionally searched in file name, alt text, caption and credit
  * ignoring case in every script.
  */
-export async function mediaLibrary(db: DbOrTrx, dialect: DialectName, q: { text?: string | undefined, limit: number, after?: { createdAt: string, id: number } | undefined }): Promise<{ items: MediaListItem[], hasMore: boolean }> {
+export async function mediaLibrary(db: DbOrTrx, q: { text?: string | undefined, limit: number, after?: { createdAt: string, id: number } | undefined }): Promise<{ items: MediaListItem[], hasMore: boolean }> {
   let query = db.selectFrom('media').selectAll()
   if (q.text) {
-    query = query.where(anyColumnContains(dialect, ['original_name', 'alt', 'caption', 'credit'], q.text))
+    query = query.where(anyColumnContains(engineOf(db), ['original_name', 'alt', 'caption', 'credit'], q.text))
   }
   if (q.after) {
     const { createdAt, id } = q.after
@@ -107,8 +109,10 @@ export interface FeaturedImage {
   width: number
   height: number
   mime: string
-  /** Size of `url` in bytes (an RSS enclosure's length). */
+  /** Size of `url` in bytes. */
   bytes: number
+  /** The copy to share in feeds and link previews (domain/media.ts sharedImageFile), with its size. */
+  shared: ImageFile & { bytes: number }
   alt: string
   caption: string | null
   credit: string | null
@@ -120,8 +124,8 @@ export interface FeaturedImage {
 }
 
 /**
- * Featured images of several articles (for feeds and lists), keyed by article id; articles without one
- * are absent. Alt text, caption and credit are the article's own, falling back to the library's.
+ * Featured images of several articles (pages, feeds and lists), keyed by article id; articles without one
+ * are absent. Alt text, caption and credit: domain/media.ts ownOrLibraryText.
  */
 export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, FeaturedImage>> {
   const out = new Map<number, FeaturedImage>()
@@ -136,19 +140,22 @@ export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[
   const files = await filesOfMedia(db, rows)
   const sizes = await db.selectFrom('media_files').select(['media_id', 'variant', 'size'])
     .where('media_id', 'in', rows.map((r) => r.id)).execute()
-  const pick = (own: string | null, library: string) => (own !== null && own !== '' ? own : library !== '' ? library : null)
   for (const row of rows) {
     const own = files.get(row.id)
     if (!own) continue
+    const bytesOf = (file: ImageFile) => {
+      const variant = file === own.original ? 'original' : String(file.width)
+      return sizes.find((s) => s.media_id === row.id && s.variant === variant)?.size ?? 0
+    }
     const main = defaultImageFile(own.variants, own.original)
-    const variant = main === own.original ? 'original' : String(main.width)
+    const shared = sharedImageFile(own.variants, own.original)
     out.set(row.article_id, {
       mediaId: row.id,
-      url: main.url, width: main.width, height: main.height, mime: main.mime,
-      bytes: sizes.find((s) => s.media_id === row.id && s.variant === variant)?.size ?? 0,
-      alt: pick(row.featured_alt, row.alt) ?? '',
-      caption: pick(row.featured_caption, row.caption),
-      credit: pick(row.featured_credit, row.credit),
+      url: main.url, width: main.width, height: main.height, mime: main.mime, bytes: bytesOf(main),
+      shared: { ...shared, bytes: bytesOf(shared) },
+      alt: ownOrLibraryText(row.featured_alt, row.alt) ?? '',
+      caption: ownOrLibraryText(row.featured_caption, row.caption),
+      credit: ownOrLibraryText(row.featured_credit, row.credit),
       variants: own.variants,
       srcset: srcsetOf(own.variants.length > 0 ? own.variants : [own.original]),
       original: own.original
@@ -160,4 +167,10 @@ export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[
 /** One article's featured image, or null (see featuredImagesOf). */
 export async function featuredImageOf(db: DbOrTrx, articleId: number): Promise<FeaturedImage | null> {
   return (await featuredImagesOf(db, [articleId])).get(articleId) ?? null
+}
+
+/** Featured images of articles as feeds, the API and structured data describe them (see articleImageOf). */
+export async function featuredImages(db: DbOrTrx, articleIds: number[]): Promise<Map<number, ArticleImage>> {
+  const images = await featuredImagesOf(db, articleIds)
+  return new Map([...images].map(([id, image]) => [id, articleImageOf(image)]))
 }

@@ -19,39 +19,27 @@
 // with the public-visibility rule, so nothing unpublished, trashed or early can ever appear.
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
-import { isPostgres } from '../migrations/helpers.js'
+import { isPostgres } from '../engine.js'
 import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
 import type { SearchTerm } from '../../domain/search-query.js'
-import { htmlToText, searchTokens } from '../../domain/search-text.js'
+import { searchTokens } from '../../domain/search-text.js'
+import {
+  editionFacet, facetsOf, FIELDS, ftsMatchText, recencyWindows, searchableText, sectionFacet, tsqueryText, tsvectorText
+} from '../../domain/search-index.js'
 import type { IsoInstant } from '../../domain/days.js'
+import { isLive } from './articles.repository.js'
 
 /** How many of the newest matches are ranked by relevance: 20 pages of 10, more than readers page through. */
 export const RANK_DEPTH = 200
 /** Counting stops here: counting every story that mentions a common word costs more than the number is worth. */
 export const COUNT_CAP = 1000
 
-/** The text an article is found by, field by field, most telling first. */
-export interface SearchableText {
-  headline: string
-  lead: string
-  /** Tag names and byline: short, deliberate words, weighted like the lead. */
-  keywords: string
-  body: string
-}
-
-const FIELDS = ['headline', 'lead', 'keywords', 'body'] as const
 /** bm25 column weights in table order (facets, headline, lead, keywords, body); ts_rank uses the same ratios. */
 const BM25_WEIGHTS = [0, 10, 4, 4, 1] as const
 /** ts_rank weights for D, C, B, A: headline A, lead and keywords B, body C. */
 const TS_RANK_WEIGHTS = '{0, 0.1, 0.4, 1.0}'
-const PG_WEIGHT: Record<typeof FIELDS[number], string> = { headline: 'A', lead: 'B', keywords: 'B', body: 'C' }
-
-/** tsvector positions stop at 16383 and keep at most 256 per lexeme; later ones add nothing to ranking. */
-const PG_MAX_POSITION = 16383
-const PG_MAX_POSITIONS_PER_LEXEME = 256
 
 const LIVE = LIVE_STATUSES as readonly ArticleStatus[]
-const DAY_MS = 86_400_000
 
 interface IndexSource {
   id: number
@@ -67,90 +55,8 @@ interface IndexSource {
 
 const SOURCE_COLUMNS = ['id', 'edition', 'status', 'published_at', 'section_id', 'headline', 'lead', 'body_html', 'byline'] as const
 
-function searchableText(source: IndexSource, tags: readonly string[]): SearchableText {
-  return {
-    headline: source.headline,
-    lead: source.lead,
-    keywords: [...tags, source.byline ?? ''].join(' \n '),
-    body: htmlToText(source.body_html)
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Facets: filter tokens. Letters and digits only, kept apart from text tokens (the FTS5 column `facets`,
-// a "_" prefix in PostgreSQL, which text tokens never contain).
-
-const editionFacet = (edition: string) => `e${searchTokens(edition).join('') || 'none'}`
-const sectionFacet = (sectionId: number) => `s${sectionId}`
-/** Days and weeks since the epoch (UTC), months as yyyymm, years. */
-const dayFacet = (ms: number) => `d${Math.floor(ms / DAY_MS)}`
-const weekFacet = (ms: number) => `w${Math.floor(ms / (7 * DAY_MS))}`
-const monthFacet = (date: Date) => `m${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`
-const yearFacet = (date: Date) => `y${date.getUTCFullYear()}`
-
-function facetsOf(source: Pick<IndexSource, 'edition' | 'section_id' | 'published_at'>): string[] {
-  const at = new Date(source.published_at!)
-  const facets = [editionFacet(source.edition), dayFacet(at.getTime()), weekFacet(at.getTime()), monthFacet(at), yearFacet(at)]
-  if (source.section_id !== null) facets.push(sectionFacet(source.section_id))
-  return facets
-}
-
-/** A recency window: the facets of every bucket from its start up to now (null: all time), and its length. */
-export interface RecencyWindow { days: number, facets: string[] | null }
-
-/**
- * Recency windows, shortest first, each holding every story published since the start of its first bucket:
- * days up to a week, weeks up to half a year, then months for a year, years for two, then all time. Steps
- * of about 2× let the search stop at a window not much larger than it needs.
- */
-export function recencyWindows(now: Date): RecencyWindow[] {
-  const t = now.getTime()
-  const week = 7 * DAY_MS
-  const windows: RecencyWindow[] = []
-  for (const days of [2, 4, 7]) {
-    const facets: string[] = []
-    for (let d = Math.floor((t - days * DAY_MS) / DAY_MS); d <= Math.floor(t / DAY_MS); d++) facets.push(`d${d}`)
-    windows.push({ days, facets })
-  }
-  for (const weeks of [2, 4, 8, 13, 26]) {
-    const facets: string[] = []
-    for (let w = Math.floor((t - weeks * week) / week); w <= Math.floor(t / week); w++) facets.push(`w${w}`)
-    windows.push({ days: weeks * 7, facets })
-  }
-  const months: string[] = []
-  const start = new Date(t - 365 * DAY_MS)
-  for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); d <= now; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
-    months.push(monthFacet(d))
-  }
-  windows.push({ days: 365, facets: months })
-  const years: string[] = []
-  for (let y = new Date(t - 730 * DAY_MS).getUTCFullYear(); y <= now.getUTCFullYear(); y++) years.push(`y${y}`)
-  windows.push({ days: 730, facets: years })
-  windows.push({ days: Infinity, facets: null })
-  return windows
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Writing the index
-
-/** A tsvector literal with positions and weights for text, and position-less facet lexemes. */
-export function tsvectorText(text: SearchableText, facets: readonly string[] = []): string {
-  const positions = new Map<string, string[]>()
-  let position = 0
-  for (const field of FIELDS) {
-    // A gap between fields keeps a phrase from spanning the end of the headline and the start of the lead.
-    position += 2
-    for (const token of searchTokens(text[field])) {
-      position = Math.min(position + 1, PG_MAX_POSITION)
-      let list = positions.get(token)
-      if (!list) positions.set(token, list = [])
-      if (list.length < PG_MAX_POSITIONS_PER_LEXEME) list.push(`${position}${PG_WEIGHT[field]}`)
-    }
-  }
-  const lexemes = [...positions].map(([token, list]) => `${quoteTs(token)}:${list.join(',')}`)
-  for (const facet of facets) lexemes.push(quoteTs(`_${facet}`))
-  return lexemes.join(' ')
-}
 
 async function tagNames(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, string[]>> {
   const byArticle = new Map<number, string[]>()
@@ -295,34 +201,6 @@ export interface SearchResults {
   /** How many results can be paged through: the ranked candidates. */
   reachable: number
   hits: SearchHit[]
-}
-
-const quoteFts = (token: string) => `"${token}"`
-const quoteTs = (token: string) => `'${token.replace(/['\\]/g, '\\$&')}'`
-
-/** FTS5 query text. Tokens hold only letters and digits, so no reader input reaches FTS5's syntax. */
-export function ftsMatchText(terms: readonly SearchTerm[], facets: { all: readonly string[], anyOf?: readonly string[] | null }): string {
-  const parts = terms.map((term) => {
-    const phrase = quoteFts(term.tokens.join(' '))
-    // An exact match scores twice (as the word and as a prefix), so "war" ranks above "warm".
-    return term.prefix ? `(${phrase} OR ${phrase}*)` : phrase
-  })
-  const clauses = [`{headline lead keywords body} : (${parts.join(' AND ')})`]
-  for (const facet of facets.all) clauses.push(`facets : ${quoteFts(facet)}`)
-  if (facets.anyOf) clauses.push(`facets : (${facets.anyOf.map(quoteFts).join(' OR ')})`)
-  return clauses.join(' AND ')
-}
-
-/** tsquery text from the same tokens: 'a' & ('b' <-> 'c') & ('d' | 'd':*), then the facet lexemes. */
-export function tsqueryText(terms: readonly SearchTerm[], facets: { all: readonly string[], anyOf?: readonly string[] | null } = { all: [] }): string {
-  const parts = terms.map((term) => {
-    const words = term.tokens.map(quoteTs)
-    if (term.prefix) return `(${words.join(' <-> ')} | ${words.join(' <-> ')}:*)`
-    return words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`
-  })
-  for (const facet of facets.all) parts.push(quoteTs(`_${facet}`))
-  if (facets.anyOf) parts.push(`(${facets.anyOf.map((f) => quoteTs(`_${f}`)).join(' | ')})`)
-  return parts.join(' & ')
 }
 
 interface Candidate { id: number, publishedAt: string, score: number }
@@ -504,8 +382,7 @@ async function hitsById(db: DbOrTrx, ids: number[], now: Date): Promise<SearchHi
       'articles.published_at', 'sections.name as section_name'
     ])
     .where('articles.id', 'in', ids)
-    .where('articles.status', 'in', LIVE)
-    .where('articles.published_at', '<=', now.toISOString())
+    .where(isLive(now))
     .execute()
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.flatMap((id) => {

@@ -41,3 +41,8 @@ export async function saveSettingsValueIfAbsent(db: DbOrTrx, key: string, value:
     .execute()
   return loadSettingsValue(db, key)
 }
+
+/** Inserts a raw value that must not exist yet: a second writer fails on the primary key (and its transaction with it). */
+export async function insertSettingsValue(db: DbOrTrx, key: string, value: unknown): Promise<void> {
+  await db.insertInto('settings').values({ key, value: JSON.stringify(value) }).execute()
+}

@@ -1,8 +1,7 @@
 // URLs a story was public under before its slug or publication day changed: they answer 301.
 import type { DbOrTrx } from '../database.js'
 import type { Day } from '../../domain/days.js'
-import { LIVE_STATUSES } from '../../domain/publishing.js'
-import type { ArticleRow } from './articles.repository.js'
+import { isLive, type ArticleRow } from './articles.repository.js'
 
 /** Remembers that `articleId` was public at /<day>/<slug>/; a URL later reused points to its latest owner. */
 export async function rememberOldUrl(db: DbOrTrx, entry: { edition: string, day: Day, slug: string, articleId: number, at: Date }): Promise<void> {
@@ -20,14 +19,7 @@ export async function liveArticleForOldUrl(db: DbOrTrx, q: { edition: string, sl
   let query = db.selectFrom('slug_history').innerJoin('articles', 'articles.id', 'slug_history.article_id')
     .selectAll('articles')
     .where('slug_history.edition', '=', q.edition).where('slug_history.slug', '=', q.slug)
-    .where('articles.status', 'in', LIVE_STATUSES).where('articles.published_at', '<=', q.now.toISOString())
+    .where(isLive(q.now))
   if (q.day !== null) query = query.where('slug_history.day', '=', q.day)
   return query.orderBy('slug_history.created_at', 'desc').orderBy('slug_history.id', 'desc').limit(1).executeTakeFirst()
-}
-
-/** Old URLs of one article (for the editor to see what still redirects). */
-export async function oldUrlsOf(db: DbOrTrx, articleId: number): Promise<{ edition: string, day: Day, slug: string, createdAt: string }[]> {
-  const rows = await db.selectFrom('slug_history').select(['edition', 'day', 'slug', 'created_at'])
-    .where('article_id', '=', articleId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
-  return rows.map((r) => ({ edition: r.edition, day: r.day, slug: r.slug, createdAt: r.created_at }))
 }

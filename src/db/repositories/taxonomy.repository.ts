@@ -1,6 +1,8 @@
+// Sections and tags: what articles are filed under, and how editors manage them.
 import type { Selectable } from 'kysely'
 import type { DbOrTrx } from '../database.js'
 import type { SectionsTable, TagsTable } from '../tables/taxonomy.table.js'
+import type { TermRef } from '../../domain/published-article.js'
 
 export type SectionRow = Selectable<SectionsTable>
 export type TagRow = Selectable<TagsTable>
@@ -34,4 +36,122 @@ export async function setArticleTags(db: DbOrTrx, articleId: number, tagIds: num
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute()
   if (tagIds.length === 0) return
   await db.insertInto('article_tags').values([...new Set(tagIds)].map((tag_id) => ({ article_id: articleId, tag_id }))).execute()
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections and tags as editors manage them: lists with article counts, create, rename, delete.
+// Deleting one never touches articles: the foreign keys unset the section and drop the tag links.
+
+export type TaxonomyKind = 'section' | 'tag'
+
+export interface TaxonomyItem { id: number, edition: string, slug: string, name: string, articleCount: number }
+
+export async function sectionsWithCounts(db: DbOrTrx, edition: string): Promise<TaxonomyItem[]> {
+  const rows = await db.selectFrom('sections')
+    .select((eb) => [
+      'sections.id', 'sections.edition', 'sections.slug', 'sections.name',
+      eb.selectFrom('articles').whereRef('articles.section_id', '=', 'sections.id').select(eb.fn.countAll<number>().as('n')).as('article_count')
+    ])
+    .where('sections.edition', '=', edition).orderBy('sections.name').orderBy('sections.id').execute()
+  return rows.map((r) => ({ id: r.id, edition: r.edition, slug: r.slug, name: r.name, articleCount: Number(r.article_count ?? 0) }))
+}
+
+export async function tagsWithCounts(db: DbOrTrx, edition: string): Promise<TaxonomyItem[]> {
+  const rows = await db.selectFrom('tags')
+    .select((eb) => [
+      'tags.id', 'tags.edition', 'tags.slug', 'tags.name',
+      eb.selectFrom('article_tags').whereRef('article_tags.tag_id', '=', 'tags.id').select(eb.fn.countAll<number>().as('n')).as('article_count')
+    ])
+    .where('tags.edition', '=', edition).orderBy('tags.name').orderBy('tags.id').execute()
+  return rows.map((r) => ({ id: r.id, edition: r.edition, slug: r.slug, name: r.name, articleCount: Number(r.article_count ?? 0) }))
+}
+
+/** Sections of an edition for the editor's drop-down. */
+export async function sectionChoices(db: DbOrTrx, edition?: string): Promise<SectionRow[]> {
+  let q = db.selectFrom('sections').selectAll()
+  if (edition !== undefined) q = q.where('edition', '=', edition)
+  return q.orderBy('edition').orderBy('name').orderBy('id').execute()
+}
+
+/** Tag names of an edition, most used first, for the editor's suggestions. */
+export async function tagSuggestions(db: DbOrTrx, edition: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('tags').leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+    .select((eb) => ['tags.name', eb.fn.count<number>('article_tags.article_id').as('n')])
+    .where('tags.edition', '=', edition).groupBy(['tags.id', 'tags.name'])
+    .orderBy('n', 'desc').orderBy('tags.name').limit(limit).execute()
+  return rows.map((r) => r.name)
+}
+
+export async function taxonomyItemById(db: DbOrTrx, kind: TaxonomyKind, id: number): Promise<SectionRow | TagRow | undefined> {
+  return kind === 'section'
+    ? db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst()
+    : db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Is this slug used by another section (or tag) of the edition? */
+export async function taxonomySlugTaken(db: DbOrTrx, kind: TaxonomyKind, edition: string, slug: string, exceptId?: number): Promise<boolean> {
+  const table = kind === 'section' ? 'sections' : 'tags'
+  let q = db.selectFrom(table).select('id').where('edition', '=', edition).where('slug', '=', slug)
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
+  return (await q.executeTakeFirst()) !== undefined
+}
+
+export async function insertTaxonomyItem(db: DbOrTrx, kind: TaxonomyKind, values: { edition: string, slug: string, name: string }): Promise<number> {
+  const row = kind === 'section'
+    ? await db.insertInto('sections').values({ ...values, parent_id: null }).returning('id').executeTakeFirstOrThrow()
+    : await db.insertInto('tags').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateTaxonomyItem(db: DbOrTrx, kind: TaxonomyKind, id: number, values: { slug: string, name: string }): Promise<void> {
+  if (kind === 'section') await db.updateTable('sections').set(values).where('id', '=', id).execute()
+  else await db.updateTable('tags').set(values).where('id', '=', id).execute()
+}
+
+export async function deleteTaxonomyItem(db: DbOrTrx, kind: TaxonomyKind, id: number): Promise<void> {
+  if (kind === 'section') {
+    // Child sections move up to the top level rather than disappear with their parent.
+    await db.updateTable('sections').set({ parent_id: null }).where('parent_id', '=', id).execute()
+    await db.deleteFrom('sections').where('id', '=', id).execute()
+  } else {
+    await db.deleteFrom('tags').where('id', '=', id).execute()
+  }
+}
+
+/** Ids of the articles in a section or carrying a tag (to reindex and report them after a change). */
+export async function articleIdsUsing(db: DbOrTrx, kind: TaxonomyKind, id: number): Promise<number[]> {
+  const rows = kind === 'section'
+    ? await db.selectFrom('articles').select('id').where('section_id', '=', id).execute()
+    : await db.selectFrom('article_tags').select('article_id as id').where('tag_id', '=', id).execute()
+  return rows.map((r) => r.id)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// As readers' pages list them.
+
+export interface SectionNode { id: number, slug: string, name: string, parentId: number | null }
+
+export async function sectionsOfEdition(db: DbOrTrx, edition: string): Promise<SectionNode[]> {
+  const rows = await db.selectFrom('sections').select(['id', 'slug', 'name', 'parent_id'])
+    .where('edition', '=', edition).orderBy('name').orderBy('id').execute()
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id }))
+}
+
+export async function tagBySlug(db: DbOrTrx, edition: string, slug: string): Promise<TermRef | undefined> {
+  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()
+}
+
+
+export async function tagsOfArticles(db: DbOrTrx, articleIds: number[]): Promise<Map<number, TermRef[]>> {
+  const result = new Map<number, TermRef[]>()
+  if (articleIds.length === 0) return result
+  const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', 'in', articleIds).orderBy('tags.name').orderBy('tags.id').execute()
+  for (const r of rows) {
+    const list = result.get(r.article_id) ?? []
+    list.push({ id: r.id, slug: r.slug, name: r.name })
+    result.set(r.article_id, list)
+  }
+  return result
 }

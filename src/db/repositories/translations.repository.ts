@@ -1,8 +1,8 @@
 // Articles that translate one another share a translation_group. These queries answer "which versions of
 // this story exist": for readers and sitemaps only the public ones, for the newsroom every one.
-import { sql } from 'kysely'
 import type { DbOrTrx } from '../database.js'
-import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
+import type { ArticleStatus } from '../../domain/publishing.js'
+import { isLive } from './articles.repository.js'
 
 /** One public version of a story: enough to build its URL. */
 export interface TranslationLink {
@@ -12,12 +12,9 @@ export interface TranslationLink {
   publishedAt: string
 }
 
-const LIVE = LIVE_STATUSES as readonly ArticleStatus[]
-
 function liveMembers(db: DbOrTrx, now: Date) {
   return db.selectFrom('articles as t')
-    .where('t.status', 'in', LIVE)
-    .where('t.published_at', '<=', now.toISOString())
+    .where(isLive(now, 't'))
     .where('t.translation_group', 'is not', null)
 }
 
@@ -108,10 +105,4 @@ export async function matchingSectionId(db: DbOrTrx, q: { sectionId: number, edi
     .where('source.id', '=', q.sectionId).where('target.edition', '=', q.edition)
     .select('target.id').executeTakeFirst()
   return row?.id ?? null
-}
-
-/** How many articles share each group (used by tests and the demo check). */
-export async function groupSize(db: DbOrTrx, group: string): Promise<number> {
-  const row = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).where('translation_group', '=', group).executeTakeFirstOrThrow()
-  return Number(row.n)
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely'
 import type { DbOrTrx } from '../database.js'
+import { isPostgres } from '../engine.js'
 import type { UsersTable } from '../tables/users.table.js'
 
 export type UserRow = Selectable<UsersTable>
@@ -61,9 +62,9 @@ export async function listUsers(db: DbOrTrx): Promise<UserListItem[]> {
  * administrators demoting each other at the same moment cannot both see "another one remains";
  * SQLite runs one write transaction at a time anyway.
  */
-export async function activeAdministratorIds(db: DbOrTrx, dialect: 'sqlite' | 'postgres'): Promise<number[]> {
+export async function activeAdministratorIds(db: DbOrTrx): Promise<number[]> {
   let q = db.selectFrom('users').select('id').where('role', '=', 'administrator').where('disabled', '=', 0)
-  if (dialect === 'postgres') q = q.forUpdate()
+  if (isPostgres(db)) q = q.forUpdate()
   return (await q.execute()).map((r) => r.id)
 }
 
@@ -75,4 +76,15 @@ export async function updateUser(db: DbOrTrx, id: number, values: Partial<Pick<U
 export async function userChoices(db: DbOrTrx): Promise<{ id: number, displayName: string }[]> {
   const rows = await db.selectFrom('users').select(['id', 'display_name']).orderBy('display_name').orderBy('id').execute()
   return rows.map((r) => ({ id: r.id, displayName: r.display_name }))
+}
+
+/** A staff account as its public author page shows it: name and slug, nothing else. */
+export async function authorBySlug(db: DbOrTrx, slug: string): Promise<{ id: number, name: string, slug: string } | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'display_name', 'slug']).where('slug', '=', slug).executeTakeFirst()
+  return row ? { id: row.id, name: row.display_name, slug: row.slug } : undefined
+}
+
+export async function authorById(db: DbOrTrx, id: number): Promise<{ name: string, slug: string } | undefined> {
+  const row = await db.selectFrom('users').select(['display_name', 'slug']).where('id', '=', id).executeTakeFirst()
+  return row ? { name: row.display_name, slug: row.slug } : undefined
 }

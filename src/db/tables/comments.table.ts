@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely'
+import { COMMENT_STATUSES, type CommentStatus } from '../../domain/moderation.js'
 
-export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash'
-export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'spam', 'trash']
+export { COMMENT_STATUSES, type CommentStatus }
 
 export interface CommentsTable {
   id: Generated<number>

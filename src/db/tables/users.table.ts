@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely'
 
-export type Role = 'administrator' | 'editor' | 'author' | 'contributor'
+import type { Role } from '../../domain/roles.js'
+
+export type { Role }
 
 export interface UsersTable {
   id: Generated<number>

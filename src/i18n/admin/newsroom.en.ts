@@ -1,5 +1,5 @@
 // English strings of the newsroom screens: articles, editor, revisions, media, sections and tags,
-// comment moderation (issue 4b; spread into en.ts).
+// comment moderation (spread into en.ts).
 export const newsroomEn = {
   'admin.articles.title': 'Articles',
   'admin.articles.add': 'New article',

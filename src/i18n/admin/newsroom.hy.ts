@@ -1,4 +1,4 @@
-// Armenian strings of the newsroom screens (issue 4b; spread into hy.ts). Plural forms: one, other.
+// Armenian strings of the newsroom screens (spread into hy.ts). Plural forms: one, other.
 import type { newsroomEn } from './newsroom.en.js'
 
 export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string, string> = {

@@ -1,4 +1,4 @@
-// Russian strings of the newsroom screens (issue 4b; spread into ru.ts). Plural forms: one, few, many, other.
+// Russian strings of the newsroom screens (spread into ru.ts). Plural forms: one, few, many, other.
 import type { newsroomEn } from './newsroom.en.js'
 
 export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string, string> = {

@@ -1,4 +1,4 @@
-// English strings of search and the language switcher (issue 6; spread into en.ts).
+// English strings of search and the language switcher (spread into en.ts).
 export const searchEn = {
   'editions.label': 'Languages',
   'editions.current': '{language} (this page)',

@@ -1,7 +1,7 @@
 // The citation block under an article, serving the reprint policy: the canonical link and a ready
 // HTML snippet to paste. Both are plain readonly fields, selectable without JavaScript; the small
 // assets/citation.js adds copy buttons, labelled from the data attributes here.
-import { escapeHtml } from '../../domain/comment-text.js'
+import { escapeHtml } from '../../domain/html-escape.js'
 import { citationHtml } from '../../domain/structured-data.js'
 import { siteDates } from '../../i18n/format.js'
 import type { ViewContext } from './context.js'

@@ -1,6 +1,6 @@
 import { dayNewsfeedPath } from '../../domain/urls.js'
 import { siteDates } from '../../i18n/format.js'
-import type { DayPage as DayPageData } from '../../services/reader.service.js'
+import type { DayPageData } from '../../services/reader.service.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
 import { NewsfeedEntry } from './newsfeed-list.js'

@@ -1,7 +1,7 @@
 // The language switcher and hreflang alternates, shared by every reader page through the layout.
 import { textDirection } from '../../i18n/index.js'
 import { editionPrefix, frontPath } from '../../domain/urls.js'
-import { hreflangLinks, type EditionLink } from '../../services/translations.service.js'
+import { hreflangLinks, type EditionLink } from '../../domain/edition-links.js'
 import type { ViewContext } from './context.js'
 
 const names = new Map<string, Intl.DisplayNames>()

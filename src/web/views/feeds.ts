@@ -14,7 +14,7 @@
 //   CDATA text goes through cdataHtml() first. The second serialisation escapes everything itself.
 import { Feed, type Item } from 'feed'
 import xmljs, { type Element } from 'xml-js'
-import { escapeHtml } from '../../domain/comment-text.js'
+import { escapeHtml } from '../../domain/html-escape.js'
 import type { FeedDocument, FeedEntry } from '../../domain/feed.js'
 import { FEED_CONTENT_TYPES, type FeedFormat } from '../../domain/syndication-urls.js'
 import { cdataHtml, xmlSafe } from '../../domain/xml-text.js'

@@ -4,7 +4,7 @@ import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
 import { NewsfeedByDay } from './newsfeed-list.js'
 import { SiteStructuredData } from './structured-data.js'
-import { frontPageLinks } from '../../services/translations.service.js'
+import { frontPageLinks } from '../../domain/edition-links.js'
 
 export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewContext, items: NewsfeedItem[], hasMore: boolean, isFirstPage: boolean }) {
   const { t } = ctx.i18n

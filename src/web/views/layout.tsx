@@ -3,7 +3,7 @@ import { absoluteUrl, dayNewsfeedPath, frontPath } from '../../domain/urls.js'
 import type { ViewContext } from './context.js'
 import { FeedDiscovery, type FeedLink } from './feed-links.js'
 import { textDirection } from '../../i18n/index.js'
-import type { EditionLink } from '../../services/translations.service.js'
+import type { EditionLink } from '../../domain/edition-links.js'
 import { HreflangLinks, LanguageSwitcher } from './editions.js'
 import { SearchBox } from './search-box.js'
 

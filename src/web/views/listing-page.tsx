@@ -1,7 +1,7 @@
 // A section, tag or author page: its stories grouped by day, "Older news" in keyset pages, its feeds.
 import { listingPath } from '../../domain/syndication-urls.js'
 import { encodeCursor } from '../../domain/urls.js'
-import type { ListingPage as ListingPageData, ListingTerm } from '../../services/syndication.service.js'
+import type { ListingPageData, ListingTerm } from '../../services/syndication.service.js'
 import type { ViewContext } from './context.js'
 import { feedLinksFor, FollowLinks } from './feed-links.js'
 import { Layout } from './layout.js'

@@ -6,7 +6,7 @@ import type { StructuredArticle } from '../../domain/structured-data.js'
 import {
   articleSocialTags, newsArticleJsonLd, publisherLogo, serializeJsonLd, siteJsonLd, type ArticlePlace, type PublisherInfo
 } from '../../domain/structured-data.js'
-import type { ArticlePage as ArticlePageData } from '../../services/reader.service.js'
+import type { ArticlePageData } from '../../services/reader.service.js'
 import type { ViewContext } from './context.js'
 
 export function publisherInfo(ctx: ViewContext): PublisherInfo {

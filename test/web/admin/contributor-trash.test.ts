@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildTestApp, forEachDialect, type TestApp } from '../../helper.js'
 import { adminGet, adminPost, csrfFrom, loginAs, type AdminSession } from '../../admin-helper.js'
-import { articleById } from '../../../src/db/repositories/article-admin.repository.js'
+import { articleById } from '../../../src/db/repositories/articles.repository.js'
 import { changeArticleStatus, createArticle } from '../../../src/services/articles.service.js'
 import { newArticle } from './newsroom-support.js'
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildTestApp, forEachDialect, type TestApp } from '../../helper.js'
 import { adminGet, adminPost, loginAs, type AdminSession } from '../../admin-helper.js'
-import { articleById } from '../../../src/db/repositories/article-admin.repository.js'
+import { articleById } from '../../../src/db/repositories/articles.repository.js'
 import { revisionsOf } from '../../../src/db/repositories/revisions.repository.js'
 import { ARTICLE_FIELDS, currentFields, newArticle, testImage, upload } from './newsroom-support.js'
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import sharp from 'sharp'
 import type { TestApp } from '../../helper.js'
 import { adminPost, type AdminSession } from '../../admin-helper.js'
-import { articleById } from '../../../src/db/repositories/article-admin.repository.js'
+import { articleById } from '../../../src/db/repositories/articles.repository.js'
 
 export const ARTICLE_FIELDS = {
   headline: 'Parliament passes the budget',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { build, forEachDialect } from '../../helper.js'
 import { adminGet, adminPost, loginAs } from '../../admin-helper.js'
 import { createArticle } from '../../../src/services/articles.service.js'
-import { articleById } from '../../../src/db/repositories/article-admin.repository.js'
+import { articleById } from '../../../src/db/repositories/articles.repository.js'
 import { auditEntriesFor } from '../../../src/db/repositories/audit.repository.js'
 
 const SETTINGS = { editions: ['en', 'ru', 'hy'], defaultEdition: 'en', timeZone: 'Asia/Yerevan' }

@@ -9,11 +9,12 @@ import { translator, type MessageKey, type Translator } from '../../../i18n/inde
 import { renderDocument } from '../../../plugins/pages.js'
 import { csrfTokenIsValid, expectedCsrfToken, FORM_COOKIE, sentCsrfToken } from '../../../plugins/csrf.js'
 import { sameSecret } from '../../../services/token.service.js'
-import { currentSettings } from '../../../services/settings.service.js'
+import { currentSettings } from '../../../services/site-settings.service.js'
 import { countUsers } from '../../../db/repositories/users.repository.js'
 import { countByStatus } from '../../../db/repositories/comments.repository.js'
 import type { AdminContext, AdminNotice } from '../../views/admin/admin-context.js'
 import { AdminBareMessagePage, AdminMessagePage } from '../../views/admin/admin-message-page.js'
+import { statusMessage } from '../../views/status-messages.js'
 
 export const ADMIN_CACHE_CONTROL = 'private, no-store'
 
@@ -76,23 +77,14 @@ export function sendAdminPage(reply: FastifyReply, vnode: VNode, status = 200): 
     .send(renderDocument(vnode))
 }
 
-const ERROR_TEXT: Record<number, [MessageKey, MessageKey]> = {
-  400: ['error.badRequest.title', 'error.badRequest.text'],
-  403: ['admin.error.forbidden.title', 'admin.error.forbidden.text'],
-  404: ['error.notFound.title', 'admin.error.notFound.text'],
-  409: ['admin.error.conflict.title', 'admin.error.conflict.text'],
-  413: ['error.badRequest.title', 'error.tooLarge.text'],
-  415: ['error.badRequest.title', 'error.unsupportedMedia.text'],
-  429: ['admin.error.tooMany.title', 'admin.error.tooMany.text'],
-  500: ['error.server.title', 'error.server.text']
-}
-
 /**
  * An admin error page: inside the admin shell for a signed-in user, a bare page otherwise.
  * `message` replaces the status's standard sentence (for example "You cannot disable yourself").
  */
 export async function sendAdminError(request: FastifyRequest, reply: FastifyReply, status: number, message?: MessageKey | { text: string }): Promise<FastifyReply> {
-  const [titleKey, textKey] = ERROR_TEXT[status] ?? (status >= 500 ? ERROR_TEXT[500]! : ERROR_TEXT[400]!)
+  const standard = statusMessage(status)
+  const titleKey = standard.title
+  const textKey = standard.newsroomText ?? standard.text
   if (request.user && request.authSession) {
     const ctx = await buildAdminContext(request)
     const text = typeof message === 'object' ? message.text : ctx.i18n.t(message ?? textKey)

@@ -9,25 +9,23 @@ import { can } from '../../../domain/roles.js'
 import { formatTime } from '../../../i18n/format.js'
 import type { MessageKey } from '../../../i18n/index.js'
 import { autosaveArticle, discardAutosave } from '../../../services/article-autosave.service.js'
-import { currentSettings } from '../../../services/settings.service.js'
+import { currentSettings } from '../../../services/site-settings.service.js'
 import { adminTranslator, requireCapability, sendAdminError } from './admin-support.js'
 import { parseId } from '../../../domain/ids.js'
+import { statusMessage } from '../../views/status-messages.js'
 
 type IdParams = { Params: { id: string } }
 
-const CODES: Record<number, [code: string, message: MessageKey]> = {
-  400: ['bad_request', 'error.badRequest.text'],
-  403: ['forbidden', 'admin.error.forbidden.text'],
-  404: ['not_found', 'admin.error.notFound.text'],
-  409: ['refused', 'admin.editor.refused'],
-  413: ['payload_too_large', 'error.tooLarge.text'],
-  415: ['unsupported_media_type', 'error.unsupportedMedia.text'],
-  500: ['server_error', 'error.server.text']
+/** A 409 here is always the article's status refusing an autosave (the bin), never a conflict of versions. */
+function codeAndText(status: number): [code: string, message: MessageKey] {
+  if (status === 409) return ['refused', 'admin.editor.refused']
+  const standard = statusMessage(status)
+  return [standard.code, standard.newsroomText ?? standard.text]
 }
 
 /** The script's errors are JSON ({ error: { code, message } }) like the API's, never an HTML page. */
 async function sendJsonError(reply: FastifyReply, status: number, extra: Record<string, unknown> = {}): Promise<FastifyReply> {
-  const [code, key] = CODES[status] ?? (status >= 500 ? CODES[500]! : CODES[400]!)
+  const [code, key] = codeAndText(status)
   const i18n = adminTranslator(await currentSettings(reply.server.deps))
   return reply.code(status).header('content-type', 'application/json; charset=utf-8')
     .send({ error: { code, message: i18n.t(key), ...extra } })

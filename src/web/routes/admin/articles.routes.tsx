@@ -7,10 +7,9 @@ import { slugFromText } from '../../../domain/slug.js'
 import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
 import { mayChooseFeaturedImage } from '../../../domain/roles.js'
 import { checkEdit, isBulkAction, isWorkflowAction, type WorkflowAction } from '../../../domain/workflow.js'
-import { LIST_FILTERS, type ListFilter } from '../../../db/repositories/article-admin.repository.js'
-import type { ArticleRow } from '../../../db/repositories/articles.repository.js'
+import { LIST_FILTERS, type ListFilter, type ArticleRow } from '../../../db/repositories/articles.repository.js'
 import {
-  articleForEditing, bulkChangeStatus, changeArticleStatus, previewArticleBody, restoreRevision, saveArticle, SAVE_INTENTS,
+  articleForEditing, bulkChangeStatus, openForEditing, changeArticleStatus, previewArticleBody, restoreRevision, saveArticle, SAVE_INTENTS,
   type SaveIntent
 } from '../../../services/articles.service.js'
 import {
@@ -30,14 +29,10 @@ import { autosaveFor } from '../../../services/article-autosave.service.js'
 import { autosaveOffer } from '../../../domain/autosave.js'
 import type { AutosaveNoticeData } from '../../views/admin/autosave-notice.js'
 import { parseId } from '../../../domain/ids.js'
+import { field } from '../form-body.js'
 
 type IdParams = { Params: { id: string } }
 type Body = Record<string, unknown>
-
-function field(body: unknown, name: string): string {
-  const value = (body as Body | undefined)?.[name]
-  return typeof value === 'string' ? value : ''
-}
 
 /** The form's version: a stale or missing one can only conflict, never overwrite. */
 function parseVersion(body: unknown): number {
@@ -129,27 +124,61 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
     )
   }
 
-  /** Handles the editor form's POST for a new (id null) or existing article. */
+  /**
+   * Handles the editor form's POST for a new (id null) or existing article. A save goes straight to the
+   * service, which reads the article and checks the editor's role in its transaction; the other intents
+   * (preview, the picker's search) and a form with mistakes send the form back.
+   */
   async function handleSave(request: FastifyRequest, reply: FastifyReply, id: number | null) {
     const ctx = await request.adminContext()
     const { settings, i18n } = ctx
     const body = request.body
-    const existing = id === null ? null : await articleForEditing(deps, id)
-    if (id !== null && !existing) return sendAdminError(request, reply, 404)
-    const article = existing?.article ?? null
-    const edition = article?.edition ?? (field(body, 'edition') || settings.defaultEdition)
-    if (!settings.editions.includes(edition)) return sendAdminError(request, reply, 400)
-    const version = article ? parseVersion(body) : null
-    const editable = article ? checkEdit({ status: article.status, authorId: article.author_id, publishedAt: article.published_at }, ctx.user) : { ok: true as const }
-    if (!editable.ok && editable.refusal === 'forbidden') return sendAdminError(request, reply, 403)
+    const newEdition = field(body, 'edition') || settings.defaultEdition
+    if (id === null && !settings.editions.includes(newEdition)) return sendAdminError(request, reply, 400)
     const intentText = field(body, 'intent') || 'save'
     const form = validateArticleForm((body ?? {}) as Body, settings.timeZone)
-    const values: EditorValues = { ...form.values, edition }
+    const version = id === null ? null : parseVersion(body)
+    const refused = { status: 409, problem: { tone: 'error' as const, text: i18n.t('admin.editor.refused') } }
 
-    // A trashed story is restored before it is edited; the typed text comes back with the reason.
-    if (!editable.ok) {
-      return renderEditor(request, reply, { article, values, version, status: 409, problem: { tone: 'error', text: i18n.t('admin.editor.refused') } })
+    if (form.ok && (SAVE_INTENTS as readonly string[]).includes(intentText)) {
+      const result = await saveArticle(deps, ctx.user, { id, expectedVersion: version, edition: newEdition, input: form.input, intent: intentText as SaveIntent })
+      switch (result.kind) {
+        case 'saved':
+          return reply.redirect(`/admin/articles/${result.id}/?notice=${SAVED_NOTICE[result.action] ?? 'articleSaved'}`, 303)
+        case 'not-found':
+          return sendAdminError(request, reply, 404)
+        case 'forbidden':
+          return sendAdminError(request, reply, 403)
+        case 'refused': case 'invalid': {
+          // Nothing was written: the form comes back, as typed, with the reason.
+          const article = id === null ? null : (await articleForEditing(deps, id))?.article ?? null
+          const values = { ...form.values, edition: article?.edition ?? newEdition }
+          return result.kind === 'refused'
+            ? renderEditor(request, reply, { article, values, version, ...refused })
+            : renderEditor(request, reply, { article, values, version, errors: translateErrors(i18n, result.errors), status: 400 })
+        }
+        case 'conflict': {
+          // Their version is stored; this editor's submission comes back in the form, now against the
+          // stored version, so saving again is a deliberate choice to overwrite.
+          const current = result.current.article
+          const [theirs, mine, savedBy] = await Promise.all([
+            snapshotOfArticle(deps, current), snapshotOfInput(deps, form.input, current), lastSavedBy(deps, current.id)
+          ])
+          const conflict: ConflictView = { current, savedBy, diffs: versionDiff(theirs, mine, i18n, settings.timeZone) }
+          const values = { ...form.values, edition: current.edition }
+          return renderEditor(request, reply, { article: current, values, version: current.version, conflict, status: 409 })
+        }
+      }
     }
+
+    const opened = id === null ? null : await openForEditing(deps, ctx.user, id)
+    if (opened && opened.kind !== 'found') return sendAdminError(request, reply, opened.kind === 'not-found' ? 404 : 403)
+    const article = opened?.article ?? null
+    const edition = article?.edition ?? newEdition
+    if (!settings.editions.includes(edition)) return sendAdminError(request, reply, 400)
+    const values: EditorValues = { ...form.values, edition }
+    // A trashed story is restored before it is edited; the typed text comes back with the reason.
+    if (opened && !opened.editable) return renderEditor(request, reply, { article, values, version, ...refused })
     if (intentText === 'preview') {
       return renderEditor(request, reply, { article, values, version, previewHtml: previewArticleBody(values.body) })
     }
@@ -157,34 +186,9 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
     if (intentText === 'find-images') {
       return renderEditor(request, reply, { article, values, version, mediaQuery: field(body, 'media_q') })
     }
-    if (!(SAVE_INTENTS as readonly string[]).includes(intentText)) return sendAdminError(request, reply, 400)
-    if (!form.ok) {
-      return renderEditor(request, reply, { article, values, version, errors: translateErrors(i18n, form.errors), status: 400 })
-    }
-
-    const result = await saveArticle(deps, ctx.user, { id, expectedVersion: version, edition, input: form.input, intent: intentText as SaveIntent })
-    switch (result.kind) {
-      case 'saved':
-        return reply.redirect(`/admin/articles/${result.id}/?notice=${SAVED_NOTICE[result.action] ?? 'articleSaved'}`, 303)
-      case 'not-found':
-        return sendAdminError(request, reply, 404)
-      case 'forbidden':
-        return sendAdminError(request, reply, 403)
-      case 'refused':
-        return renderEditor(request, reply, { article, values, version, status: 409, problem: { tone: 'error', text: i18n.t('admin.editor.refused') } })
-      case 'invalid':
-        return renderEditor(request, reply, { article, values, version, errors: translateErrors(i18n, result.errors), status: 400 })
-      case 'conflict': {
-        // Their version is stored; this editor's submission comes back in the form, now against the
-        // stored version, so saving again is a deliberate choice to overwrite.
-        const current = result.current.article
-        const [theirs, mine, savedBy] = await Promise.all([
-          snapshotOfArticle(deps, current), snapshotOfInput(deps, form.input, current), lastSavedBy(deps, current.id)
-        ])
-        const conflict: ConflictView = { current, savedBy, diffs: versionDiff(theirs, mine, i18n, settings.timeZone) }
-        return renderEditor(request, reply, { article: current, values, version: current.version, conflict, status: 409 })
-      }
-    }
+    // (A valid form with a save intent was saved above.)
+    if (form.ok || !(SAVE_INTENTS as readonly string[]).includes(intentText)) return sendAdminError(request, reply, 400)
+    return renderEditor(request, reply, { article, values, version, errors: translateErrors(i18n, form.errors), status: 400 })
   }
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/articles/', guard, async (request, reply) => {
@@ -263,16 +267,14 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<IdParams & { Querystring: { autosave?: string } }>('/articles/:id/', guard, async (request, reply) => {
     const id = parseId(request.params.id)
-    const found = id === null ? null : await articleForEditing(deps, id)
-    if (!found) return sendAdminError(request, reply, 404)
-    const { article, tags } = found
     const user = request.user!
-    const allowed = checkEdit({ status: article.status, authorId: article.author_id, publishedAt: article.published_at }, user)
     // A trashed story opens read-only (to restore it); one the user may not edit is not theirs to see here.
-    if (!allowed.ok && allowed.refusal === 'forbidden') return sendAdminError(request, reply, 403)
+    const opened = id === null ? { kind: 'not-found' as const } : await openForEditing(deps, user, id)
+    if (opened.kind !== 'found') return sendAdminError(request, reply, opened.kind === 'not-found' ? 404 : 403)
+    const { article, tags } = opened
     const settings = (await request.adminContext()).settings
     const values = valuesFromArticle(article, tags, settings.timeZone)
-    const autosave = allowed.ok ? await autosaveFor(deps, article.id, user.id) : null
+    const autosave = opened.editable ? await autosaveFor(deps, article.id, user.id) : null
     // Restoring only fills the form, at the version the autosave was typed on: saving it is a normal
     // save, so a version someone saved since comes back as a conflict rather than being overwritten.
     if (autosave && request.query.autosave === 'restore') {

@@ -1,7 +1,7 @@
 // The dashboard at /admin/: article counts, waiting comments, recent activity.
 import type { FastifyPluginAsync } from 'fastify'
 import { can } from '../../../domain/roles.js'
-import { articleCountsByStatus } from '../../../db/repositories/dashboard.repository.js'
+import { articleCountsByStatus } from '../../../db/repositories/articles.repository.js'
 import { auditPage } from '../../../db/repositories/audit.repository.js'
 import { DashboardPage } from '../../views/admin/dashboard-page.js'
 

@@ -38,7 +38,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
     return sendAdminError(request, reply, status)
   })
 
-  // Accounts, security and the shell (issue 4a).
+  // Accounts, security and the shell: open to every signed-in role, each route checking its capability.
   await app.register(authRoutes)
   await app.register(setupRoutes)
   await app.register(dashboardRoutes)
@@ -47,17 +47,15 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(settingsRoutes)
   await app.register(auditRoutes)
 
-  // ── Newsroom screens (issue 4b): add `await app.register(yourRoutes)` lines here. ──────────────
-  // Each file declares its paths relative to /admin ('/articles/', '/comments/' …) and guards its
-  // routes with `{ preHandler: requireCapability('…') }` (or per-article checks with mayActOnArticle).
+  // The newsroom's screens. Each file declares its paths relative to /admin ('/articles/', '/comments/' …)
+  // and guards its routes with `{ preHandler: requireCapability('…') }`; per-article rights are the services'.
   await app.register(articlesRoutes)
   await app.register(articleAutosaveRoutes)
   await app.register(mediaRoutes)
   await app.register(taxonomyRoutes)
   await app.register(moderationRoutes)
-  // The editor's Translations panel posts here (issue 6).
+  // The editor's Translations panel posts here.
   await app.register(translationsRoutes)
-  // ── end of newsroom screens ─────────────────────────────────────────────────────────────────────
 }
 
 export default adminRoutes

@@ -44,6 +44,8 @@ const UPLOAD_PROBLEMS: Record<Exclude<UploadResult['kind'], 'created' | 'duplica
 const mediaRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.deps
   const guard = { preHandler: requireCapability('media.upload') }
+  // An upload shows nowhere until an article uses it; changed or deleted details show on the pages that do.
+  const write = { ...guard, config: { changesReaderPages: true } }
 
   // Multipart is parsed for this plugin's routes only, before the CSRF check (which then finds the
   // "_csrf" field), with the size limit applied while reading so an oversized file is never kept.
@@ -116,7 +118,7 @@ const mediaRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(<MediaDetailPage ctx={ctx} details={details} values={{ alt, caption, credit }} errors={{}} canManage={mayManageMedia(ctx.user, details.media)} problem={null} />)
   })
 
-  app.post<IdParams>('/media/:id/', guard, async (request, reply) => {
+  app.post<IdParams>('/media/:id/', write, async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return sendAdminError(request, reply, 404)
     const values = { alt: text(request.body, 'alt'), caption: text(request.body, 'caption'), credit: text(request.body, 'credit') }
@@ -131,7 +133,7 @@ const mediaRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(<MediaDetailPage ctx={ctx} details={details} values={values} errors={errors} canManage problem={null} />, 400)
   })
 
-  app.post<IdParams>('/media/:id/delete/', guard, async (request, reply) => {
+  app.post<IdParams>('/media/:id/delete/', write, async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return sendAdminError(request, reply, 404)
     const result = await deleteMediaItem(deps, request.user!, id)

@@ -12,13 +12,9 @@ import {
 } from '../../views/admin/moderation-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
 import { parseId } from '../../../domain/ids.js'
+import { field } from '../form-body.js'
 
 type IdParams = { Params: { id: string } }
-
-function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name]
-  return typeof value === 'string' ? value : ''
-}
 
 function isAction(value: string): value is ModerationAction {
   return (MODERATION_ACTIONS as readonly string[]).includes(value)

@@ -12,7 +12,7 @@ const profileRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(<ProfilePage ctx={ctx} forms={{ displayName: ctx.user.displayName, nameErrors: {}, passwordErrors: {} }} />)
   })
 
-  app.post('/profile/name/', async (request, reply) => {
+  app.post('/profile/name/', { config: { changesReaderPages: true } }, async (request, reply) => {
     const form = validateProfileForm(request.body)
     if (!form.ok) {
       const ctx = await request.adminContext()

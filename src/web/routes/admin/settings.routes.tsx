@@ -10,6 +10,7 @@ import { requireCapability } from './admin-support.js'
 
 const settingsRoutes: FastifyPluginAsync = async (app) => {
   const guard = { preHandler: requireCapability('settings.manage') }
+  const write = { ...guard, config: { changesReaderPages: true } }
 
   app.get('/settings/', guard, async (request, reply) => {
     const ctx = await request.adminContext()
@@ -18,7 +19,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(<SettingsPage ctx={{ ...ctx, settings: stored }} text={settingsToFormText(stored)} errors={{}} siteUrlOverride={app.deps.siteUrlOverride} />)
   })
 
-  app.post('/settings/', guard, async (request, reply) => {
+  app.post('/settings/', write, async (request, reply) => {
     const stored = await loadSettings(app.deps.db)
     const form = parseSettingsForm(request.body, stored)
     if (!form.ok) {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { validateNewPassword, validateSetupForm } from '../../../domain/account-forms.js'
 import { setSessionCookie } from '../../../plugins/auth.js'
 import { anonymousFormToken } from '../../../plugins/csrf.js'
-import { currentSettings } from '../../../services/settings.service.js'
+import { currentSettings } from '../../../services/site-settings.service.js'
 import { completeSetup, isFirstRun, setPasswordWithLink, userForLink } from '../../../services/users.service.js'
 import { ChoosePasswordPage, SetupPage } from '../../views/admin/auth-pages.js'
 import { translateErrors } from '../../views/admin/form-errors.js'
@@ -12,6 +12,8 @@ import { clientOf } from './auth.routes.js'
 
 const setupRoutes: FastifyPluginAsync = async (app) => {
   const publicRoute = { config: { adminPublic: true } }
+  // Set-up names the site; a new account's name can appear as a byline.
+  const publicWrite = { config: { adminPublic: true, changesReaderPages: true } }
 
   app.get('/setup/', publicRoute, async (request, reply) => {
     if (!await isFirstRun(app.deps)) return reply.redirect('/admin/', 303)
@@ -21,7 +23,7 @@ const setupRoutes: FastifyPluginAsync = async (app) => {
       values={{ siteName: settings.siteName, email: '', displayName: '' }} errors={{}} />)
   })
 
-  app.post('/setup/', publicRoute, async (request, reply) => {
+  app.post('/setup/', publicWrite, async (request, reply) => {
     if (!await isFirstRun(app.deps)) return sendAdminError(request, reply, 403, 'admin.setup.alreadyDone')
     const settings = await currentSettings(app.deps)
     const i18n = adminTranslator(settings)
@@ -45,7 +47,7 @@ const setupRoutes: FastifyPluginAsync = async (app) => {
       action={request.url.split('?')[0]!} email={found.user.email} displayName={found.user.display_name} purpose={found.purpose} errors={{}} />)
   })
 
-  app.post<{ Params: { token: string } }>('/welcome/:token/', publicRoute, async (request, reply) => {
+  app.post<{ Params: { token: string } }>('/welcome/:token/', publicWrite, async (request, reply) => {
     const found = await userForLink(app.deps, request.params.token)
     if (!found) return sendAdminError(request, reply, 404, 'admin.welcome.invalidLink')
     const form = validateNewPassword(request.body, found.user.email)

@@ -1,6 +1,6 @@
 // Sections and tags under /admin/taxonomy/ (editors and administrators).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { TaxonomyKind } from '../../../db/repositories/taxonomy-admin.repository.js'
+import type { TaxonomyKind } from '../../../db/repositories/taxonomy.repository.js'
 import {
   createTaxonomyItem, deleteTaxonomy, taxonomyItem, taxonomyOverview, taxonomyUsage, updateTaxonomy, type TaxonomyResult
 } from '../../../services/taxonomy.service.js'
@@ -8,16 +8,12 @@ import { translateErrors } from '../../views/admin/form-errors.js'
 import { TaxonomyItemPage, TaxonomyPage, type TaxonomyFormState } from '../../views/admin/taxonomy-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
 import { parseId } from '../../../domain/ids.js'
+import { field } from '../form-body.js'
 
 type KindParams = { Params: { kind: string, id: string } }
 
 function parseKind(text: string): TaxonomyKind | null {
   return text === 'section' || text === 'tag' ? text : null
-}
-
-function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name]
-  return typeof value === 'string' ? value : ''
 }
 
 const NOTICES: Record<TaxonomyKind, { created: string, saved: string, deleted: string }> = {
@@ -28,6 +24,7 @@ const NOTICES: Record<TaxonomyKind, { created: string, saved: string, deleted: s
 const taxonomyRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.deps
   const guard = { preHandler: requireCapability('taxonomy.manage') }
+  const write = { ...guard, config: { changesReaderPages: true } }
 
   async function renderOverview(request: FastifyRequest, reply: FastifyReply, edition: string, state: TaxonomyFormState | null, status = 200) {
     const ctx = await request.adminContext()
@@ -53,7 +50,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     return renderOverview(request, reply, edition, null)
   })
 
-  app.post<KindParams>('/taxonomy/:kind/new/', guard, async (request, reply) => {
+  app.post<KindParams>('/taxonomy/:kind/new/', write, async (request, reply) => {
     const kind = parseKind(request.params.kind)
     if (!kind) return sendAdminError(request, reply, 404)
     const ctx = await request.adminContext()
@@ -76,7 +73,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     return renderItem(request, reply, kind, id)
   })
 
-  app.post<KindParams>('/taxonomy/:kind/:id/', guard, async (request, reply) => {
+  app.post<KindParams>('/taxonomy/:kind/:id/', write, async (request, reply) => {
     const kind = parseKind(request.params.kind)
     const id = parseId(request.params.id)
     if (!kind || id === null) return sendAdminError(request, reply, 404)
@@ -90,7 +87,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     }
   })
 
-  app.post<KindParams>('/taxonomy/:kind/:id/delete/', guard, async (request, reply) => {
+  app.post<KindParams>('/taxonomy/:kind/:id/delete/', write, async (request, reply) => {
     const kind = parseKind(request.params.kind)
     const id = parseId(request.params.id)
     if (!kind || id === null) return sendAdminError(request, reply, 404)

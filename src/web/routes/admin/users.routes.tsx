@@ -14,6 +14,8 @@ type IdParams = { Params: { id: string } }
 
 const usersRoutes: FastifyPluginAsync = async (app) => {
   const guard = { preHandler: requireCapability('users.manage') }
+  // Bylines and author pages follow an account's role and state.
+  const write = { ...guard, config: { changesReaderPages: true } }
 
   async function userDetail(id: number): Promise<UserDetail | null> {
     const user = await userById(app.deps.db, id)
@@ -66,7 +68,7 @@ const usersRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(<UserPage ctx={await request.adminContext()} user={user} />)
   })
 
-  app.post<IdParams>('/users/:id/role/', guard, async (request, reply) => {
+  app.post<IdParams>('/users/:id/role/', write, async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return sendAdminError(request, reply, 404)
     const role = validateRole(request.body)
@@ -79,13 +81,13 @@ const usersRoutes: FastifyPluginAsync = async (app) => {
     return answerChange(request, reply, id, await changeRole(app.deps, actorOf(request.user!), id, role), 'roleChanged')
   })
 
-  app.post<IdParams>('/users/:id/disable/', guard, async (request, reply) => {
+  app.post<IdParams>('/users/:id/disable/', write, async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return sendAdminError(request, reply, 404)
     return answerChange(request, reply, id, await setDisabled(app.deps, actorOf(request.user!), id, true), 'userDisabled')
   })
 
-  app.post<IdParams>('/users/:id/enable/', guard, async (request, reply) => {
+  app.post<IdParams>('/users/:id/enable/', write, async (request, reply) => {
     const id = parseId(request.params.id)
     if (id === null) return sendAdminError(request, reply, 404)
     return answerChange(request, reply, id, await setDisabled(app.deps, actorOf(request.user!), id, false), 'userEnabled')

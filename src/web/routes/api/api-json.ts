@@ -1,7 +1,8 @@
 // Live content in the API's JSON shapes (src/web/schemas/api-v1.schemas.ts). Only public fields: no
 // email, IP or user agent exists in any of the inputs, and the response schemas drop anything unnamed.
 import { withAgencyCredit } from '../../../domain/article-body.js'
-import { commentTextToHtml, escapeHtml } from '../../../domain/comment-text.js'
+import { commentTextToHtml } from '../../../domain/comment-text.js'
+import { escapeHtml } from '../../../domain/html-escape.js'
 import { absoluteMediaUrl } from '../../../domain/feed.js'
 import { commentsAreOpen } from '../../../domain/moderation.js'
 import { articleCredit, type PublishedArticle } from '../../../domain/published-article.js'
@@ -10,7 +11,7 @@ import { feedPath, listingPath } from '../../../domain/syndication-urls.js'
 import { absoluteUrl, articlePath, editionPrefix } from '../../../domain/urls.js'
 import type { NewsfeedItem } from '../../../db/repositories/articles.repository.js'
 import type { PublicComment } from '../../../db/repositories/comments.repository.js'
-import type { TermWithCount } from '../../../db/repositories/syndication.repository.js'
+import type { TermWithCount } from '../../../db/repositories/published-articles.repository.js'
 import type { ArticleJson, ArticleSummaryJson, CommentJson } from '../../schemas/api-v1.schemas.js'
 
 export const API_BASE = '/api/v1'

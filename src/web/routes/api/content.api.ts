@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify'
 import { absoluteUrl, encodeCursor } from '../../../domain/urls.js'
 import type { PublishedArticle } from '../../../domain/published-article.js'
 import type { SiteSettings } from '../../../domain/settings.js'
-import { currentSettings } from '../../../services/settings.service.js'
+import { currentSettings } from '../../../services/site-settings.service.js'
 import {
   articleByUrl, articleById, articleComments, listArticles, newsfeedDay, sectionList, tagList, type ApiResult
 } from '../../../services/api.service.js'
@@ -11,7 +11,7 @@ import {
   Article, ArticleByUrlQuery, type ArticleJson, ArticleIdParams, ArticleList, ArticlesQuery, CommentList, EditionQuery, NewsfeedDay, NewsfeedParams,
   SectionList, TagList, TagsQuery
 } from '../../schemas/api-v1.schemas.js'
-import { sendApiError } from './api-errors.js'
+import { sendApiError } from '../../../plugins/api-errors.js'
 import { API_BASE, articleJson, articleSummaryJson, articleUrl, commentJson, newsfeedEntryJson, sectionJson, tagJson } from './api-json.js'
 import { apiRoute, type ApiRoute } from './api-route.js'
 

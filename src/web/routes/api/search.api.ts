@@ -1,13 +1,13 @@
 // /api/v1/search: the site search as JSON, through the same service as the search page.
-import { escapeHtml } from '../../../domain/comment-text.js'
+import { escapeHtml } from '../../../domain/html-escape.js'
 import { searchQueryString, type SearchForm, type SearchFieldError } from '../../../domain/search-form.js'
 import { MAX_QUERY_LENGTH } from '../../../domain/search-query.js'
 import { piecesToHtml, snippetText } from '../../../domain/search-snippet.js'
 import { absoluteUrl } from '../../../domain/urls.js'
 import { runSearch } from '../../../services/search.service.js'
-import { currentSettings } from '../../../services/settings.service.js'
+import { currentSettings } from '../../../services/site-settings.service.js'
 import { SearchQuery, SearchResults, type SearchResultsJson } from '../../schemas/search-api.schemas.js'
-import { sendApiError } from './api-errors.js'
+import { sendApiError } from '../../../plugins/api-errors.js'
 import { API_BASE } from './api-json.js'
 import { apiRoute, type ApiRoute } from './api-route.js'
 

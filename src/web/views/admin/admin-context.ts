@@ -1,15 +1,10 @@
 import type { Translator } from '../../../i18n/index.js'
 import type { SiteSettings } from '../../../domain/settings.js'
-import type { Role } from '../../../domain/roles.js'
+import type { SessionUser } from '../../../domain/accounts.js'
+
+export type { SessionUser }
 
 /** The signed-in user as admin pages and services see them. */
-export interface SessionUser {
-  id: number
-  email: string
-  displayName: string
-  slug: string
-  role: Role
-}
 
 /** Everything an admin view needs besides its own data. Admin pages are private, never cached. */
 export interface AdminContext {

@@ -52,7 +52,7 @@ export interface ArticleEditorProps {
   problem: AdminNotice | null
   /** The featured-image picker's search, if used. */
   mediaQuery?: string
-  /** The story's versions in other editions (issue 6); absent for a new article. */
+  /** The story's versions in other editions; absent for a new article, which has none yet. */
   translations?: TranslationPanelData | null
   /** This user's autosave of the article: offered, or just restored into the form. */
   autosave?: AutosaveNoticeData | null

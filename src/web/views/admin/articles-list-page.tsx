@@ -1,6 +1,7 @@
 // The article list: status tabs with counts, filters (section, author, text, edition), keyset pages,
 // and bulk actions on ticked rows. Each row's own buttons submit the same form to another address.
-import { LIST_FILTERS, type ArticleListItem, type ListFilter } from '../../../db/repositories/article-admin.repository.js'
+import { LIST_FILTERS, type ListFilter } from '../../../domain/publishing.js'
+import type { ArticleListItem } from '../../../db/repositories/articles.repository.js'
 import type { SectionRow } from '../../../db/repositories/taxonomy.repository.js'
 import { articlePath, editionPrefix } from '../../../domain/urls.js'
 import { availableActions, BULK_ACTIONS, checkEdit, effectiveStatus } from '../../../domain/workflow.js'

@@ -3,7 +3,7 @@
 import { MAX_UPLOAD_BYTES } from '../../../domain/media.js'
 import type { MediaListItem } from '../../../db/repositories/media.repository.js'
 import type { MediaDetails } from '../../../services/media.service.js'
-import { MEDIA_TEXT_LIMITS } from '../../../services/media.service.js'
+import { MEDIA_TEXT_LIMITS } from '../../../domain/media.js'
 import { formatDateTime } from '../../../i18n/format.js'
 import type { AdminContext, AdminNotice } from './admin-context.js'
 import { AdminLayout } from './admin-layout.js'

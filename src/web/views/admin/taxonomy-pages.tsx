@@ -1,7 +1,8 @@
 // Sections and tags of one edition: add, and a page per item to rename, change its slug or delete it.
-import type { TaxonomyItem, TaxonomyKind } from '../../../db/repositories/taxonomy-admin.repository.js'
+import type { TaxonomyItem, TaxonomyKind } from '../../../db/repositories/taxonomy.repository.js'
 import { MAX_SLUG_LENGTH } from '../../../domain/slug.js'
-import { TAXONOMY_NAME_LIMIT, type TaxonomyValues } from '../../../services/taxonomy.service.js'
+import { TAXONOMY_NAME_LIMIT } from '../../../domain/sections.js'
+import type { TaxonomyValues } from '../../../services/taxonomy.service.js'
 import type { AdminContext } from './admin-context.js'
 import { AdminLayout } from './admin-layout.js'
 import { AdminForm, CsrfInput, ErrorSummary, TextField, type FormErrors } from './forms.js'

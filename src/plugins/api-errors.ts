@@ -1,6 +1,7 @@
 // Errors of the JSON API: always JSON ({ error: { code, message } }), never the HTML error page.
 import type { FastifyReply } from 'fastify'
-import { CACHE_CONTROL } from '../../../plugins/pages.js'
+import { CACHE_CONTROL } from './pages.js'
+import { statusMessage } from '../web/views/status-messages.js'
 
 export const API_PREFIX = '/api/'
 
@@ -8,19 +9,9 @@ export function isApiPath(url: string | undefined): boolean {
   return (url ?? '').startsWith(API_PREFIX)
 }
 
-const CODES: Record<number, [string, string]> = {
-  400: ['bad_request', 'The request could not be understood.'],
-  404: ['not_found', 'There is nothing at this address.'],
-  405: ['method_not_allowed', 'This address answers GET and HEAD only.'],
-  413: ['payload_too_large', 'What you sent is too large.'],
-  415: ['unsupported_media_type', 'This content type is not accepted here.'],
-  429: ['too_many_requests', 'Too many requests; try again later.'],
-  500: ['server_error', 'Something went wrong on our side.']
-}
-
 export function apiErrorBody(status: number, message?: string): { error: { code: string, message: string } } {
-  const [code, fallback] = CODES[status] ?? (status >= 500 ? CODES[500]! : CODES[400]!)
-  return { error: { code, message: message ?? fallback } }
+  const { code, api } = statusMessage(status)
+  return { error: { code, message: message ?? api } }
 }
 
 /** Sends an error object. A 404 is the same for everyone and may be cached; other errors may not. */

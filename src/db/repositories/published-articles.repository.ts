@@ -1,11 +1,13 @@
-// Reads behind listing pages, feeds, sitemaps and the public API: live articles filtered by section,
-// tag, author or time, in keyset pages, in the plain PublishedArticle shape.
+// Live articles as the outside world reads them (listing pages, feeds, sitemaps, the public API):
+// filtered by section, tag, author or time, in keyset pages, in the plain PublishedArticle shape, and
+// the sections and tags that have live articles.
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
 import type { IsoInstant } from '../../domain/days.js'
-import { mediaPath } from '../../domain/media.js'
-import type { ArticleImage, PublishedArticle, TermRef } from '../../domain/published-article.js'
+import type { PublishedArticle, TermRef } from '../../domain/published-article.js'
 import { liveArticles, newsfeedColumns, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem } from './articles.repository.js'
+import { featuredImages } from './media.repository.js'
+import { tagsOfArticles } from './taxonomy.repository.js'
 
 /** Which live articles a listing, feed or API call wants. Empty: the whole edition. */
 export interface ArticleFilter {
@@ -120,82 +122,6 @@ export async function publishedArticleById(db: DbOrTrx, q: { now: Date, id: numb
   return undefined
 }
 
-export async function tagsOfArticles(db: DbOrTrx, articleIds: number[]): Promise<Map<number, TermRef[]>> {
-  const result = new Map<number, TermRef[]>()
-  if (articleIds.length === 0) return result
-  const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
-    .where('article_tags.article_id', 'in', articleIds).orderBy('tags.name').orderBy('tags.id').execute()
-  for (const r of rows) {
-    const list = result.get(r.article_id) ?? []
-    list.push({ id: r.id, slug: r.slug, name: r.name })
-    result.set(r.article_id, list)
-  }
-  return result
-}
-
-/**
- * Featured images of articles, from the media library: the largest generated WebP copy (feeds and
- * link previews want a big, widely readable image; an AVIF or PNG original is neither), else the
- * original. Alt text, caption and credit are the article's own, else the library's. The library
- * makes sizes by width only, so no aspect crops exist yet; consumers use crops when they are given.
- */
-export async function featuredImages(db: DbOrTrx, articleIds: number[]): Promise<Map<number, ArticleImage>> {
-  const result = new Map<number, ArticleImage>()
-  if (articleIds.length === 0) return result
-  const rows = await db.selectFrom('articles')
-    .innerJoin('media', 'media.id', 'articles.featured_media_id')
-    .innerJoin('media_files', 'media_files.media_id', 'media.id')
-    .select([
-      'articles.id as article_id', 'articles.featured_alt', 'articles.featured_caption', 'articles.featured_credit',
-      'media.id as media_id', 'media.hash', 'media.alt', 'media.caption', 'media.credit',
-      'media_files.variant', 'media_files.mime', 'media_files.width', 'media_files.height', 'media_files.size'
-    ])
-    .where('articles.id', 'in', articleIds).execute()
-  const byArticle = new Map<number, typeof rows>()
-  for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), r])
-  for (const [articleId, files] of byArticle) {
-    const generated = files.filter((f) => f.variant !== 'original').sort((a, b) => b.width - a.width)
-    const chosen = generated[0] ?? files.find((f) => f.variant === 'original')
-    if (!chosen) continue
-    const text = (own: string | null, library: string) => (own?.trim() ? own : library.trim() ? library : null)
-    result.set(articleId, {
-      url: mediaPath({ id: chosen.media_id, hash: chosen.hash }, chosen.variant, chosen.mime),
-      type: chosen.mime, width: chosen.width, height: chosen.height, bytes: chosen.size,
-      alt: text(chosen.featured_alt, chosen.alt) ?? '',
-      caption: text(chosen.featured_caption, chosen.caption),
-      credit: text(chosen.featured_credit, chosen.credit),
-      crops: {}
-    })
-  }
-  return result
-}
-
-// ---- Sections, tags, authors -----------------------------------------------------------------------
-
-export interface SectionNode { id: number, slug: string, name: string, parentId: number | null }
-
-export async function sectionsOfEdition(db: DbOrTrx, edition: string): Promise<SectionNode[]> {
-  const rows = await db.selectFrom('sections').select(['id', 'slug', 'name', 'parent_id'])
-    .where('edition', '=', edition).orderBy('name').orderBy('id').execute()
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id }))
-}
-
-export async function tagBySlug(db: DbOrTrx, edition: string, slug: string): Promise<TermRef | undefined> {
-  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()
-}
-
-/** A staff account as its public author page shows it: name and slug, nothing else. */
-export async function authorBySlug(db: DbOrTrx, slug: string): Promise<{ id: number, name: string, slug: string } | undefined> {
-  const row = await db.selectFrom('users').select(['id', 'display_name', 'slug']).where('slug', '=', slug).executeTakeFirst()
-  return row ? { id: row.id, name: row.display_name, slug: row.slug } : undefined
-}
-
-export async function authorById(db: DbOrTrx, id: number): Promise<{ name: string, slug: string } | undefined> {
-  const row = await db.selectFrom('users').select(['display_name', 'slug']).where('id', '=', id).executeTakeFirst()
-  return row ? { name: row.display_name, slug: row.slug } : undefined
-}
-
 /** Does the edition have at least one live article matching the filter? */
 export async function hasLiveArticles(db: DbOrTrx, q: { edition: string, now: Date, filter: ArticleFilter }): Promise<boolean> {
   const row = await filtered(liveArticles(db, q.edition, q.now), q.filter).select('articles.id').limit(1).executeTakeFirst()
@@ -279,15 +205,4 @@ export async function recentArticles(db: DbOrTrx, q: { editions: string[], now: 
     .sort((a, b) => (a.published_at! < b.published_at! ? 1 : a.published_at! > b.published_at! ? -1 : b.id - a.id))
     .slice(0, q.limit)
     .map((r) => ({ edition: r.edition, slug: r.slug, headline: r.headline, publishedAt: r.published_at! }))
-}
-
-// ---- Comments --------------------------------------------------------------------------------------
-
-/** The newest approved comments of an article, newest first; never the email, IP or user agent. */
-export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]> {
-  const rows = await db.selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
-    .where('article_id', '=', q.articleId).where('status', '=', 'approved')
-    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at }))
 }
