@@ -76,7 +76,7 @@ export async function feedArticles(deps: Deps, settings: SiteSettings, edition: 
 
 export interface CommentsFeedData {
   article: ArticleRow
-  comments: { id: number, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]
+  comments: { id: number, authorName: string, authorUrl: string | null, body: string, bodyHtml: string, createdAt: IsoInstant }[]
 }
 
 /**

@@ -284,10 +284,10 @@ export async function recentArticles(db: DbOrTrx, q: { editions: string[], now: 
 // ---- Comments --------------------------------------------------------------------------------------
 
 /** The newest approved comments of an article, newest first; never the email, IP or user agent. */
-export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]> {
+export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, bodyHtml: string, createdAt: IsoInstant }[]> {
   const rows = await db.selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'body_html', 'created_at'])
     .where('article_id', '=', q.articleId).where('status', '=', 'approved')
     .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at }))
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, bodyHtml: r.body_html, createdAt: r.created_at }))
 }
