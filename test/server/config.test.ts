@@ -15,4 +15,26 @@ describe('configuration from the environment', () => {
         error instanceof ConfigError && error.message.includes('PAGE_CACHE_SECONDS') && error.message.includes(value))
     }
   })
+
+  it('trusts no proxy by default, and a hop count or proxy addresses when told', () => {
+    assert.equal(loadConfig({}).trustProxy, false)
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false)
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1)
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).trustProxy,
+      ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback'])
+  })
+
+  it('refuses TRUST_PROXY=true and says what to write instead', () => {
+    for (const value of ['true', 'TRUE', 'yes', 'on']) {
+      assert.throws(() => loadConfig({ TRUST_PROXY: value }), (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('TRUST_PROXY=1') && error.message.includes('TRUST_PROXY=127.0.0.1,10.0.0.0/8'))
+    }
+  })
+
+  it('names TRUST_PROXY when an entry is neither an address nor a range', () => {
+    for (const value of ['10.0.0.0/33', 'nginx', '1.2.3', '11', ',', '1,2']) {
+      assert.throws(() => loadConfig({ TRUST_PROXY: value }), (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('TRUST_PROXY'), value)
+    }
+  })
 })
