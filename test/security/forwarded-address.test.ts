@@ -23,6 +23,21 @@ forEachDialect((dialect) => {
       assert.deepEqual(rows.map((r) => r.ip), ['198.51.100.7'])
     })
 
+    it('believes X-Forwarded-For only from the listed proxy addresses', async (tc) => {
+      const t = await build(tc, dialect, { trustProxy: ['10.0.0.0/8'], settings: { timeZone: 'Asia/Yerevan', ...RULES_OFF } })
+      const { id } = await createArticle(t.deps, { edition: 'en', headline: 'Budget debate', lead: 'Lead', bodySource: 'Body', status: 'published', publishedAt: '2026-11-25T08:00:00.000Z' })
+      const post = (remoteAddress: string, comment: string) => t.app.inject({
+        method: 'POST', url: '/comments', remoteAddress,
+        headers: { ...FORM_HEADERS, 'user-agent': 'Mozilla/5.0', 'x-forwarded-for': '203.0.113.66, 198.51.100.7' },
+        payload: form({ article_id: String(id), subject: '', ts: '', ...READER, comment })
+      })
+      assert.equal((await post('10.1.2.3', 'Through the proxy')).statusCode, 303)
+      // Straight to the app, not through the proxy: the header is the client's own invention.
+      assert.equal((await post('198.51.100.50', 'Around the proxy')).statusCode, 303)
+      const rows = await t.deps.db.selectFrom('comments').select('ip').orderBy('id').execute()
+      assert.deepEqual(rows.map((r) => r.ip), ['198.51.100.7', '198.51.100.50'])
+    })
+
     it('uses the connection\'s address when no proxy is trusted', async (tc) => {
       const f = await commentsFixture(tc, dialect, RULES_OFF)
       const res = await f.t.app.inject({
