@@ -12,7 +12,8 @@ import securityHeaders, { isHttpsSite, setSecurityHeaders } from './plugins/secu
 import trailingSlash from './plugins/trailing-slash.js'
 import urlGuard from './plugins/url-guard.js'
 import type { Deps } from './services/deps.js'
-import type { TrustProxy } from './config.js'
+import type { RateLimitSettings, TrustProxy } from './config.js'
+import rateLimits from './plugins/rate-limits.js'
 import articleRoutes from './web/routes/article.routes.js'
 import commentsRoutes from './web/routes/comments.routes.js'
 import healthRoutes from './web/routes/health.routes.js'
@@ -39,6 +40,8 @@ export interface BuildOptions {
   trustProxy?: TrustProxy
   /** Keep rendered public responses in memory this long (src/plugins/page-cache.ts); 0 or absent: off. */
   pageCacheSeconds?: number
+  /** Requests per minute per client address (src/config.ts); absent: no limits (tests that need them pass them). */
+  rateLimits?: RateLimitSettings
 }
 
 const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url))
@@ -82,6 +85,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })
   await app.register(pages)
   await app.register(auth)
+  // Before the page cache: a copy served from memory still counts against the visitor's limit.
+  if (options.rateLimits) await app.register(rateLimits, { limits: options.rateLimits })
   await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
   await app.register(staticFiles, {
     root: ASSETS_DIR,

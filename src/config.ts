@@ -19,9 +19,35 @@ export interface Config {
   trustProxy: TrustProxy
   /** Seconds a rendered public page may be served from memory; 0 turns the cache off. */
   pageCacheSeconds: number
+  /** Requests per minute per client address (src/plugins/rate-limits.ts). */
+  rateLimits: RateLimitSettings
 }
 
 export type TrustProxy = false | number | string[]
+
+export type RateLimitGroup = 'search' | 'comments' | 'login' | 'timingToken' | 'api'
+
+/** Requests per minute per client address for each group; 0 turns a group's limit off. */
+export type RateLimitSettings = Record<RateLimitGroup, number>
+
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  // A reader refining a query types a few a minute; a scraper paging through results types hundreds.
+  search: 30,
+  // The database's flood control already allows one comment per 15 seconds; this stops the attempts
+  // themselves (each one validates and queries) long before they pile up.
+  comments: 10,
+  // The accounts' own throttle counts failures per account and address in the database; this bounds the tries.
+  login: 10,
+  // One per article page a reader opens with JavaScript on.
+  timingToken: 30,
+  // An aggregator polling a handful of endpoints each minute stays far below this.
+  api: 300
+}
+
+/** The environment variable of each group's limit. */
+const RATE_LIMIT_VARIABLES: Record<RateLimitGroup, string> = {
+  search: 'RATE_LIMIT_SEARCH', comments: 'RATE_LIMIT_COMMENTS', login: 'RATE_LIMIT_LOGIN', timingToken: 'RATE_LIMIT_TIMING_TOKEN', api: 'RATE_LIMIT_API'
+}
 
 export class ConfigError extends Error {}
 
@@ -104,8 +130,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`PAGE_CACHE_SECONDS must be a whole number from 0 (off) to 3600, got "${env.PAGE_CACHE_SECONDS}"`)
   }
 
+  const rateLimits = { ...DEFAULT_RATE_LIMITS }
+  for (const [group, name] of Object.entries(RATE_LIMIT_VARIABLES) as [RateLimitGroup, string][]) {
+    const value = env[name]
+    if (value === undefined || value === '') continue
+    if (!/^\d{1,6}$/.test(value)) throw new ConfigError(`${name} must be a whole number of requests per minute per client address (0: no limit), got "${value}"`)
+    rateLimits[group] = Number(value)
+  }
+
   return {
     pageCacheSeconds,
+    rateLimits,
     host: env.HOST || 'localhost',
     port,
     database,

@@ -14,7 +14,7 @@ import { seedDemoContent } from '../src/services/demo.service.js'
 import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
 import type { Deps } from '../src/services/deps.js'
-import type { TrustProxy } from '../src/config.js'
+import type { RateLimitSettings, TrustProxy } from '../src/config.js'
 
 export interface DialectUnderTest { name: DialectName }
 
@@ -73,6 +73,8 @@ export interface BuildTestOptions {
   sameDatabaseAs?: TestApp
   /** As TRUST_PROXY (src/config.ts): which proxies' X-Forwarded-For to believe. */
   trustProxy?: TrustProxy
+  /** Requests per minute per client address; absent: no limits, as most tests send many requests from one address. */
+  rateLimits?: RateLimitSettings
 }
 
 /** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
@@ -115,7 +117,7 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
     if (options.demo) await seedDemoContent(deps)
   }
   if (options.settings) await saveSettings(deps.db, options.settings)
-  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, trustProxy: options.trustProxy ?? false })
+  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) })
   await app.ready()
   return {
     app, deps, clock, schema: database.schema,

@@ -12,6 +12,7 @@ const MESSAGES: Record<number, [MessageKey, MessageKey]> = {
   404: ['error.notFound.title', 'error.notFound.text'],
   413: ['error.badRequest.title', 'error.tooLarge.text'],
   415: ['error.badRequest.title', 'error.unsupportedMedia.text'],
+  429: ['error.tooMany.title', 'error.tooMany.text'],
   500: ['error.server.title', 'error.server.text']
 }
 
