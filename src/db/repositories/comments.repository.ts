@@ -70,6 +70,16 @@ export async function hasApprovedComment(db: DbOrTrx, q: { authorName: string, a
   return row !== undefined
 }
 
+/**
+ * Holds, until the transaction ends, every other comment from this address, so that the duplicate and
+ * flood checks and the insert are one step: N identical posts sent at once store one. SQLite needs nothing
+ * more than the transaction: its one connection runs one transaction at a time.
+ */
+export async function lockCommentsFromAddress(trx: DbOrTrx, dialect: DialectName, ip: string): Promise<void> {
+  if (dialect !== 'postgres') return
+  await sql`select pg_advisory_xact_lock(hashtext(${`lede-comment-ip:${ip}`}))`.execute(trx)
+}
+
 /** An IP's recent comments in any status, for flood control and the per-IP rate limit. */
 export async function recentCommentsFromIp(db: DbOrTrx, ip: string, since: string): Promise<{ latest: string | null, lastHourCount: number, lastHourOldest: string | null }> {
   const latest = await db.selectFrom('comments').select('created_at').where('ip', '=', ip)
