@@ -14,6 +14,7 @@ import urlGuard from './plugins/url-guard.js'
 import type { Deps } from './services/deps.js'
 import type { RateLimitSettings, TrustProxy } from './config.js'
 import rateLimits from './plugins/rate-limits.js'
+import { logRequest } from './plugins/log-redaction.js'
 import articleRoutes from './web/routes/article.routes.js'
 import commentsRoutes from './web/routes/comments.routes.js'
 import healthRoutes from './web/routes/health.routes.js'
@@ -61,7 +62,9 @@ function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: s
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Request lines go through logRequest, which keeps one-time links' tokens out of the log.
+    logger: options.logger === undefined || options.logger === false ? false
+      : { ...(options.logger === true ? {} : options.logger), serializers: { req: logRequest } },
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: FORM_BODY_LIMIT,
     // Node's default of 5 s can cut off slow but honest mobile readers mid-request.
