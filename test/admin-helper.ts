@@ -64,7 +64,8 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD,
     payload: form({ _csrf: csrfFrom(page.body), email, password })
   })
   assert.equal(res.statusCode, 303, `login failed with ${res.statusCode}`)
-  const cookie = cookiesFrom(res, formCookie).split('; ').filter((c) => c.startsWith('lede_session=')).join('; ')
+  // Over https the session cookie carries the __Host- prefix.
+  const cookie = cookiesFrom(res, formCookie).split('; ').filter((c) => c.startsWith('lede_session=') || c.startsWith('__Host-lede_session=')).join('; ')
   const dashboard = await t.app.inject({ method: 'GET', url: '/admin/', headers: { cookie } })
   assert.equal(dashboard.statusCode, 200, `dashboard after login: ${dashboard.statusCode}`)
   return { cookie, csrf: csrfFrom(dashboard.body) }
