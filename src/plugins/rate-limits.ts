@@ -6,11 +6,18 @@
 import fp from 'fastify-plugin'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyRequest } from 'fastify'
-import { sendErrorPage } from './error-pages.js'
-import { isApiPath } from '../web/routes/api/api-errors.js'
+import { errorPageHtml, sendErrorHtml } from './error-pages.js'
+import { isApiPath, sendApiError } from '../web/routes/api/api-errors.js'
 import type { RateLimitGroup, RateLimitSettings } from '../config.js'
 
 const WINDOW_MS = 60_000
+/**
+ * The 429 page is rendered once per path and kept briefly: refusing must stay far cheaper than answering,
+ * or a flood of refused requests stalls the readers anyway. Few paths are limited, but "/:lang/search"
+ * takes any segment, so the number kept is bounded too.
+ */
+const REFUSAL_PAGE_MS = 10_000
+const MAX_REFUSAL_PAGES = 50
 
 /** Which group a route belongs to, by method and route pattern; the API as a whole is counted separately. */
 function groupOf(request: FastifyRequest): RateLimitGroup | null {
@@ -34,6 +41,18 @@ export default fp<{ limits: RateLimitSettings }>(async (app, options) => {
   }
   if (limiters.size === 0) return
 
+  const refusalPages = new Map<string, { html: string, until: number }>()
+  const refusalPage = async (request: FastifyRequest): Promise<string> => {
+    const path = request.url.split('?')[0] ?? '/'
+    const now = Date.now()
+    const kept = refusalPages.get(path)
+    if (kept && kept.until > now) return kept.html
+    const html = await errorPageHtml(app.deps, path, request.log, 429)
+    if (refusalPages.size >= MAX_REFUSAL_PAGES) refusalPages.clear()
+    refusalPages.set(path, { html, until: now + REFUSAL_PAGE_MS })
+    return html
+  }
+
   app.addHook('onRequest', async (request, reply) => {
     const groups: RateLimitGroup[] = []
     const group = groupOf(request)
@@ -46,8 +65,8 @@ export default fp<{ limits: RateLimitSettings }>(async (app, options) => {
       if (result.isAllowed || !result.isExceeded) continue
       request.log.info({ group: name }, 'rate limit reached')
       reply.header('retry-after', String(Math.max(1, result.ttlInSeconds)))
-      await sendErrorPage(app.deps, request, reply, 429)
-      return reply
+      if (isApiPath(request.url)) return sendApiError(reply, 429)
+      return sendErrorHtml(reply, 429, await refusalPage(request))
     }
   })
 }, { name: 'rate-limits', dependencies: ['pages'] })
