@@ -110,7 +110,7 @@ for (const engine of values.engines!.split(',')) for (const cacheSeconds of valu
   const db = await freshDatabaseEnv(engine as 'sqlite' | 'postgres')
   let server: RunningServer | undefined
   try {
-    server = await startServerProcess({ ...db.env, TRUST_PROXY: 'true', PAGE_CACHE_SECONDS: cacheSeconds })
+    server = await startServerProcess({ ...db.env, TRUST_PROXY: '1', PAGE_CACHE_SECONDS: cacheSeconds })
     const front = await (await fetch(server.baseUrl + '/')).text()
     const articlePaths = [...new Set([...front.matchAll(/href="(\/\d{4}\/\d\d\/\d\d\/[a-z0-9-]+\/)"/g)].map((m) => m[1]!))]
     const articleIds: string[] = []

@@ -12,6 +12,9 @@ import securityHeaders, { isHttpsSite, setSecurityHeaders } from './plugins/secu
 import trailingSlash from './plugins/trailing-slash.js'
 import urlGuard from './plugins/url-guard.js'
 import type { Deps } from './services/deps.js'
+import type { RateLimitSettings, TrustProxy } from './config.js'
+import rateLimits from './plugins/rate-limits.js'
+import { logRequest } from './plugins/log-redaction.js'
 import articleRoutes from './web/routes/article.routes.js'
 import commentsRoutes from './web/routes/comments.routes.js'
 import healthRoutes from './web/routes/health.routes.js'
@@ -35,9 +38,12 @@ declare module 'fastify' {
 export interface BuildOptions {
   deps: Deps
   logger?: FastifyServerOptions['logger']
-  trustProxy?: boolean
+  /** Proxies whose X-Forwarded-For is believed (src/config.ts); never every hop. */
+  trustProxy?: TrustProxy
   /** Keep rendered public responses in memory this long (src/plugins/page-cache.ts); 0 or absent: off. */
   pageCacheSeconds?: number
+  /** Requests per minute per client address (src/config.ts); absent: no limits (tests that need them pass them). */
+  rateLimits?: RateLimitSettings
 }
 
 const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url))
@@ -45,10 +51,22 @@ const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url))
 /** Form posts stay small: a 10,000-character comment in Armenian, percent-encoded, is about 60 KB. */
 const FORM_BODY_LIMIT = 256 * 1024
 
+/**
+ * Fastify takes addresses and ranges as they are. A bare hop count it refuses to honour (it cannot tell a
+ * proxy from a client that connected directly), so it is given as the equivalent rule: believe the
+ * connection and the next hops-1 forwarded entries. README says when that is safe.
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return trust
+}
+
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    // Request lines go through logRequest, which keeps one-time links' tokens out of the log.
+    logger: options.logger === undefined || options.logger === false ? false
+      : { ...(options.logger === true ? {} : options.logger), serializers: { req: logRequest } },
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: FORM_BODY_LIMIT,
     // Node's default of 5 s can cut off slow but honest mobile readers mid-request.
     keepAliveTimeout: 10_000,
@@ -72,6 +90,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })
   await app.register(pages)
   await app.register(auth)
+  // Before the page cache: a copy served from memory still counts against the visitor's limit.
+  if (options.rateLimits) await app.register(rateLimits, { limits: options.rateLimits })
   await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
   await app.register(staticFiles, {
     root: ASSETS_DIR,

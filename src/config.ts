@@ -1,4 +1,5 @@
 // Environment → typed configuration. A bad value stops start-up with a message naming the variable.
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import type { DatabaseTarget } from './db/dialect.js'
 
@@ -11,9 +12,41 @@ export interface Config {
   /** Load demo content into an empty database on start. */
   seedDemo: boolean
   logLevel: string
-  trustProxy: boolean
+  /**
+   * Which proxies' X-Forwarded-For is believed: false (none), how many hops in front of Lede, or their
+   * addresses and CIDR ranges. Never "all": the leftmost entry is whatever the client wrote.
+   */
+  trustProxy: TrustProxy
   /** Seconds a rendered public page may be served from memory; 0 turns the cache off. */
   pageCacheSeconds: number
+  /** Requests per minute per client address (src/plugins/rate-limits.ts). */
+  rateLimits: RateLimitSettings
+}
+
+export type TrustProxy = false | number | string[]
+
+export type RateLimitGroup = 'search' | 'comments' | 'login' | 'timingToken' | 'api'
+
+/** Requests per minute per client address for each group; 0 turns a group's limit off. */
+export type RateLimitSettings = Record<RateLimitGroup, number>
+
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  // A reader refining a query types a few a minute; a scraper paging through results types hundreds.
+  search: 30,
+  // The database's flood control already allows one comment per 15 seconds; this stops the attempts
+  // themselves (each one validates and queries) long before they pile up.
+  comments: 10,
+  // The accounts' own throttle counts failures per account and address in the database; this bounds the tries.
+  login: 10,
+  // One per article page a reader opens with JavaScript on.
+  timingToken: 30,
+  // An aggregator polling a handful of endpoints each minute stays far below this.
+  api: 300
+}
+
+/** The environment variable of each group's limit. */
+const RATE_LIMIT_VARIABLES: Record<RateLimitGroup, string> = {
+  search: 'RATE_LIMIT_SEARCH', comments: 'RATE_LIMIT_COMMENTS', login: 'RATE_LIMIT_LOGIN', timingToken: 'RATE_LIMIT_TIMING_TOKEN', api: 'RATE_LIMIT_API'
 }
 
 export class ConfigError extends Error {}
@@ -25,6 +58,42 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
   if (/^(1|true|yes|on)$/i.test(value)) return true
   if (/^(0|false|no|off)$/i.test(value)) return false
   throw new ConfigError(`${name} must be true or false, got "${value}"`)
+}
+
+/** The names proxy-addr (Fastify's trust rule) knows for whole private ranges. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal']
+/** More proxies than this in a row is a typo, not a topology. */
+const MAX_PROXY_HOPS = 10
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true
+  const slash = entry.indexOf('/')
+  if (slash === -1) return isIP(entry) !== 0
+  const family = isIP(entry.slice(0, slash))
+  const bits = entry.slice(slash + 1)
+  return family !== 0 && /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+/** TRUST_PROXY: unset or false, a hop count, or a comma-separated list of addresses and CIDR ranges. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim()
+  if (text === '' || /^(0|false|no|off)$/i.test(text)) return false
+  if (/^(true|yes|on)$/i.test(text)) {
+    throw new ConfigError(`TRUST_PROXY=${text} would believe every X-Forwarded-For entry, and the leftmost is whatever the client wrote. ` +
+      'Write how many proxies stand in front of Lede (TRUST_PROXY=1 for one nginx) or their addresses (TRUST_PROXY=127.0.0.1,10.0.0.0/8)')
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text)
+    if (hops > MAX_PROXY_HOPS) throw new ConfigError(`TRUST_PROXY must be a number of proxy hops from 1 to ${MAX_PROXY_HOPS}, got "${value}"`)
+    return hops
+  }
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')
+  const bad = entries.find((entry) => !isAddressOrRange(entry))
+  if (bad !== undefined || entries.length === 0) {
+    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (1) or proxy addresses and CIDR ranges separated by commas ` +
+      `(127.0.0.1,10.0.0.0/8); "${bad ?? value}" is none of these`)
+  }
+  return entries
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,14 +130,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`PAGE_CACHE_SECONDS must be a whole number from 0 (off) to 3600, got "${env.PAGE_CACHE_SECONDS}"`)
   }
 
+  const rateLimits = { ...DEFAULT_RATE_LIMITS }
+  for (const [group, name] of Object.entries(RATE_LIMIT_VARIABLES) as [RateLimitGroup, string][]) {
+    const value = env[name]
+    if (value === undefined || value === '') continue
+    if (!/^\d{1,6}$/.test(value)) throw new ConfigError(`${name} must be a whole number of requests per minute per client address (0: no limit), got "${value}"`)
+    rateLimits[group] = Number(value)
+  }
+
   return {
     pageCacheSeconds,
+    rateLimits,
     host: env.HOST || 'localhost',
     port,
     database,
     siteUrl,
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
-    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false)
+    trustProxy: parseTrustProxy(env.TRUST_PROXY)
   }
 }

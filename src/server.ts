@@ -39,6 +39,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     deps,
     trustProxy: config.trustProxy,
     pageCacheSeconds: config.pageCacheSeconds,
+    rateLimits: config.rateLimits,
     logger: { level: config.logLevel }
   })
   log = app.log

@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import type { Role } from '../src/domain/roles.js'
 import { COMMAND_LINE_ACTOR, createUser } from '../src/services/users.service.js'
 import { sessionForToken, startSession } from '../src/services/auth.service.js'
-import { SESSION_COOKIE } from '../src/plugins/auth.js'
+import { sessionCookieName } from '../src/plugins/auth.js'
 import { form, FORM_HEADERS, type TestApp } from './helper.js'
 
 /** Long enough for the password rules. */
@@ -67,7 +67,8 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD,
     payload: form({ _csrf: csrfFrom(page.body), email, password })
   })
   assert.equal(res.statusCode, 303, `login failed with ${res.statusCode}`)
-  const cookie = cookiesFrom(res, formCookie).split('; ').filter((c) => c.startsWith('lede_session=')).join('; ')
+  // Over https the session cookie carries the __Host- prefix.
+  const cookie = cookiesFrom(res, formCookie).split('; ').filter((c) => c.startsWith('lede_session=') || c.startsWith('__Host-lede_session=')).join('; ')
   const dashboard = await t.app.inject({ method: 'GET', url: '/admin/', headers: { cookie } })
   assert.equal(dashboard.statusCode, 200, `dashboard after login: ${dashboard.statusCode}`)
   return { cookie, csrf: csrfFrom(dashboard.body) }
@@ -78,7 +79,7 @@ export async function signIn(t: TestApp, userId: number): Promise<{ cookie: stri
   const { token } = await startSession(t.deps.db, t.deps.clock(), userId, { ip: '127.0.0.1', userAgent: 'lightMyRequest' })
   const session = await sessionForToken(t.deps, token)
   assert.ok(session, 'the new session is not alive')
-  return { cookie: `${SESSION_COOKIE}=${token}`, csrf: session.csrfToken }
+  return { cookie: `${await sessionCookieName(t.deps)}=${token}`, csrf: session.csrfToken }
 }
 
 /** A new account of the role, signed in. */

@@ -13,6 +13,7 @@ import { clonePgTemplate, sqliteTemplateImage, type TemplateKey } from './db-tem
 import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
 import type { Deps } from '../src/services/deps.js'
+import type { RateLimitSettings, TrustProxy } from '../src/config.js'
 
 export interface DialectUnderTest { name: DialectName }
 
@@ -69,6 +70,10 @@ export interface BuildTestOptions {
    * and close() leaves the schema to its owner.
    */
   sameDatabaseAs?: TestApp
+  /** As TRUST_PROXY (src/config.ts): which proxies' X-Forwarded-For to believe. */
+  trustProxy?: TrustProxy
+  /** Requests per minute per client address; absent: no limits, as most tests send many requests from one address. */
+  rateLimits?: RateLimitSettings
 }
 
 /** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
@@ -130,7 +135,7 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
   }
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: bus ?? inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
   if (options.settings) await saveSettings(deps.db, options.settings)
-  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0 })
+  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) })
   await app.ready()
   return {
     app, deps, clock, schema: database.schema,

@@ -11,17 +11,28 @@ export interface SessionUser {
   role: Role
 }
 
-/**
- * A session ends after this long without a request. A working shift with a long lunch fits; a
- * laptop left open in the newsroom overnight does not stay signed in.
- */
-export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
 
 /**
- * A session ends this long after login however busy it is, so a stolen cookie stops working within
- * days even if the thief keeps it warm. Three days lets an editor work a long weekend without a new login.
+ * By default a session ends after this long without a request (the sessionIdleHours setting): a meeting
+ * or a lunch fits; a laptop left open in the newsroom does not stay signed in for the next shift.
  */
-export const SESSION_ABSOLUTE_MS = 3 * 24 * 60 * 60 * 1000
+export const SESSION_IDLE_MS = 2 * HOUR_MS
+
+/**
+ * By default a session ends this long after login however busy it is (sessionAbsoluteHours): one long
+ * working day, so a stolen cookie stops working the same day even if the thief keeps it warm.
+ */
+export const SESSION_ABSOLUTE_MS = 12 * HOUR_MS
+
+export interface SessionLimits { idleMs: number, absoluteMs: number }
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS }
+
+/** The limits a site's settings choose. */
+export function sessionLimits(settings: { sessionIdleHours: number, sessionAbsoluteHours: number }): SessionLimits {
+  return { idleMs: settings.sessionIdleHours * HOUR_MS, absoluteMs: settings.sessionAbsoluteHours * HOUR_MS }
+}
 
 /**
  * last_seen_at is written at most this often: a page with many requests (list, then each action)
@@ -33,15 +44,17 @@ export interface SessionTimes { createdAt: string, lastSeenAt: string, expiresAt
 
 export type SessionState = 'alive' | 'idle-expired' | 'expired'
 
-export function sessionState(session: SessionTimes, now: Date): SessionState {
+export function sessionState(session: SessionTimes, now: Date, limits: SessionLimits = DEFAULT_SESSION_LIMITS): SessionState {
   const t = now.getTime()
   if (t >= Date.parse(session.expiresAt)) return 'expired'
-  if (t - Date.parse(session.lastSeenAt) >= SESSION_IDLE_MS) return 'idle-expired'
+  // A session started under a longer absolute limit ends at the current one too.
+  if (t >= Date.parse(session.createdAt) + limits.absoluteMs) return 'expired'
+  if (t - Date.parse(session.lastSeenAt) >= limits.idleMs) return 'idle-expired'
   return 'alive'
 }
 
-export function sessionExpiry(now: Date): string {
-  return new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString()
+export function sessionExpiry(now: Date, limits: SessionLimits = DEFAULT_SESSION_LIMITS): string {
+  return new Date(now.getTime() + limits.absoluteMs).toISOString()
 }
 
 export function shouldTouchSession(lastSeenAt: string, now: Date): boolean {

@@ -17,11 +17,21 @@ export const COMMENT_LINK_REL = 'nofollow ugc noopener'
 const ALLOWED_TAG = new RegExp(`<(/?)(${COMMENT_TAGS.join('|')})((?:\\s[^<>]*)?)>`, 'gi')
 const HREF = /(?:^|\s)href\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)/i
 
+/**
+ * How deep the allowed tags may nest. A quote inside a quote with some emphasis is about as deep as a
+ * reader goes; past that, every paragraph would reopen hundreds of tags (output growing with depth ×
+ * paragraphs), so deeper tags are shown as typed.
+ */
+export const MAX_TAG_NESTING = 8
+
 /** Text with the allowed tags rebuilt and web addresses outside links turned into links; the rest escaped. */
 function markupFromText(text: string): string {
   let html = ''
   let last = 0
   let insideLink = 0
+  let depth = 0
+  // Openings shown as text because they were too deep: their closings are shown as text too.
+  const tooDeep = new Map<string, number>()
   const addText = (segment: string) => {
     const escaped = escapeHtml(segment)
     // A link cannot hold another link, so addresses inside one the reader wrote are left alone.
@@ -33,9 +43,24 @@ function markupFromText(text: string): string {
     addText(text.slice(last, match.index))
     last = match.index + whole.length
     if (slash) {
+      const skipped = tooDeep.get(name) ?? 0
+      if (skipped > 0) {
+        tooDeep.set(name, skipped - 1)
+        html += escapeHtml(whole)
+        continue
+      }
+      depth = Math.max(0, depth - 1)
       if (name === 'a') insideLink = Math.max(0, insideLink - 1)
       html += `</${name}>`
-    } else if (name === 'a') {
+      continue
+    }
+    if (depth >= MAX_TAG_NESTING) {
+      tooDeep.set(name, (tooDeep.get(name) ?? 0) + 1)
+      html += escapeHtml(whole)
+      continue
+    }
+    depth++
+    if (name === 'a') {
       insideLink++
       const href = HREF.exec(attributes ?? '')?.[1]?.replace(/^["']|["']$/g, '')
       // Entities stay as typed: the sanitiser's parser decodes them, as a browser would, before checking the scheme.
@@ -51,16 +76,29 @@ const URL_IN_ESCAPED_TEXT = /\b(?:https?:\/\/|(?<![/\w.-])www\.)(?:(?!&lt;|&gt;|
 
 function linkUrls(escapedText: string): string {
   return escapedText.replace(URL_IN_ESCAPED_TEXT, (found) => {
-    // Sentence punctuation after an address belongs to the sentence, and so does a ")" that opens nowhere in it.
-    let url = found
-    let tail = ''
-    for (;;) {
-      const m = /(?:[.,;:!?]|&amp;|\))$/.exec(url)
-      if (!m) break
-      if (m[0] === ')' && (url.match(/\(/g) ?? []).length >= (url.match(/\)/g) ?? []).length) break
-      tail = m[0] + tail
-      url = url.slice(0, -m[0].length)
+    // Sentence punctuation after an address belongs to the sentence, and so does a ")" that opens nowhere in
+    // it. One pass from the end with the brackets counted once: rescanning after each character was
+    // quadratic ("https://x.com/" and 10,000 ")" took seconds).
+    let opens = 0
+    let closes = 0
+    for (let i = 0; i < found.length; i++) {
+      const c = found.charCodeAt(i)
+      if (c === 40) opens++
+      else if (c === 41) closes++
     }
+    let end = found.length
+    while (end > 0) {
+      const c = found[end - 1]!
+      if (c === ')') {
+        if (opens >= closes) break
+        closes--
+        end--
+      } else if (end >= 5 && found.startsWith('&amp;', end - 5)) end -= 5
+      else if ('.,;:!?'.includes(c)) end--
+      else break
+    }
+    const url = found.slice(0, end)
+    const tail = found.slice(end)
     if (!/^(?:https?:\/\/|www\.)[^/?#]*[\w-]/i.test(url)) return found
     const href = /^www\./i.test(url) ? `https://${url}` : url
     return `<a href="${href}" rel="${COMMENT_LINK_REL}">${url}</a>${tail}`
@@ -83,6 +121,29 @@ function sanitise(html: string): string {
 
 const TAG = /<(\/?)([a-z]+)[^>]*>/g
 
+const WHITESPACE = /\s/
+
+/**
+ * Drops the spaces and <br>s that end a paragraph, before its closing tags. Scanned from the end, because
+ * a regex anchored at the end ("(?:\s|<br>)+(closing tags)$") retries from every space of a long run.
+ */
+function trimParagraphEnd(body: string): string {
+  let closersStart = body.length
+  for (;;) {
+    if (!body.endsWith('>', closersStart)) break
+    const open = body.lastIndexOf('</', closersStart - 1)
+    if (open === -1 || !/^<\/[a-z]+>$/.test(body.slice(open, closersStart))) break
+    closersStart = open
+  }
+  let end = closersStart
+  for (;;) {
+    if (end > 0 && WHITESPACE.test(body[end - 1]!)) end--
+    else if (end >= 4 && body.startsWith('<br>', end - 4)) end -= 4
+    else break
+  }
+  return end === closersStart ? body : body.slice(0, end) + body.slice(closersStart)
+}
+
 /**
  * Paragraphs and line breaks over sanitised markup: a blank line closes a paragraph (closing and reopening
  * the inline tags that span it), a single newline is <br>, and a blockquote stands between paragraphs.
@@ -96,7 +157,7 @@ function paragraphs(html: string): string {
   const flush = () => {
     let body = paragraph
     for (const tag of [...open].reverse()) body += `</${tag.match(/^<([a-z]+)/)![1]}>`
-    body = body.replace(/^(?:\s|<br>)+/, '').replace(/(?:\s|<br>)+((?:<\/[a-z]+>)*)$/, '$1')
+    body = trimParagraphEnd(body.replace(/^(?:\s|<br>)+/, ''))
     if (hasText(body)) out += `<p>${body}</p>`
     paragraph = open.join('')
   }

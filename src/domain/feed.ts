@@ -160,6 +160,8 @@ export interface FeedComment {
   authorName: string
   authorUrl: string | null
   body: string
+  /** The text as safe HTML, rendered when the comment was saved. */
+  bodyHtml: string
   createdAt: IsoInstant
 }
 
@@ -168,14 +170,14 @@ export interface FeedComment {
  * URL: it is unchecked reader input, and feed readers show author links prominently.
  */
 export function commentFeedEntry(comment: FeedComment, article: { url: string, edition: string },
-  site: { siteUrl: string }, title: string, toHtml: (text: string) => string): FeedEntry {
+  site: { siteUrl: string }, title: string): FeedEntry {
   return {
     id: tagUri(site.siteUrl, comment.createdAt, 'comment', comment.id),
     url: `${article.url}#comment-${comment.id}`,
     title,
     // Plain text for readers that show descriptions only; the HTML rendering as content.
     summary: comment.body,
-    contentHtml: toHtml(comment.body),
+    contentHtml: comment.bodyHtml,
     published: comment.createdAt,
     updated: comment.createdAt,
     authors: [{ name: comment.authorName, url: null }],

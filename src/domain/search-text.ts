@@ -66,7 +66,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function htmlToText(html: string): string {
   return html
     .replace(/<\/(p|h[1-6]|li|blockquote|pre|tr|figcaption)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {
         const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10)
@@ -75,6 +75,7 @@ export function htmlToText(html: string): string {
       return ENTITIES[name.toLowerCase()] ?? whole
     })
     .replace(/[ \t]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim()
+    // Every run of white space holding a line break becomes one line break. Line by line rather than
+    // /\s*\n\s*/, which retries from each character of a long run of other spaces (quadratic).
+    .split('\n').map((line) => line.trim()).filter((line) => line !== '').join('\n')
 }

@@ -49,7 +49,10 @@ export const FIELD_SPECS: Partial<Record<SettingsKey, { group: SettingsGroup, sp
   closeCommentsDaysOld: { group: 'discussion', spec: { kind: 'int', min: 1, max: 3650 } },
   requireNameEmail: { group: 'discussion', spec: { kind: 'bool' } },
   // WordPress allows replies nested up to ten levels.
-  threadCommentsDepth: { group: 'discussion', spec: { kind: 'int', min: 1, max: 10 } }
+  threadCommentsDepth: { group: 'discussion', spec: { kind: 'int', min: 1, max: 10 } },
+  // Up to a week of idleness and a month per login: longer is a standing door, not a session.
+  sessionIdleHours: { group: 'misc', spec: { kind: 'int', min: 1, max: 168 } },
+  sessionAbsoluteHours: { group: 'misc', spec: { kind: 'int', min: 1, max: 720 } }
 }
 
 /** A list setting holds at most this many entries of this length: moderation lists, not dictionaries. */

@@ -47,6 +47,10 @@ export interface SiteSettings {
   requireNameEmail: boolean
   /** Levels of replies shown nested (1 = no threads, WordPress allows up to 10). */
   threadCommentsDepth: number
+  /** A newsroom session ends after this many hours without a request (src/domain/accounts.ts). */
+  sessionIdleHours: number
+  /** A newsroom session ends this many hours after login, however busy. */
+  sessionAbsoluteHours: number
 }
 
 export const DEFAULT_REPRINT_NOTICE =
@@ -76,7 +80,9 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   closeCommentsForOldArticles: false,
   closeCommentsDaysOld: 14,
   requireNameEmail: true,
-  threadCommentsDepth: 5
+  threadCommentsDepth: 5,
+  sessionIdleHours: 2,
+  sessionAbsoluteHours: 12
 }
 
 /** Does a stored value have the default's shape, down to the items of arrays and maps? */

@@ -123,6 +123,8 @@ export const en = {
   'error.badRequest.text': 'The request could not be understood.',
   'error.unsupportedMedia.text': 'Please send the form as a normal web form.',
   'error.tooLarge.text': 'What you sent is too large.',
+  'error.tooMany.title': 'Too many requests',
+  'error.tooMany.text': 'More requests came from your address than we can answer just now. Please wait a minute and try again.',
   'error.server.title': 'Something went wrong',
   'error.server.text': 'Something went wrong on our side. Please try again in a moment.',
   'error.goHome': 'Go to the newsfeed',

@@ -124,6 +124,8 @@ export const hy: Catalog = {
   'error.badRequest.text': 'Հարցումը հնարավոր չեղավ հասկանալ։',
   'error.unsupportedMedia.text': 'Ուղարկեք ձևը սովորական եղանակով։',
   'error.tooLarge.text': 'Ձեր ուղարկածը չափազանց մեծ է։',
+  'error.tooMany.title': 'Չափազանց շատ հարցումներ',
+  'error.tooMany.text': 'Ձեր հասցեից եկել են ավելի շատ հարցումներ, քան մենք հիմա կարող ենք պատասխանել։ Սպասեք մեկ րոպե և փորձեք կրկին։',
   'error.server.title': 'Ինչ-որ բան այն չէ',
   'error.server.text': 'Մեր կողմում ինչ-որ բան այն չէ։ Փորձեք կրկին մի քանի րոպեից։',
   'error.goHome': 'Անցնել լրահոսին',

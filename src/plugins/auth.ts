@@ -10,6 +10,15 @@ import type { SessionUser } from '../domain/accounts.js'
 import type { Deps } from '../services/deps.js'
 
 export const SESSION_COOKIE = 'lede_session'
+/**
+ * Over https the cookie is named with the __Host- prefix: browsers then accept it only Secure, for Path=/
+ * and without a Domain, so no other subdomain (or a plain-http page on the way) can plant or widen it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`
+
+export async function sessionCookieName(deps: Deps): Promise<string> {
+  return await cookieIsSecure(deps) ? SECURE_SESSION_COOKIE : SESSION_COOKIE
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,7 +40,7 @@ export async function cookieIsSecure(deps: Deps): Promise<boolean> {
 }
 
 export async function setSessionCookie(deps: Deps, reply: FastifyReply, token: string, expiresAt: string): Promise<void> {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(await sessionCookieName(deps), token, {
     httpOnly: true,
     // Lax: the cookie still comes along when an editor follows a link from mail or chat into the admin,
     // but not on cross-site form posts (which the CSRF token refuses anyway).
@@ -45,7 +54,7 @@ export async function setSessionCookie(deps: Deps, reply: FastifyReply, token: s
 }
 
 export async function clearSessionCookie(deps: Deps, reply: FastifyReply): Promise<void> {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: await cookieIsSecure(deps) })
+  reply.clearCookie(await sessionCookieName(deps), { httpOnly: true, sameSite: 'lax', path: '/', secure: await cookieIsSecure(deps) })
 }
 
 export default fp(async (app) => {
@@ -55,8 +64,12 @@ export default fp(async (app) => {
   app.decorateRequest('sessionToken', null)
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const token = request.cookies[SESSION_COOKIE]
-    if (!token || NO_SESSION_PREFIXES.some((p) => request.url.startsWith(p))) return
+    // Without either cookie there is nothing to look up (and no settings to read).
+    if (request.cookies[SESSION_COOKIE] === undefined && request.cookies[SECURE_SESSION_COOKIE] === undefined) return
+    if (NO_SESSION_PREFIXES.some((p) => request.url.startsWith(p))) return
+    // Only the name the site's scheme gives counts: over https a plain lede_session may have been planted.
+    const token = request.cookies[await sessionCookieName(app.deps)]
+    if (!token) return
     request.sessionToken = token
     // A token of the wrong shape cannot be ours; skip the query.
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return

@@ -12,9 +12,9 @@ export const CSRF_HEADER = 'x-csrf-token'
 export const FORM_COOKIE = 'lede_form'
 
 /**
- * The token a request sent: the "_csrf" form field (also as a multipart field when the multipart plugin
- * attaches fields to the body), the X-CSRF-Token header (scripts), or "?_csrf=" in the form's action
- * for multipart uploads whose body is read only inside the handler.
+ * The token a request sent: the "_csrf" form field or the X-CSRF-Token header (scripts). Never the query
+ * string: URLs end up in access logs, proxies' logs and Referer headers. (Multipart uploads send the
+ * field first in the body; the admin guard reads it before the rest, see admin-support.tsx.)
  */
 export function sentCsrfToken(request: FastifyRequest): string | null {
   const body = request.body as Record<string, unknown> | null | undefined
@@ -22,9 +22,7 @@ export function sentCsrfToken(request: FastifyRequest): string | null {
   if (typeof field === 'string') return field
   if (field && typeof field === 'object' && typeof (field as { value?: unknown }).value === 'string') return (field as { value: string }).value
   const header = request.headers[CSRF_HEADER]
-  if (typeof header === 'string') return header
-  const query = (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD]
-  return typeof query === 'string' ? query : null
+  return typeof header === 'string' ? header : null
 }
 
 /** The token this request must carry: its session's, or for anonymous forms the form cookie's. */

@@ -37,7 +37,35 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The cache generation when this request began: a copy rendered across a drop is not kept. */
     pageCacheGeneration?: number
+    /** Its copy's key, worked out before validation fills in the query's defaults (which would change it). */
+    pageCacheKey?: string
   }
+  interface FastifyContextConfig {
+    /** The query parameters a cacheable route reads: the only ones in its cache key (a schema's also count). */
+    cacheQuery?: readonly string[]
+  }
+}
+
+/**
+ * The key of a request's copy: the path plus only the query parameters its route reads (declared in the
+ * route's config, or its querystring schema), in a fixed order. "?junk=N" is then served the cached copy
+ * instead of rendering a page per junk value.
+ */
+export function pageCacheKey(request: FastifyRequest): string {
+  const at = request.url.indexOf('?')
+  const path = at === -1 ? request.url : request.url.slice(0, at)
+  const declared = request.routeOptions.config?.cacheQuery ?? []
+  const schema = request.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined
+  const names = [...new Set([...declared, ...Object.keys(schema?.properties ?? {})])].sort()
+  if (at === -1 || names.length === 0) return path
+  const query = (request.query ?? {}) as Record<string, unknown>
+  const kept = new URLSearchParams()
+  for (const name of names) {
+    const value = query[name]
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) kept.append(name, String(one))
+  }
+  const search = kept.toString()
+  return search === '' ? path : `${path}?${search}`
 }
 
 declare module 'fastify' {
@@ -103,10 +131,12 @@ export default fp<PageCacheOptions>(async (app, options) => {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.pageCacheGeneration = generation
     if (request.method !== 'GET') return
-    const entry = cache.get(request.url)
+    const key = pageCacheKey(request)
+    request.pageCacheKey = key
+    const entry = cache.get(key)
     if (!entry) return
     if (entry.expiresAt <= clock().getTime()) {
-      cache.delete(request.url)
+      cache.delete(key)
       return
     }
     // The rest of the answer (ETag, 304) is worked out by the onSend hooks as for a rendered page.
@@ -137,7 +167,8 @@ export default fp<PageCacheOptions>(async (app, options) => {
       if (value === undefined || NOT_REPLAYED.has(name)) continue
       headers[name] = Array.isArray(value) ? value.map(String) : String(value)
     }
-    cache.set(request.url, { body: payload, headers, expiresAt })
+    if (request.pageCacheKey === undefined) return payload
+    cache.set(request.pageCacheKey, { body: payload, headers, expiresAt })
     return payload
   })
 }, { name: 'page-cache', dependencies: ['auth'] })

@@ -1,8 +1,10 @@
 // Logging in and out, and finding the session behind a cookie.
 import {
-  SESSION_IDLE_MS, THROTTLE_WINDOW_MS, normaliseEmail, sessionExpiry, sessionState, shouldTouchSession, throttleDecision,
+  THROTTLE_WINDOW_MS, normaliseEmail, sessionExpiry, sessionLimits, sessionState, shouldTouchSession, throttleDecision,
   type ThrottleDecision
 } from '../domain/accounts.js'
+import { loadSettings } from '../db/repositories/settings.repository.js'
+import { currentSettings } from './site-settings.service.js'
 import {
   clearAccountFailures, deleteDeadSessions, deleteOldLoginFailures, deleteSession, deleteSessionByTokenHash, insertSession,
   lockLoginAttempts, recentLoginFailures, recordLoginFailure, sessionByTokenHash, touchSession
@@ -28,7 +30,7 @@ export async function sessionForToken(deps: Deps, token: string): Promise<Active
   const now = deps.clock()
   const row = await sessionByTokenHash(deps.db, hashToken(token))
   if (!row) return null
-  if (sessionState(row, now) !== 'alive') {
+  if (sessionState(row, now, sessionLimits(await currentSettings(deps))) !== 'alive') {
     await deleteSession(deps.db, row.id)
     return null
   }
@@ -48,9 +50,10 @@ export async function sessionForToken(deps: Deps, token: string): Promise<Active
 export async function startSession(db: DbOrTrx, now: Date, userId: number, client: ClientInfo, previousToken?: string): Promise<{ token: string, expiresAt: string }> {
   if (previousToken) await deleteSessionByTokenHash(db, hashToken(previousToken))
   // Housekeeping on a rare event rather than a timer: each login sweeps sessions that can no longer be used.
-  await deleteDeadSessions(db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString())
+  const limits = sessionLimits(await loadSettings(db))
+  await deleteDeadSessions(db, now.toISOString(), new Date(now.getTime() - limits.idleMs).toISOString())
   const token = randomToken()
-  const expiresAt = sessionExpiry(now)
+  const expiresAt = sessionExpiry(now, limits)
   await insertSession(db, {
     tokenHash: hashToken(token), userId, csrfToken: randomToken(), now: now.toISOString(), expiresAt,
     ip: client.ip, userAgent: client.userAgent?.slice(0, 500) ?? null

@@ -1,6 +1,6 @@
 // A reader's comment, read top to bottom: find the article → is it open → the reply's place → validate →
-// duplicate? → too fast or too many from this IP? → the moderation verdict → store with its reasons → tell
-// the rest of the app.
+// the moderation verdict → in one transaction holding this IP's lock: duplicate? → too fast or too many from
+// this IP? → store with its reasons → tell the rest of the app.
 import { validateCommentForm, type CommentFormResult, type CommentFormValues } from '../domain/comment-form.js'
 import { placeReply, type ThreadPlace } from '../domain/comment-tree.js'
 import { commentsAreOpen, moderationVerdict, threadDepthLimit, VERDICT_STATUS } from '../domain/moderation.js'
@@ -8,7 +8,7 @@ import { paceCheck } from '../domain/spam.js'
 import type { CommentStatus } from '../db/tables/comments.table.js'
 import { liveArticleById, type ArticleRow } from '../db/repositories/articles.repository.js'
 import {
-  commentById, findDuplicateComment, hasApprovedComment, insertComment, recentCommentsFromIp
+  commentById, findDuplicateComment, hasApprovedComment, insertComment, lockCommentsFromAddress, recentCommentsFromIp
 } from '../db/repositories/comments.repository.js'
 import { readCommentTimingToken } from './comment-token.service.js'
 import { currentSettings } from './site-settings.service.js'
@@ -76,16 +76,7 @@ export async function submitComment(deps: Deps, submission: CommentSubmission): 
   if (!form.ok) return { kind: 'invalid', article, form, replyTo }
   const { values } = form
 
-  const duplicate = await findDuplicateComment(deps.db, { articleId: article.id, parentId: place.parentId, authorName: values.author, authorEmail: values.email, body: values.comment })
-  if (duplicate !== null) return { kind: 'refused', article, values, replyTo, rule: 'duplicate' }
-
   const ip = submission.ip?.slice(0, 45) ?? null
-  if (ip !== null) {
-    const recent = await recentCommentsFromIp(deps.db, ip, new Date(now.getTime() - 3_600_000).toISOString())
-    const pace = paceCheck(recent, now)
-    if (!pace.ok) return { kind: 'refused', article, values, replyTo, rule: pace.rule, retryAfterSeconds: pace.retryAfterSeconds }
-  }
-
   const userAgent = submission.userAgent?.slice(0, 500) ?? ''
   const outcome = moderationVerdict({
     authorName: values.author, authorEmail: values.email, authorUrl: values.url, body: values.comment,
@@ -97,21 +88,38 @@ export async function submitComment(deps: Deps, submission: CommentSubmission): 
   }, settings, now)
   const status = VERDICT_STATUS[outcome.verdict]
 
-  const commentId = await deps.db.transaction().execute((trx) => insertComment(trx, {
-    article_id: article.id,
-    parent_id: place.parentId,
-    depth: place.depth,
-    author_name: values.author,
-    author_email: values.email,
-    author_url: values.url || null,
-    user_id: null,
-    body: values.comment,
-    status,
-    spam_reasons: JSON.stringify(outcome.reasons),
-    ip,
-    user_agent: userAgent || null,
-    created_at: now.toISOString()
-  }, place.pathPrefix))
+  // The duplicate and pace checks and the insert, as one step per address: checked apart from the insert,
+  // parallel identical posts all passed the checks and were all stored.
+  const stored = await deps.db.transaction().execute(async (trx): Promise<{ rule: 'duplicate' | 'flood' | 'rate-limit', retryAfterSeconds?: number } | { commentId: number }> => {
+    if (ip !== null) await lockCommentsFromAddress(trx, ip)
+    const duplicate = await findDuplicateComment(trx, { articleId: article.id, parentId: place.parentId, authorName: values.author, authorEmail: values.email, body: values.comment })
+    if (duplicate !== null) return { rule: 'duplicate' }
+    if (ip !== null) {
+      const recent = await recentCommentsFromIp(trx, ip, new Date(now.getTime() - 3_600_000).toISOString())
+      const pace = paceCheck(recent, now)
+      if (!pace.ok) return { rule: pace.rule, retryAfterSeconds: pace.retryAfterSeconds }
+    }
+    const commentId = await insertComment(trx, {
+      article_id: article.id,
+      parent_id: place.parentId,
+      depth: place.depth,
+      author_name: values.author,
+      author_email: values.email,
+      author_url: values.url || null,
+      user_id: null,
+      body: values.comment,
+      status,
+      spam_reasons: JSON.stringify(outcome.reasons),
+      ip,
+      user_agent: userAgent || null,
+      created_at: now.toISOString()
+    }, place.pathPrefix)
+    return { commentId }
+  })
+  if ('rule' in stored) {
+    return { kind: 'refused', article, values, replyTo, rule: stored.rule, ...(stored.retryAfterSeconds !== undefined ? { retryAfterSeconds: stored.retryAfterSeconds } : {}) }
+  }
+  const { commentId } = stored
   deps.events.emit({ type: 'comment.submitted', commentId, articleId: article.id })
   if (status === 'approved') deps.events.emit({ type: 'comment.approved', commentId, articleId: article.id })
   return { kind: 'accepted', article, commentId, status }

@@ -30,7 +30,7 @@ export async function commentForModeration(deps: Deps, id: number): Promise<(Mod
     id: c.id, status: c.status, articleId: c.article_id, articleEdition: article.edition, articleHeadline: article.headline,
     articleSlug: article.slug, articlePublishedAt: article.published_at, parentId: c.parent_id, userId: c.user_id,
     authorName: c.author_name, authorEmail: c.author_email, authorUrl: c.author_url, ip: c.ip, userAgent: c.user_agent,
-    body: c.body, reasons: parseReasons(c.spam_reasons), createdAt: c.created_at, updatedAt: c.updated_at,
+    body: c.body, bodyHtml: c.body_html, reasons: parseReasons(c.spam_reasons), createdAt: c.created_at, updatedAt: c.updated_at,
     previousStatus: c.previous_status
   }
 }

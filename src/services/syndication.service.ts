@@ -33,7 +33,12 @@ export async function findListing(deps: Deps, edition: string, kind: ListingKind
     }
     case 'tag': {
       const tag = await tagBySlug(deps.db, edition, slug)
-      return tag ? { term: { kind, slug: tag.slug, name: tag.name }, filter: { tagId: tag.id } } : null
+      if (!tag) return null
+      const filter = { tagId: tag.id }
+      // Like an author's, a tag's page exists only while a live article carries it: a tag put on a draft
+      // would otherwise announce the story before it is out.
+      if (!await hasLiveArticles(deps.db, { edition, now: deps.clock(), filter })) return null
+      return { term: { kind, slug: tag.slug, name: tag.name }, filter }
     }
     case 'author': {
       const author = await authorBySlug(deps.db, slug)
@@ -75,7 +80,7 @@ export async function feedArticles(deps: Deps, settings: SiteSettings, edition: 
 
 export interface CommentsFeedData {
   article: ArticleRow
-  comments: { id: number, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]
+  comments: { id: number, authorName: string, authorUrl: string | null, body: string, bodyHtml: string, createdAt: IsoInstant }[]
 }
 
 /**

@@ -41,7 +41,9 @@ describe('settingsFromStored', () => {
       closeCommentsForOldArticles: true,
       closeCommentsDaysOld: 30,
       requireNameEmail: false,
-      threadCommentsDepth: 3
+      threadCommentsDepth: 3,
+      sessionIdleHours: 4,
+      sessionAbsoluteHours: 24
     }
     assert.deepEqual(settingsFromStored({ ...stored }), stored)
   })

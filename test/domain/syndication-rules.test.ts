@@ -57,8 +57,8 @@ describe('feed entries', () => {
   })
 
   it('of comments point at the comment and carry no author link from reader input', () => {
-    const entry = commentFeedEntry({ id: 3, authorName: 'Ann', authorUrl: 'javascript:alert(1)', body: 'Hi', createdAt: '2022-02-03T10:00:00.000Z' },
-      { url: 'https://news.example/a/', edition: 'en' }, { siteUrl: 'https://news.example' }, 'By: Ann', (t) => `<p>${t}</p>`)
+    const entry = commentFeedEntry({ id: 3, authorName: 'Ann', authorUrl: 'javascript:alert(1)', body: 'Hi', bodyHtml: '<p>Hi</p>', createdAt: '2022-02-03T10:00:00.000Z' },
+      { url: 'https://news.example/a/', edition: 'en' }, { siteUrl: 'https://news.example' }, 'By: Ann')
     assert.equal(entry.url, 'https://news.example/a/#comment-3')
     assert.equal(entry.id, 'tag:news.example,2022-02-03:comment-3')
     assert.deepEqual(entry.authors, [{ name: 'Ann', url: null }])

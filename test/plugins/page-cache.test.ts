@@ -36,6 +36,23 @@ forEachDialect((dialect) => {
       assert.equal((await app.app.inject('/search?q=port')).headers['x-lede-cache'], undefined)
     })
 
+    it('keys a copy by its path and the query parameters the route reads, so junk parameters get the cached copy', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      const first = await app.app.inject('/?junk=1')
+      assert.equal(first.statusCode, 200)
+      assert.equal(first.headers['x-lede-cache'], undefined)
+      for (const url of ['/?junk=2', '/', '/?utm_source=x&fbclid=y']) assert.equal((await app.app.inject(url)).headers['x-lede-cache'], 'hit', url)
+      // The parameters a route reads still tell pages apart, in any order.
+      assert.equal((await app.app.inject('/search?q=ferry&scope=all&junk=1')).headers['x-lede-cache'], undefined)
+      assert.equal((await app.app.inject('/search?junk=2&scope=all&q=ferry')).headers['x-lede-cache'], 'hit')
+      assert.equal((await app.app.inject('/search?q=ferry')).headers['x-lede-cache'], undefined)
+      assert.equal((await app.app.inject('/search?q=port&scope=all')).headers['x-lede-cache'], undefined)
+      // The API reads what its schema declares.
+      assert.equal((await app.app.inject('/api/v1/search?q=ferry&junk=1')).headers['x-lede-cache'], undefined)
+      assert.equal((await app.app.inject('/api/v1/search?q=ferry&junk=2')).headers['x-lede-cache'], 'hit')
+      assert.equal((await app.app.inject('/api/v1/search?q=port')).headers['x-lede-cache'], undefined)
+    })
+
     it('keeps nothing private, failed or bodiless', async (t) => {
       const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
       const admin = await loginAs(app, 'administrator')

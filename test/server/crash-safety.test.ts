@@ -75,7 +75,7 @@ for (const engine of ENGINES) {
     it('keeps every acknowledged comment and published article after SIGKILL mid-stream, and the database stays intact', async () => {
       const db = await freshDatabaseEnv(engine)
       // Each writer posts from its own address, as readers do, so flood control does not refuse them.
-      const env = { ...db.env, TRUST_PROXY: 'true' }
+      const env = { ...db.env, TRUST_PROXY: '1' }
       try {
         await prepareWithEditor(engine, db)
         const server = await startServerProcess(env)

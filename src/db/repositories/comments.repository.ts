@@ -5,6 +5,7 @@ import { anyColumnContains } from '../text-match.js'
 import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
 import { parseReasons, type ModerationReason } from '../../domain/spam.js'
 import type { IsoInstant } from '../../domain/days.js'
+import { commentTextToHtml } from '../../domain/comment-text.js'
 
 export type CommentRow = Selectable<CommentsTable>
 
@@ -15,6 +16,8 @@ export interface PublicComment {
   authorName: string
   authorUrl: string | null
   body: string
+  /** The text as HTML, rendered when it was saved. */
+  bodyHtml: string
   createdAt: string
   /** Ancestors' ids and its own, zero-padded and concatenated (see domain/comment-tree.ts). */
   threadPath: string
@@ -28,19 +31,23 @@ export interface PublicComment {
 /** An article's approved comments in thread order (depth-first, replies in the order they came), in one query. */
 export async function approvedComments(db: DbOrTrx, articleId: number): Promise<PublicComment[]> {
   const rows = await db.selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at', 'thread_path', 'depth', 'user_id', 'updated_at'])
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'body_html', 'created_at', 'thread_path', 'depth', 'user_id', 'updated_at'])
     .where('article_id', '=', articleId).where('status', '=', 'approved')
     .orderBy('thread_path', 'asc').orderBy('id', 'asc')
     .execute()
   return rows.map((r) => ({
-    id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at,
+    id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, bodyHtml: r.body_html, createdAt: r.created_at,
     threadPath: r.thread_path, depth: r.depth, byStaff: r.user_id !== null, updatedAt: r.updated_at
   }))
 }
 
-/** Inserts a comment; give `threadPathPrefix` (its parent's path, '' at the top) to have its thread path set. */
-export async function insertComment(db: DbOrTrx, values: Insertable<CommentsTable>, threadPathPrefix = ''): Promise<number> {
-  const row = await db.insertInto('comments').values(values).returning('id').executeTakeFirstOrThrow()
+/**
+ * Inserts a comment; give `threadPathPrefix` (its parent's path, '' at the top) to have its thread path set.
+ * Its HTML is rendered here, beside the text's only two writes (this and updateCommentContent), so the two
+ * can never disagree and no reader's request ever renders comment text.
+ */
+export async function insertComment(db: DbOrTrx, values: Omit<Insertable<CommentsTable>, 'body_html'>, threadPathPrefix = ''): Promise<number> {
+  const row = await db.insertInto('comments').values({ ...values, body_html: commentTextToHtml(values.body) }).returning('id').executeTakeFirstOrThrow()
   // The path ends with the comment's own id, known only now.
   await db.updateTable('comments').set({ thread_path: threadPathPrefix + String(row.id).padStart(10, '0') }).where('id', '=', row.id).execute()
   return row.id
@@ -63,6 +70,16 @@ export async function hasApprovedComment(db: DbOrTrx, q: { authorName: string, a
     .where('author_name', '=', q.authorName).where('status', '=', 'approved')
     .limit(1).executeTakeFirst()
   return row !== undefined
+}
+
+/**
+ * Holds, until the transaction ends, every other comment from this address, so that the duplicate and
+ * flood checks and the insert are one step: N identical posts sent at once store one. SQLite needs nothing
+ * more than the transaction: its one connection runs one transaction at a time.
+ */
+export async function lockCommentsFromAddress(trx: DbOrTrx, ip: string): Promise<void> {
+  if (engineOf(trx) !== 'postgres') return
+  await sql`select pg_advisory_xact_lock(hashtext(${`lede-comment-ip:${ip}`}))`.execute(trx)
 }
 
 /** An IP's recent comments in any status, for flood control and the per-IP rate limit. */
@@ -96,7 +113,7 @@ export async function setCommentStatus(db: DbOrTrx, id: number, status: CommentS
 
 export async function updateCommentContent(db: DbOrTrx, id: number, values: { authorName: string, authorUrl: string | null, body: string, updatedAt: string }): Promise<void> {
   await db.updateTable('comments')
-    .set({ author_name: values.authorName, author_url: values.authorUrl, body: values.body, updated_at: values.updatedAt })
+    .set({ author_name: values.authorName, author_url: values.authorUrl, body: values.body, body_html: commentTextToHtml(values.body), updated_at: values.updatedAt })
     .where('id', '=', id).execute()
 }
 
@@ -134,6 +151,7 @@ export interface ModerationQueueRow {
   ip: string | null
   userAgent: string | null
   body: string
+  bodyHtml: string
   reasons: ModerationReason[]
   createdAt: string
   updatedAt: string | null
@@ -157,7 +175,7 @@ export async function moderationQueue(db: DbOrTrx, q: ModerationQueueQuery): Pro
     .select([
       'comments.id', 'comments.status', 'comments.article_id', 'articles.edition', 'articles.headline', 'articles.slug', 'articles.published_at',
       'comments.parent_id', 'comments.user_id', 'comments.author_name', 'comments.author_email', 'comments.author_url',
-      'comments.ip', 'comments.user_agent', 'comments.body', 'comments.spam_reasons', 'comments.created_at', 'comments.updated_at'
+      'comments.ip', 'comments.user_agent', 'comments.body', 'comments.body_html', 'comments.spam_reasons', 'comments.created_at', 'comments.updated_at'
     ])
   query = q.status === 'all'
     ? query.where('comments.status', 'in', ['pending', 'approved'])
@@ -178,7 +196,7 @@ export async function moderationQueue(db: DbOrTrx, q: ModerationQueueQuery): Pro
   return rows.map((r) => ({
     id: r.id, status: r.status, articleId: r.article_id, articleEdition: r.edition, articleHeadline: r.headline, articleSlug: r.slug,
     articlePublishedAt: r.published_at, parentId: r.parent_id, userId: r.user_id, authorName: r.author_name, authorEmail: r.author_email,
-    authorUrl: r.author_url, ip: r.ip, userAgent: r.user_agent, body: r.body, reasons: parseReasons(r.spam_reasons),
+    authorUrl: r.author_url, ip: r.ip, userAgent: r.user_agent, body: r.body, bodyHtml: r.body_html, reasons: parseReasons(r.spam_reasons),
     createdAt: r.created_at, updatedAt: r.updated_at
   }))
 }
@@ -206,10 +224,10 @@ export async function countCommentsByEmail(db: DbOrTrx, email: string): Promise<
 }
 
 /** The newest approved comments of an article, newest first; never the email, IP or user agent. */
-export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, createdAt: IsoInstant }[]> {
+export async function latestApprovedComments(db: DbOrTrx, q: { articleId: number, limit: number }): Promise<{ id: number, parentId: number | null, authorName: string, authorUrl: string | null, body: string, bodyHtml: string, createdAt: IsoInstant }[]> {
   const rows = await db.selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'created_at'])
+    .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'body_html', 'created_at'])
     .where('article_id', '=', q.articleId).where('status', '=', 'approved')
     .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, createdAt: r.created_at }))
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, bodyHtml: r.body_html, createdAt: r.created_at }))
 }

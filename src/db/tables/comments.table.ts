@@ -14,6 +14,8 @@ export interface CommentsTable {
   user_id: number | null
   /** Plain text as typed. */
   body: string
+  /** The text rendered to safe HTML when it was saved or edited (domain/comment-text.ts); what every page shows. */
+  body_html: string
   status: CommentStatus
   /** JSON array of ModerationReason: why a comment was held, trashed or marked spam, for moderators. */
   spam_reasons: Generated<string>

@@ -197,6 +197,8 @@ export const accountsEn = {
   'admin.settings.field.closeCommentsDaysOld': 'Close comments on articles older than this many days',
   'admin.settings.field.requireNameEmail': 'Commenters must fill in name and email',
   'admin.settings.field.threadCommentsDepth': 'Levels of nested replies',
+  'admin.settings.field.sessionIdleHours': 'Sign newsroom users out after this many hours without activity',
+  'admin.settings.field.sessionAbsoluteHours': 'Sign newsroom users out this many hours after they log in',
   'admin.settings.hint.siteUrl': 'Used in canonical links, feeds and the reprint notice, e.g. https://news.example.com.',
   'admin.settings.hint.logoUrl': 'A path on this site like /assets/logo.png, or an https:// address. Used in feeds and search results.',
   'admin.settings.hint.timeZone': 'Newsfeed days and every time shown follow this zone, e.g. Asia/Yerevan.',
@@ -212,6 +214,8 @@ export const accountsEn = {
   'admin.settings.hint.commentModerationWords': 'One per line. A comment containing any of these in its text, name, email, address, IP or browser waits for a moderator. Matched inside words, ignoring case.',
   'admin.settings.hint.commentDisallowedWords': 'One per line. The same matching; such a comment goes straight to the trash.',
   'admin.settings.hint.threadCommentsDepth': '1 shows no threads; at most 10.',
+  'admin.settings.hint.sessionIdleHours': 'From 1 to 168 hours (a week).',
+  'admin.settings.hint.sessionAbsoluteHours': 'From 1 to 720 hours (30 days). Shorter limits it to whoever is signed in now as well.',
 
   'admin.audit.title': 'Audit log',
   'admin.audit.when': 'When',

@@ -200,6 +200,8 @@ export const accountsHy: Record<keyof typeof accountsEn, string> = {
   'admin.settings.field.closeCommentsDaysOld': 'Փակել մեկնաբանությունները այսքան օրից հին հոդվածների տակ',
   'admin.settings.field.requireNameEmail': 'Մեկնաբանողը պետք է նշի անունը և էլ. հասցեն',
   'admin.settings.field.threadCommentsDepth': 'Ներդրված պատասխանների մակարդակներ',
+  'admin.settings.field.sessionIdleHours': 'Դուրս հանել խմբագրության օգտատերերին այսքան ժամ անգործությունից հետո',
+  'admin.settings.field.sessionAbsoluteHours': 'Դուրս հանել խմբագրության օգտատերերին մուտքից այսքան ժամ անց',
   'admin.settings.hint.siteUrl': 'Օգտագործվում է կանոնական հղումներում, լրահոսերում և վերատպման պայմաններում, օրինակ՝ https://news.example.com։',
   'admin.settings.hint.logoUrl': 'Այս կայքի ուղի, օրինակ՝ /assets/logo.png, կամ https:// հասցե։ Օգտագործվում է լրահոսերում և որոնման արդյունքներում։',
   'admin.settings.hint.timeZone': 'Այս գոտով են բաժանվում լրահոսի օրերը և ցուցադրվում բոլոր ժամերը, օրինակ՝ Asia/Yerevan։',
@@ -215,6 +217,8 @@ export const accountsHy: Record<keyof typeof accountsEn, string> = {
   'admin.settings.hint.commentModerationWords': 'Յուրաքանչյուր տողում՝ մեկը։ Մեկնաբանությունը, որի տեքստում, անվան, էլ. հասցեի, կայքի, IP-ի կամ դիտարկչի մեջ կա դրանցից որևէ մեկը, սպասում է մոդերատորին։ Որոնվում է նաև բառերի ներսում, առանց մեծատառ-փոքրատառի տարբերության։',
   'admin.settings.hint.commentDisallowedWords': 'Յուրաքանչյուր տողում՝ մեկը։ Որոնումը նույնն է. նման մեկնաբանությունն անմիջապես ընկնում է աղբարկղ։',
   'admin.settings.hint.threadCommentsDepth': '1-ը՝ առանց ճյուղերի, առավելագույնը՝ 10։',
+  'admin.settings.hint.sessionIdleHours': '1-ից 168 ժամ (մեկ շաբաթ)։',
+  'admin.settings.hint.sessionAbsoluteHours': '1-ից 720 ժամ (30 օր)։ Կարճացնելը վերաբերում է նաև հիմա մուտք գործածներին։',
 
   'admin.audit.title': 'Գործողությունների մատյան',
   'admin.audit.when': 'Երբ',

@@ -211,6 +211,8 @@ export const accountsRu: Record<keyof typeof accountsEn | RuPlurals, string> = {
   'admin.settings.field.closeCommentsDaysOld': 'Закрывать комментарии к статьям старше стольких дней',
   'admin.settings.field.requireNameEmail': 'Комментатор должен указать имя и электронную почту',
   'admin.settings.field.threadCommentsDepth': 'Уровней вложенных ответов',
+  'admin.settings.field.sessionIdleHours': 'Выходить из редакции после стольких часов бездействия',
+  'admin.settings.field.sessionAbsoluteHours': 'Выходить из редакции через столько часов после входа',
   'admin.settings.hint.siteUrl': 'Используется в канонических ссылках, лентах и условиях перепечатки, например https://news.example.com.',
   'admin.settings.hint.logoUrl': 'Путь на этом сайте, например /assets/logo.png, или адрес https://. Используется в лентах и результатах поиска.',
   'admin.settings.hint.timeZone': 'По этому поясу делятся дни ленты и показывается всё время на сайте, например Asia/Yerevan.',
@@ -226,6 +228,8 @@ export const accountsRu: Record<keyof typeof accountsEn | RuPlurals, string> = {
   'admin.settings.hint.commentModerationWords': 'По одному на строку. Комментарий, в тексте, имени, почте, адресе, IP или браузере которого есть одно из них, ждёт модератора. Ищется и внутри слов, без учёта регистра.',
   'admin.settings.hint.commentDisallowedWords': 'По одному на строку. Поиск тот же; такой комментарий сразу попадает в корзину.',
   'admin.settings.hint.threadCommentsDepth': '1 — без веток; не больше 10.',
+  'admin.settings.hint.sessionIdleHours': 'От 1 до 168 часов (неделя).',
+  'admin.settings.hint.sessionAbsoluteHours': 'От 1 до 720 часов (30 дней). Сокращение касается и тех, кто уже вошёл.',
 
   'admin.audit.title': 'Журнал действий',
   'admin.audit.when': 'Когда',

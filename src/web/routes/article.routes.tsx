@@ -9,7 +9,7 @@ import { articlePageLastModified } from '../../services/syndication.service.js'
 interface ArticleParams { year: string, month: string, day: string, slug: string }
 
 const articleRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: ArticleParams, Querystring: { comment?: unknown, replytocom?: unknown } }>('/:year/:month/:day/:slug/', async (request, reply) => {
+  app.get<{ Params: ArticleParams, Querystring: { comment?: unknown, replytocom?: unknown } }>('/:year/:month/:day/:slug/', { config: { cacheQuery: ['comment', 'replytocom'] } }, async (request, reply) => {
     const ctx = await request.viewContext()
     const { year, month, day, slug } = request.params
     const found = await findArticle(app.deps, ctx.settings, ctx.edition, `${year}-${month}-${day}`, slug)

@@ -10,7 +10,7 @@ const KINDS: readonly ListingKind[] = ['section', 'tag', 'author']
 
 const listingRoutes: FastifyPluginAsync = async (app) => {
   for (const kind of KINDS) {
-    app.get<{ Params: { slug: string }, Querystring: { before?: unknown } }>(`/${kind}/:slug/`, async (request, reply) => {
+    app.get<{ Params: { slug: string }, Querystring: { before?: unknown } }>(`/${kind}/:slug/`, { config: { cacheQuery: ['before'] } }, async (request, reply) => {
       const ctx = await request.viewContext()
       const { t } = ctx.i18n
       const rawBefore = request.query.before

@@ -7,7 +7,7 @@ import { ErrorPage } from '../views/error-page.js'
 import { FrontPage } from '../views/front-page.js'
 
 const newsfeedRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: { before?: unknown } }>('/', async (request, reply) => {
+  app.get<{ Querystring: { before?: unknown } }>('/', { config: { cacheQuery: ['before'] } }, async (request, reply) => {
     const ctx = await request.viewContext()
     const rawBefore = request.query.before
     const before = rawBefore === undefined ? undefined : decodeCursor(rawBefore)

@@ -1,4 +1,3 @@
-import { commentTextToHtml } from '../../domain/comment-text.js'
 import { buildThreads, type ThreadNode } from '../../domain/comment-tree.js'
 import { COMMENT_LIMITS, type CommentField, type CommentFormErrorKey, type CommentFormValues } from '../../domain/comment-form.js'
 import { siteDates } from '../../i18n/format.js'
@@ -55,8 +54,8 @@ function CommentItem({ ctx, node, articlePath, open, level }: { ctx: ViewContext
             <time datetime={dates.iso(c.createdAt)}>{dates.dateTime(c.createdAt)}</time>
           </a>
         </footer>
-        {/* commentTextToHtml escapes what the reader typed except a sanitised allowlist of inline tags. */}
-        <div class="comment-content" dangerouslySetInnerHTML={{ __html: commentTextToHtml(c.body) }} />
+        {/* Rendered at save by commentTextToHtml, which escapes what the reader typed except a sanitised allowlist of inline tags. */}
+        <div class="comment-content" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
         {open
           ? (
             <p class="reply">

@@ -1,5 +1,4 @@
 // Feed documents in the edition's language: titles and descriptions come from the i18n messages.
-import { commentTextToHtml } from '../../domain/comment-text.js'
 import { articleFeedEntry, commentFeedEntry, feedDocument, type FeedDocument } from '../../domain/feed.js'
 import type { PublishedArticle } from '../../domain/published-article.js'
 import { feedPath, listingPath } from '../../domain/syndication-urls.js'
@@ -31,14 +30,14 @@ export function articlesFeedDocument(ctx: ViewContext, term: ListingTerm | null,
   return feedDocument({ ...scope, pagePath, language: ctx.edition }, articles.map((a) => articleFeedEntry(a, s)), s, ctx.now, feedPaths(pagePath))
 }
 
-/** RSS of an article's approved comments: comment text through the same renderer as the page. */
+/** RSS of an article's approved comments: the HTML stored at save, as the page shows it. */
 export function commentsFeedDocument(ctx: ViewContext, data: CommentsFeedData): FeedDocument {
   const { settings, i18n } = ctx
   const { article } = data
   const path = articlePath(ctx.prefix, article.published_at!, article.slug, settings.timeZone)
   const url = absoluteUrl(settings.siteUrl, path)
   const entries = data.comments.map((c) => commentFeedEntry(c, { url, edition: article.edition }, settings,
-    i18n.t('feeds.commentTitle', { name: c.authorName }), commentTextToHtml))
+    i18n.t('feeds.commentTitle', { name: c.authorName })))
   return feedDocument(
     {
       title: i18n.t('feeds.commentsTitle', { headline: article.headline }),

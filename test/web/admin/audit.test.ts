@@ -98,7 +98,7 @@ forEachDialect((dialect) => {
       await createArticle(app.deps, { edition: 'en', headline: 'A draft', lead: '', bodySource: 'x', status: 'draft', authorId: author.user.id })
       const published = await createArticle(app.deps, { edition: 'en', headline: 'Out now', lead: '', bodySource: 'x', status: 'published', publishedAt: '2026-11-26T08:00:00.000Z' })
       for (let i = 0; i < 3; i++) {
-        await app.deps.db.insertInto('comments').values({ article_id: published.id, author_name: 'R', author_email: 'r@example.org', body: 'Hi', status: 'pending', created_at: app.clock().toISOString() }).execute()
+        await app.deps.db.insertInto('comments').values({ article_id: published.id, author_name: 'R', author_email: 'r@example.org', body: 'Hi', body_html: '<p>Hi</p>', status: 'pending', created_at: app.clock().toISOString() }).execute()
       }
       const page = await adminGet(app, editor, '/admin/')
       assert.equal(page.statusCode, 200)

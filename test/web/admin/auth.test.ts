@@ -212,12 +212,23 @@ forEachDialect((dialect) => {
 
       await saveSettings(app.deps.db, { siteUrl: 'https://news.example.org' })
       const stored = String((await postLogin(app, user.email, TEST_PASSWORD)).headers['set-cookie'])
-      assert.match(stored, /lede_session=[^;]+;.*; Secure/)
+      assert.match(stored, /__Host-lede_session=[^;]+; Max-Age=\d+; Path=\/;.*; Secure/)
 
       await saveSettings(app.deps.db, { siteUrl: 'http://localhost:3000' })
       app.deps.siteUrlOverride = 'https://news.example.org'
       const overridden = await postLogin(app, user.email, TEST_PASSWORD)
-      assert.match(String(overridden.headers['set-cookie']), /lede_session=[^;]+;.*; Secure/)
+      assert.match(String(overridden.headers['set-cookie']), /__Host-lede_session=[^;]+;.*; Secure/)
+    })
+
+    it('over https, signs in with the __Host- cookie only: a plain one (which a subdomain could plant) is ignored', async (t) => {
+      const app = await build(t, dialect, { siteUrl: 'https://news.example.org' })
+      const user = await createTestUser(app, { role: 'editor' })
+      const res = await postLogin(app, user.email, TEST_PASSWORD)
+      const secure = cookiesFrom(res).split('; ').find((c) => c.startsWith('__Host-lede_session='))!
+      assert.ok(secure, 'a __Host- session cookie')
+      assert.equal((await app.app.inject({ url: '/admin/', headers: { cookie: secure } })).statusCode, 200)
+      const plain = secure.replace('__Host-lede_session=', 'lede_session=')
+      assert.equal((await app.app.inject({ url: '/admin/', headers: { cookie: plain } })).statusCode, 303)
     })
   })
 
@@ -278,6 +289,23 @@ forEachDialect((dialect) => {
   })
 
   describe('session expiry', () => {
+    it('follows the session settings: idle and absolute limits in hours, for sessions already open too', async (t) => {
+      const app = await build(t, dialect)
+      const session = await loginAs(app, 'editor')
+      await saveSettings(app.deps.db, { sessionIdleHours: 1 })
+      app.clock.advance(HOUR - 60_000)
+      assert.equal((await adminGet(app, session, '/admin/')).statusCode, 200)
+      app.clock.advance(HOUR)
+      assert.equal((await adminGet(app, session, '/admin/')).statusCode, 303, 'an hour idle')
+
+      await saveSettings(app.deps.db, { sessionIdleHours: 2, sessionAbsoluteHours: 3 })
+      const busy = await loginAs(app, 'editor')
+      app.clock.advance(90 * 60_000)
+      assert.equal((await adminGet(app, busy, '/admin/')).statusCode, 200)
+      app.clock.advance(90 * 60_000)
+      assert.equal((await adminGet(app, busy, '/admin/')).statusCode, 303, 'three hours after login')
+    })
+
     it('ends a session left idle for the idle limit, and keeps one in use alive', async (t) => {
       const app = await build(t, dialect)
       const session = await loginAs(app, 'editor')
@@ -296,9 +324,9 @@ forEachDialect((dialect) => {
       const app = await build(t, dialect)
       const session = await loginAs(app, 'editor')
       let elapsed = 0
-      while (elapsed + 6 * HOUR < SESSION_ABSOLUTE_MS) {
-        app.clock.advance(6 * HOUR)
-        elapsed += 6 * HOUR
+      while (elapsed + HOUR < SESSION_ABSOLUTE_MS) {
+        app.clock.advance(HOUR)
+        elapsed += HOUR
         assert.equal((await adminGet(app, session, '/admin/')).statusCode, 200, `after ${elapsed / HOUR} h`)
       }
       app.clock.advance(SESSION_ABSOLUTE_MS - elapsed)

@@ -1,13 +1,14 @@
 // What every admin route file uses: the guard for the /admin prefix, CSRF checking, capability checks,
 // building the AdminContext, and rendering admin pages and errors (always private, never cached).
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Multipart } from '@fastify/multipart'
 import type { VNode } from 'preact'
 import { can, type Capability } from '../../../domain/roles.js'
 import type { SiteSettings } from '../../../domain/settings.js'
 import { en } from '../../../i18n/en.js'
 import { translator, type MessageKey, type Translator } from '../../../i18n/index.js'
 import { renderDocument } from '../../../plugins/pages.js'
-import { csrfTokenIsValid, expectedCsrfToken, FORM_COOKIE, sentCsrfToken } from '../../../plugins/csrf.js'
+import { CSRF_FIELD, csrfTokenIsValid, expectedCsrfToken, FORM_COOKIE, sentCsrfToken } from '../../../plugins/csrf.js'
 import { sameSecret } from '../../../services/token.service.js'
 import { currentSettings } from '../../../services/site-settings.service.js'
 import { countUsers } from '../../../db/repositories/users.repository.js'
@@ -22,10 +23,17 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Admin routes reachable without a session: login, first-run setup, choosing a password. */
     adminPublic?: boolean
+    /**
+     * A multipart upload: its CSRF token is the body's first field, read by the guard before anything
+     * else of the body (the file is read only once the token and the role have been checked).
+     */
+    csrfInFirstPart?: boolean
   }
   interface FastifyRequest {
     /** The AdminContext for this request; only inside /admin and only for a signed-in user. */
     adminContext(): Promise<AdminContext>
+    /** An upload's body after its CSRF field, once the guard has checked that field (csrfInFirstPart). */
+    uploadParts?: AsyncIterableIterator<Multipart>
   }
   interface FastifyReply {
     /** Sends an admin page: HTML, private and never stored. */
@@ -105,9 +113,10 @@ export async function sendAdminError(request: FastifyRequest, reply: FastifyRepl
  * admin route that is not for everyone signed in:
  *   app.get('/users/', { preHandler: requireCapability('users.manage') }, handler)
  */
-export function requireCapability(capability: Capability): preHandlerAsyncHookHandler {
+export function requireCapability(capability: Capability): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined> {
   return async function (request, reply) {
     if (!request.user || !can(request.user.role, capability)) return sendAdminError(request, reply, 403)
+    return undefined
   }
 }
 
@@ -127,11 +136,37 @@ export async function adminGuard(request: FastifyRequest, reply: FastifyReply): 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
+ * For an upload: the first part of the body must be the "_csrf" field with the session's token. Only that
+ * part is read here; the handler goes on with the same stream (request.uploadParts) for the rest.
+ */
+async function multipartCsrfGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  // A script may send the token as the X-CSRF-Token header instead; then the body is left whole.
+  if (csrfTokenIsValid(request)) {
+    request.uploadParts = request.parts()
+    return undefined
+  }
+  const parts = request.parts()
+  const first = await parts.next()
+  const part = first.done ? null : first.value
+  const sent = part && part.type === 'field' && part.fieldname === CSRF_FIELD && typeof part.value === 'string' ? part.value : null
+  const expected = expectedCsrfToken(request)
+  if (expected !== null && sent !== null && sameSecret(expected, sent)) {
+    request.uploadParts = parts
+    return undefined
+  }
+  request.log.info({ hasExpected: expected !== null, hasSent: sent !== null }, 'CSRF token refused (upload)')
+  return sendAdminError(request, reply, 403, 'admin.error.csrf')
+}
+
+/**
  * preHandler for the whole /admin prefix: every POST (and any other unsafe method) must carry the
  * session's CSRF token, or on the public forms (login, setup) the form cookie's token. 403 otherwise.
  */
 export async function csrfGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   if (SAFE_METHODS.has(request.method)) return undefined
+  if (request.routeOptions.config?.csrfInFirstPart && typeof request.isMultipart === 'function' && request.isMultipart()) {
+    return multipartCsrfGuard(request, reply)
+  }
   if (csrfTokenIsValid(request)) return undefined
   if (request.routeOptions.config?.adminPublic) {
     // Someone signed in who opens the login form again posts the form cookie's token, not the session's.

@@ -1,6 +1,6 @@
 // The media library under /admin/media/: upload (multipart, only here), search, describe, delete.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import multipart from '@fastify/multipart'
+import multipart, { type Multipart } from '@fastify/multipart'
 import { MAX_UPLOAD_BYTES } from '../../../domain/media.js'
 import { can } from '../../../domain/roles.js'
 import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
@@ -19,18 +19,24 @@ const MEDIA_PER_PAGE = 40
 
 type IdParams = { Params: { id: string } }
 
-/** A field of a multipart body (attached as { value }) or of a plain form. */
+/** A field of a plain form. */
 function text(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name]
-  if (typeof value === 'string') return value
-  if (value && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string') return (value as { value: string }).value
-  return ''
+  return typeof value === 'string' ? value : ''
 }
 
-interface FilePart { toBuffer(): Promise<Buffer>, filename: string, type: 'file' }
-function filePart(body: unknown): FilePart | null {
-  const value = (body as Record<string, unknown> | undefined)?.file
-  return value && typeof value === 'object' && (value as { type?: unknown }).type === 'file' ? value as FilePart : null
+/** The rest of an upload's body, after the CSRF field the guard read: the text fields and the one file. */
+async function readUpload(parts: AsyncIterableIterator<Multipart>): Promise<{ fields: Record<string, string>, file: { bytes: Buffer, filename: string } | null }> {
+  const fields: Record<string, string> = {}
+  let file: { bytes: Buffer, filename: string } | null = null
+  for await (const part of parts) {
+    if (part.type === 'file') {
+      // Read at once: the stream must be drained before the next part arrives.
+      const bytes = await part.toBuffer()
+      if (part.fieldname === 'file' && file === null) file = { bytes, filename: part.filename }
+    } else if (typeof part.value === 'string') fields[part.fieldname] = part.value
+  }
+  return { fields, file }
 }
 
 const UPLOAD_PROBLEMS: Record<Exclude<UploadResult['kind'], 'created' | 'duplicate' | 'forbidden' | 'invalid'>, { status: number, key: 'admin.media.error.empty' | 'admin.media.error.unsupported' | 'admin.media.error.unreadable' | 'admin.media.error.tooManyPixels' }> = {
@@ -47,10 +53,10 @@ const mediaRoutes: FastifyPluginAsync = async (app) => {
   // An upload shows nowhere until an article uses it; changed or deleted details show on the pages that do.
   const write = { ...guard, config: { changesReaderPages: true } }
 
-  // Multipart is parsed for this plugin's routes only, before the CSRF check (which then finds the
-  // "_csrf" field), with the size limit applied while reading so an oversized file is never kept.
+  // Multipart for this plugin's routes only, read as a stream: the role is checked before any of the body
+  // is read, the CSRF field (the body's first part) before the file, and the size limit applies while
+  // reading so an oversized file is never kept.
   await app.register(multipart, {
-    attachFieldsToBody: true,
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000, parts: 12 }
   })
 
@@ -90,13 +96,13 @@ const mediaRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/media/', guard, async (request, reply) => renderLibrary(request, reply))
 
-  app.post('/media/', guard, async (request, reply) => {
+  app.post('/media/', { onRequest: requireCapability('media.upload'), config: { csrfInFirstPart: true } }, async (request, reply) => {
     const ctx = await request.adminContext()
-    const body = request.body
-    const upload = { alt: text(body, 'alt'), caption: text(body, 'caption'), credit: text(body, 'credit') }
-    const file = filePart(body)
+    // Not multipart (a plain form): the guard checked its token as usual, and there is no file in it.
+    const { fields, file } = request.uploadParts ? await readUpload(request.uploadParts) : { fields: request.body, file: null }
+    const upload = { alt: text(fields, 'alt'), caption: text(fields, 'caption'), credit: text(fields, 'credit') }
     if (!file) return renderLibrary(request, reply, { upload, errors: { file: ctx.i18n.t('admin.media.error.noFile') }, status: 400 })
-    const result = await uploadMedia(deps, ctx.user, { bytes: await file.toBuffer(), originalName: file.filename, ...upload })
+    const result = await uploadMedia(deps, ctx.user, { bytes: file.bytes, originalName: file.filename, ...upload })
     switch (result.kind) {
       case 'created': return reply.redirect(`/admin/media/${result.id}/?notice=mediaUploaded`, 303)
       case 'duplicate': return reply.redirect(`/admin/media/${result.id}/?notice=mediaDuplicate`, 303)

@@ -1,7 +1,6 @@
 // Live content in the API's JSON shapes (src/web/schemas/api-v1.schemas.ts). Only public fields: no
 // email, IP or user agent exists in any of the inputs, and the response schemas drop anything unnamed.
 import { withAgencyCredit } from '../../../domain/article-body.js'
-import { commentTextToHtml } from '../../../domain/comment-text.js'
 import { escapeHtml } from '../../../domain/html-escape.js'
 import { absoluteMediaUrl } from '../../../domain/feed.js'
 import { commentsAreOpen } from '../../../domain/moderation.js'
@@ -70,7 +69,7 @@ export function commentJson(c: PublicComment, articlePageUrl: string): CommentJs
     authorName: c.authorName,
     authorUrl: c.authorUrl,
     body: c.body,
-    bodyHtml: commentTextToHtml(c.body),
+    bodyHtml: c.bodyHtml,
     createdAt: c.createdAt,
     url: `${articlePageUrl}#comment-${c.id}`
   }

@@ -41,7 +41,7 @@ export function MediaLibraryPage({ ctx, items, q, newer, older, canUpload, uploa
           <section class="admin-panel upload-panel" aria-labelledby="upload-heading">
             <h2 id="upload-heading">{t('admin.media.upload')}</h2>
             <ErrorSummary errors={errors} heading={t('admin.media.uploadFailed')} />
-            {/* The multipart body is read before the CSRF check, which finds the hidden field in it. */}
+            {/* The CSRF field comes first: the guard reads it, and nothing else, before the file. */}
             <form method="post" action="/admin/media/" enctype="multipart/form-data" class="admin-form">
               <CsrfInput token={ctx.csrfToken} />
               <div class={`field${errors.file ? ' has-error' : ''}`}>

@@ -2,7 +2,6 @@
 // article, author, email, IP and the reasons it was held, its actions and bulk actions; and one
 // comment's page to edit it or reply as staff.
 import { moderationTransition, type ModerationAction } from '../../../domain/moderation.js'
-import { commentTextToHtml } from '../../../domain/comment-text.js'
 import { articlePath, editionPrefix } from '../../../domain/urls.js'
 import type { CommentStatus } from '../../../db/tables/comments.table.js'
 import type { ModerationQueueRow } from '../../../db/repositories/comments.repository.js'
@@ -144,8 +143,8 @@ export function ModerationListPage({ ctx, tab, q, counts, comments, newer, older
                     <ReasonsList ctx={ctx} comment={c} />
                   </div>
                   <div class="moderation-body">
-                    {/* commentTextToHtml escapes everything the commenter typed before adding <p> and <br>. */}
-                    <div class="comment-content" dangerouslySetInnerHTML={{ __html: commentTextToHtml(c.body) }} />
+                    {/* Rendered at save by commentTextToHtml, which escapes everything the commenter typed before adding <p> and <br>. */}
+                    <div class="comment-content" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
                     <div class="row-actions">
                       {actionsFor(c.status).map((action) => (
                         <button type="submit" class={action === 'delete' ? 'button button-danger' : action === 'approve' ? 'button' : 'button button-secondary'}
@@ -186,7 +185,7 @@ export function CommentPage({ ctx, comment, edit, editErrors, reply, replyError,
         <p><span class={`comment-status status-${comment.status}`}>{t(TAB_KEYS[comment.status as ModerationTab] ?? 'admin.comments.tab.pending')}</span></p>
         <CommentFacts ctx={ctx} comment={comment} />
         <ReasonsList ctx={ctx} comment={comment} />
-        <div class="comment-content" dangerouslySetInnerHTML={{ __html: commentTextToHtml(comment.body) }} />
+        <div class="comment-content" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         <div class="row-actions">
           {actionsFor(comment.status).map((action) => (
             <form method="post" action={`/admin/comments/${comment.id}/${action}/`} class="inline-form">
