@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: boolean
   /** Seconds a rendered public page may be served from memory; 0 turns the cache off. */
   pageCacheSeconds: number
+  /** Poll the wire desk's sources inside this process (src/wire/poller.ts). */
+  wirePoller: boolean
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl,
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
-    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false)
+    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
+    wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)
   }
 }
