@@ -152,9 +152,11 @@ export async function wireItemVersions(db: DbOrTrx, itemId: number) {
   return db.selectFrom('wire_item_versions').selectAll().where('item_id', '=', itemId).orderBy('id', 'desc').execute()
 }
 
-export async function markWireItemUsed(db: DbOrTrx, itemId: number, articleId: number, userId: number | null, now: string): Promise<void> {
-  await db.updateTable('wire_items').set({ used_article_id: articleId, used_at: now, used_by: userId, used_story_stale: 0 })
-    .where('id', '=', itemId).execute()
+/** Links an item to the story made from it; false when another story was linked first. */
+export async function linkWireItemToArticle(db: DbOrTrx, itemId: number, articleId: number, userId: number | null, now: string): Promise<boolean> {
+  const result = await db.updateTable('wire_items').set({ used_article_id: articleId, used_at: now, used_by: userId, used_story_stale: 0 })
+    .where('id', '=', itemId).where('used_article_id', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 export async function wireItemForArticle(db: DbOrTrx, articleId: number): Promise<WireItemRow | undefined> {
@@ -224,3 +226,18 @@ export async function insertWireRun(db: DbOrTrx, run: NewWireRun): Promise<void>
 export async function wireRunsOf(db: DbOrTrx, sourceId: number, limit: number): Promise<WireRunRow[]> {
   return db.selectFrom('wire_runs').selectAll().where('source_id', '=', sourceId).orderBy('id', 'desc').limit(limit).execute()
 }
+
+/** The source files ingested from the command line belong to: a paused folder source the poller never visits. */
+export async function commandLineWireSource(db: DbOrTrx, edition: string, now: string): Promise<number> {
+  const existing = await db.selectFrom('wire_sources').select('id')
+    .where('kind', '=', 'folder').where('folder', 'is', null).where('name', '=', COMMAND_LINE_SOURCE).executeTakeFirst()
+  if (existing) return Number(existing.id)
+  const id = await insertWireSource(db, {
+    name: COMMAND_LINE_SOURCE, kind: 'folder', url: null, folder: null, agencyCredit: null, edition, sectionId: null,
+    intervalSeconds: 3600, authUser: null, authPassword: null
+  }, now)
+  await db.updateTable('wire_sources').set({ status: 'paused', paused_reason: 'command line' }).where('id', '=', id).execute()
+  return id
+}
+
+export const COMMAND_LINE_SOURCE = 'Command line'
