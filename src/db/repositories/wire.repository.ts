@@ -127,6 +127,30 @@ function itemColumns(item: WireItem, hash: string) {
   }
 }
 
+/** The stored items of a source among these agency ids (a document's worth, looked up at once). */
+export async function wireItemsByAgencyIds(db: DbOrTrx, sourceId: number, agencyIds: readonly string[]): Promise<WireItemRow[]> {
+  const rows: WireItemRow[] = []
+  // Chunks keep each statement well under both engines' limits on bound parameters.
+  for (let i = 0; i < agencyIds.length; i += 500) {
+    rows.push(...await db.selectFrom('wire_items').selectAll().where('source_id', '=', sourceId).where('agency_id', 'in', agencyIds.slice(i, i + 500)).execute())
+  }
+  return rows
+}
+
+/** New items in multi-row inserts; returns the agency ids actually inserted (another ingest may have won some). */
+export async function insertWireItems(db: DbOrTrx, sourceId: number, items: ReadonlyArray<{ item: WireItem, hash: string }>, now: string): Promise<Set<string>> {
+  const inserted = new Set<string>()
+  // 30 rows × 29 columns stays under SQLite's oldest parameter limit (999).
+  for (let i = 0; i < items.length; i += 30) {
+    const rows = await db.insertInto('wire_items')
+      .values(items.slice(i, i + 30).map(({ item, hash }) => ({ source_id: sourceId, agency_id: item.agencyId, ...itemColumns(item, hash), state: 'new' as const, received_at: now, updated_at: now })))
+      .onConflict((oc) => oc.columns(['source_id', 'agency_id']).doNothing())
+      .returning('agency_id').execute()
+    for (const row of rows) inserted.add(row.agency_id)
+  }
+  return inserted
+}
+
 /** A new item; undefined when another ingest inserted the same agency id first. */
 export async function insertWireItem(db: DbOrTrx, sourceId: number, item: WireItem, hash: string, now: string): Promise<number | undefined> {
   const row = await db.insertInto('wire_items')
