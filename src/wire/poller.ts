@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type { Deps } from '../services/deps.js'
 import { ingestDocument } from '../services/wire-ingest.service.js'
 import {
-  claimWireSource, dueWireSourceIds, finishWireSourcePoll, insertWireRun, type PollOutcome, type WireSourceRow
+  claimWireSource, dueWireSourceIds, finishWireSourcePoll, insertWireRun, pruneWireItems, type PollOutcome, type WireSourceRow
 } from '../db/repositories/wire.repository.js'
 import type { WireRunStatus } from '../db/tables/wire.table.js'
 import { nextPollAt } from '../domain/wire/schedule.js'
@@ -134,16 +134,29 @@ export async function pollDueSources(deps: Deps, options: PollOptions & { max?: 
   return summaries
 }
 
+/** Inbox items untouched this long are removed, except those made into stories. */
+export const DEFAULT_KEEP_DAYS = 30
+const PRUNE_EVERY_MS = 3600_000
+
 export interface WirePoller { stop(): Promise<void> }
 
 /** Starts polling every `everyMs`; rounds never overlap, and stop() waits for the one in progress. */
-export function startWirePoller(deps: Deps, options: PollOptions & { everyMs?: number, onError?: (error: unknown) => void } = {}): WirePoller {
+export function startWirePoller(deps: Deps, options: PollOptions & { everyMs?: number, keepDays?: number, onError?: (error: unknown) => void } = {}): WirePoller {
   let stopped = false
+  let prunedAt = 0
+  const round = async () => {
+    await pollDueSources(deps, options)
+    const now = deps.clock()
+    if (now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = now.getTime()
+      await pruneWireItems(deps.db, new Date(now.getTime() - (options.keepDays ?? DEFAULT_KEEP_DAYS) * 86_400_000).toISOString())
+    }
+  }
   let current: Promise<unknown> = Promise.resolve()
   let timer: NodeJS.Timeout | null = null
   const tick = () => {
     if (stopped) return
-    current = pollDueSources(deps, options).catch((error) => options.onError?.(error)).finally(() => {
+    current = round().catch((error) => options.onError?.(error)).finally(() => {
       if (!stopped) timer = setTimeout(tick, options.everyMs ?? 5000).unref()
     })
   }

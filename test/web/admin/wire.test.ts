@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { build, forEachDialect, type TestApp } from '../../helper.js'
 import { adminGet, adminPost, loginAs } from '../../admin-helper.js'
 import { ingestItems } from '../../../src/services/wire-ingest.service.js'
-import { insertWireSource, wireItemByAgencyId, wireInbox } from '../../../src/db/repositories/wire.repository.js'
+import { insertWireSource, pruneWireItems, wireItemByAgencyId, wireInbox } from '../../../src/db/repositories/wire.repository.js'
 import type { WireItem } from '../../../src/domain/wire/wire-item.js'
 import { articleById } from '../../../src/db/repositories/article-admin.repository.js'
 
@@ -131,5 +131,10 @@ forEachDialect((dialect) => {
     const updated = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
     assert.equal(updated.used_story_stale, 1)
     assert.match((await adminGet(app, author, '/admin/wire/')).body, /a newer version arrived/)
+
+    // Pruning old items keeps the ones made into stories.
+    await ingestItems(app.deps, sourceId, [wireItem(2)])
+    assert.equal(await pruneWireItems(app.deps.db, '2030-01-01T00:00:00.000Z'), 1)
+    assert.deepEqual((await wireInbox(app.deps.db, app.deps.dialect, { page: 1, perPage: 10 })).rows.map((r) => r.agency_id), ['urn:tass:1'])
   })
 })
