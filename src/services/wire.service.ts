@@ -8,6 +8,8 @@ import { sectionChoices } from '../db/repositories/taxonomy-admin.repository.js'
 import {
   deleteWireSource, insertWireSource, linkWireItemToArticle, updateWireSource, wireItemById, wireSourceById, type WireItemRow
 } from '../db/repositories/wire.repository.js'
+import { mayActOnArticle, type Role } from '../domain/roles.js'
+import { isUnderEmbargo } from '../domain/wire/versions.js'
 import { validateWireSourceForm, type WireSourceErrorKey, type WireSourceField } from '../domain/wire/source-form.js'
 
 export type SourceFormOutcome =
@@ -57,12 +59,15 @@ export async function removeWireSource(deps: Deps, id: number, actor: Actor): Pr
 }
 
 export type TakeResult =
-  | { kind: 'taken', articleId: number }
+  | { kind: 'taken', articleId: number, published: boolean }
   | { kind: 'already', articleId: number }
   | { kind: 'missing' }
+  | { kind: 'forbidden' }
+  /** Under embargo: it may be prepared as a draft, not published, until embargoUntil. */
+  | { kind: 'embargoed', embargoUntil: string }
 
 /** "/TASS/." is added where the story is shown (withAgencyCredit), so the body keeps the agency's text as sent. */
-function articleFrom(item: WireItemRow, source: { agency_credit: string | null, edition: string, section_id: number | null }, authorId: number | null) {
+function articleFrom(item: WireItemRow, source: { agency_credit: string | null, edition: string, section_id: number | null }, authorId: number | null, publishedAt: string | null) {
   return {
     edition: source.edition,
     headline: item.headline,
@@ -74,27 +79,33 @@ function articleFrom(item: WireItemRow, source: { agency_credit: string | null, 
     byline: item.byline,
     authorId,
     sectionId: source.section_id,
-    status: 'draft' as const
+    status: publishedAt ? 'published' as const : 'draft' as const,
+    publishedAt
   }
 }
 
 /**
- * Makes a draft article from an inbox item. An item already made into a story is not taken twice:
- * the editor is sent to that story instead.
+ * Makes a draft article from an inbox item, or with `publish` publishes it at once as wire copy (for those
+ * who may publish their own stories, and never before an embargo ends). An item already made into a story
+ * is not taken twice: the editor is sent to that story instead.
  */
-export async function takeWireItem(deps: Deps, itemId: number, user: { id: number, displayName: string }): Promise<TakeResult> {
+export async function takeWireItem(deps: Deps, itemId: number, user: { id: number, displayName: string, role: Role }, options: { publish?: boolean } = {}): Promise<TakeResult> {
   const item = await wireItemById(deps.db, itemId)
   if (!item) return { kind: 'missing' }
   if (item.used_article_id !== null) return { kind: 'already', articleId: item.used_article_id }
   const source = await wireSourceById(deps.db, item.source_id)
   if (!source) return { kind: 'missing' }
-  const actor = { id: user.id, name: user.displayName }
-  const { id: articleId } = await createArticle(deps, articleFrom(item, source, user.id), actor)
   const at = deps.clock()
+  if (options.publish) {
+    if (!mayActOnArticle(user, 'publish', user.id)) return { kind: 'forbidden' }
+    if (isUnderEmbargo(item.embargo_until, at)) return { kind: 'embargoed', embargoUntil: item.embargo_until! }
+  }
+  const actor = { id: user.id, name: user.displayName }
+  const { id: articleId } = await createArticle(deps, articleFrom(item, source, user.id, options.publish ? at.toISOString() : null), actor)
   await deps.db.transaction().execute(async (trx) => {
     // Of two editors taking the same item at once, the first links it; the other's draft stays theirs, unlinked.
     const linked = await linkWireItemToArticle(trx, itemId, articleId, user.id, at.toISOString())
     await writeAudit(trx, { actor, action: 'wire-item.take', subjectType: 'wire-item', subjectId: itemId, at, details: { articleId, agencyId: item.agency_id, linked } })
   })
-  return { kind: 'taken', articleId }
+  return { kind: 'taken', articleId, published: !!options.publish }
 }

@@ -26,6 +26,7 @@ export const wireEn = {
   'wire.state.stale': 'Used; a newer version arrived',
   'wire.item.embargo': 'Embargoed until {time}',
   'wire.item.take': 'Make a draft',
+  'wire.item.publish': 'Publish as wire copy',
   'wire.item.openStory': 'Open the story made from it',
   'wire.item.agencyId': 'Agency id',
   'wire.item.version': 'Version',
@@ -96,5 +97,6 @@ export const wireEn = {
   'wire.source.error.section': 'Choose an existing section.',
   'admin.notice.wireSourceSaved': 'The wire source is saved.',
   'admin.notice.wireSourceDeleted': 'The wire source is removed.',
+  'admin.notice.wirePublished': 'The wire item is published as wire copy.',
   'admin.notice.wireTaken': 'A draft was made from the wire item.'
 } as const

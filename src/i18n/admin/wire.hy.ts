@@ -28,6 +28,7 @@ export const wireHy: Record<keyof typeof wireEn, string> = {
   'wire.state.stale': 'Օգտագործված. եկել է նոր տարբերակ',
   'wire.item.embargo': 'Էմբարգո մինչև {time}',
   'wire.item.take': 'Սևագիր ստեղծել',
+  'wire.item.publish': 'Հրապարակել որպես գործակալության նյութ',
   'wire.item.openStory': 'Բացել ստեղծված նյութը',
   'wire.item.agencyId': 'Գործակալության նույնացուցիչ',
   'wire.item.version': 'Տարբերակ',
@@ -98,5 +99,6 @@ export const wireHy: Record<keyof typeof wireEn, string> = {
   'wire.source.error.section': 'Ընտրեք գոյություն ունեցող բաժին։',
   'admin.notice.wireSourceSaved': 'Աղբյուրը պահպանված է։',
   'admin.notice.wireSourceDeleted': 'Աղբյուրը հեռացված է։',
+  'admin.notice.wirePublished': 'Գործակալության նյութը հրապարակված է։',
   'admin.notice.wireTaken': 'Հաղորդագրությունից ստեղծվել է սևագիր։'
 }

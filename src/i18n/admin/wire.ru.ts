@@ -28,6 +28,7 @@ export const wireRu: Record<keyof typeof wireEn, string> = {
   'wire.state.stale': 'Использовано; пришла новая версия',
   'wire.item.embargo': 'Эмбарго до {time}',
   'wire.item.take': 'Сделать черновик',
+  'wire.item.publish': 'Опубликовать как сообщение агентства',
   'wire.item.openStory': 'Открыть сделанную статью',
   'wire.item.agencyId': 'Идентификатор агентства',
   'wire.item.version': 'Версия',
@@ -98,5 +99,6 @@ export const wireRu: Record<keyof typeof wireEn, string> = {
   'wire.source.error.section': 'Выберите существующую рубрику.',
   'admin.notice.wireSourceSaved': 'Источник сохранён.',
   'admin.notice.wireSourceDeleted': 'Источник удалён.',
+  'admin.notice.wirePublished': 'Сообщение агентства опубликовано.',
   'admin.notice.wireTaken': 'Из сообщения сделан черновик.'
 }

@@ -8,6 +8,8 @@ import { ingestItems } from '../../../src/services/wire-ingest.service.js'
 import { insertWireSource, pruneWireItems, wireItemByAgencyId, wireInbox } from '../../../src/db/repositories/wire.repository.js'
 import type { WireItem } from '../../../src/domain/wire/wire-item.js'
 import { articleById } from '../../../src/db/repositories/article-admin.repository.js'
+import { loadSettings } from '../../../src/db/repositories/settings.repository.js'
+import { articlePath } from '../../../src/domain/urls.js'
 
 function wireItem(n: number, extra: Partial<WireItem> = {}): WireItem {
   return {
@@ -28,6 +30,31 @@ async function sourceWithItems(t: TestApp, items: WireItem[]): Promise<number> {
 }
 
 forEachDialect((dialect) => {
+  it('publishing an item as wire copy: refused under embargo and for contributors; the story carries "/TASS/." and the source link', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const sourceId = await sourceWithItems(app, [wireItem(1, { embargoUntil: '2026-12-01T12:00:00.000Z' }), wireItem(2)])
+    const embargoed = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
+    const free = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:2'))!
+    const author = await loginAs(app, 'author')
+    const preview = await adminGet(app, author, `/admin/wire/items/${embargoed.id}/`)
+    assert.doesNotMatch(preview.body, /Publish as wire copy/)
+    const refused = await adminPost(app, author, `/admin/wire/items/${embargoed.id}/publish/`)
+    assert.equal(refused.statusCode, 409)
+    assert.match(refused.body, /Embargoed until/)
+    assert.equal((await adminGet(app, author, `/admin/wire/items/${free.id}/`)).body.includes('Publish as wire copy'), true)
+    const published = await adminPost(app, author, `/admin/wire/items/${free.id}/publish/`)
+    assert.equal(published.statusCode, 303)
+    const article = (await articleById(app.deps.db, Number(/\/admin\/articles\/(\d+)\//.exec(published.headers.location as string)![1])))!
+    assert.equal(article.status, 'published')
+    const settings = await loadSettings(app.deps.db)
+    const path = articlePath(article.edition === settings.defaultEdition ? '' : `/${article.edition}`, article.published_at!, article.slug, settings.timeZone)
+    const page = await app.app.inject({ method: 'GET', url: path })
+    assert.equal(page.statusCode, 200, path)
+    assert.match(page.body, /<span class="agency-credit">\/TASS\/\.<\/span> Body of story 2\./)
+    assert.match(page.body, /href="https:\/\/tass.example\/2"/)
+    assert.equal((await adminPost(app, author, `/admin/wire/items/${free.id}/bogus/`)).statusCode, 404)
+  })
+
   it('editors and administrators manage sources; authors read the inbox; contributors see nothing', async (t) => {
     const app = await build(t, dialect, { demo: true })
     const sourceId = await sourceWithItems(app, [wireItem(1)])

@@ -6,6 +6,7 @@ import { listWireSources, wireInbox, wireItemById, wireItemVersions, wireRunsOf,
 import { sectionChoices } from '../../../db/repositories/taxonomy-admin.repository.js'
 import { addWireSource, editWireSource, removeWireSource, takeWireItem, type SourceFormOutcome } from '../../../services/wire.service.js'
 import type { MessageKey } from '../../../i18n/index.js'
+import { formatDateTime } from '../../../i18n/format.js'
 import { WireInboxPage, WireItemPage, WireSourcePage, WireSourcesPage, sourceFormValues, type InboxFilters, type SourceFormValues } from '../../views/admin/wire-pages.js'
 import type { FormErrors } from '../../views/admin/forms.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
@@ -69,14 +70,21 @@ const wireRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(<WireItemPage ctx={ctx} item={item} sourceName={source?.name ?? ''} versions={versions} />)
   })
 
-  app.post<IdParams>('/wire/items/:id/take/', readers, async (request, reply) => {
+  // "take" makes a draft; "publish" publishes the item as wire copy at once.
+  app.post<{ Params: { id: string, action: string } }>('/wire/items/:id/:action/', readers, async (request, reply) => {
     const id = parseId(request.params.id)
-    if (id === null) return sendAdminError(request, reply, 404)
-    const result = await takeWireItem(deps, id, request.user!)
+    const action = request.params.action
+    if (id === null || (action !== 'take' && action !== 'publish')) return sendAdminError(request, reply, 404)
+    const result = await takeWireItem(deps, id, request.user!, { publish: action === 'publish' })
     switch (result.kind) {
       case 'missing': return sendAdminError(request, reply, 404)
+      case 'forbidden': return sendAdminError(request, reply, 403)
+      case 'embargoed': {
+        const ctx = await request.adminContext()
+        return sendAdminError(request, reply, 409, { text: ctx.i18n.t('wire.item.embargo', { time: formatDateTime(result.embargoUntil, ctx.i18n.lang, ctx.settings.timeZone) }) })
+      }
       case 'already': return reply.redirect(`/admin/articles/${result.articleId}/`, 303)
-      case 'taken': return reply.redirect(`/admin/articles/${result.articleId}/?notice=wireTaken`, 303)
+      case 'taken': return reply.redirect(`/admin/articles/${result.articleId}/?notice=${result.published ? 'wirePublished' : 'wireTaken'}`, 303)
     }
   })
 

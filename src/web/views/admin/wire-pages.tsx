@@ -97,7 +97,14 @@ export function WireItemPage({ ctx, item, sourceName, versions }: { ctx: AdminCo
       <div class="wire-actions">
         {item.used_article_id !== null
           ? <a class="button" href={`/admin/articles/${item.used_article_id}/`}>{t('wire.item.openStory')}</a>
-          : <ActionButton csrfToken={ctx.csrfToken} action={`/admin/wire/items/${item.id}/take/`} label={t('wire.item.take')} />}
+          : (
+            <>
+              <ActionButton csrfToken={ctx.csrfToken} action={`/admin/wire/items/${item.id}/take/`} label={t('wire.item.take')} />
+              {can(ctx.user.role, 'articles.publish_own') && !embargoed
+                ? <ActionButton csrfToken={ctx.csrfToken} action={`/admin/wire/items/${item.id}/publish/`} label={t('wire.item.publish')} />
+                : null}
+            </>
+          )}
       </div>
       {item.lead ? <p class="wire-lead"><strong>{item.lead}</strong></p> : null}
       {/* Sanitised with the article allowlist when it was received (src/domain/wire/body-html.ts). */}
