@@ -161,6 +161,29 @@ forEachDialect((dialect) => {
     assert.equal((await inbox(app))[0]!.headline, 'From the folder')
   })
 
+  it('sends basic auth to the source\'s own origin only, never to a host a redirect names', async (t) => {
+    server = await startWireServer()
+    t.after(() => server.close())
+    const app = await build(t, dialect)
+    const port = new URL(server.url('/')).port
+    server.on('/private', (req, res) => {
+      if (req.headers.authorization !== `Basic ${Buffer.from('desk:s3cret').toString('base64')}`) { res.statusCode = 401; return res.end() }
+      res.statusCode = 302
+      res.setHeader('location', `http://localhost:${port}/elsewhere`)
+      res.end()
+    })
+    server.on('/elsewhere', (_req, res) => res.end(rssFeed([{ guid: 'p1', title: 'Private' }])))
+    const id = await addSource(app, feedSource(server.url('/private'), { authUser: 'desk', authPassword: 's3cret' }))
+    const [run] = await poll(app)
+    assert.equal(run!.status, 'ok')
+    const elsewhere = server.requests.find((r) => r.path === '/elsewhere')!
+    assert.equal(elsewhere.headers.authorization, undefined)
+    // A temporary redirect does not move the source.
+    assert.equal((await wireSourceById(app.deps.db, id))!.url, server.url('/private'))
+    const runs = await wireRunsOf(app.deps.db, id, 5)
+    assert.doesNotMatch(JSON.stringify(runs), /s3cret/)
+  })
+
   it('pollers polling at once never poll the same source twice', async (t) => {
     server = await startWireServer()
     t.after(() => server.close())
