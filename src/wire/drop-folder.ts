@@ -16,6 +16,24 @@ export async function prepareDropFolder(folder: string): Promise<void> {
   for (const sub of DROP_SUBFOLDERS) await mkdir(join(folder, sub), { recursive: true })
 }
 
+/**
+ * Puts files left in processing/ by a run that died (a crash, a restart) back in line. Only the poller
+ * holding the source's lease calls this, so no other run is processing them now.
+ */
+export async function requeueUnfinishedFiles(folder: string): Promise<number> {
+  await prepareDropFolder(folder)
+  let moved = 0
+  for (const name of await readdir(join(folder, 'processing'))) {
+    try {
+      await rename(join(folder, 'processing', name), join(folder, name))
+      moved++
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+  }
+  return moved
+}
+
 /** Takes up to `max` waiting files, oldest name first. A file another poller took first is skipped. */
 export async function takeDropFiles(folder: string, max: number): Promise<TakenFile[]> {
   await prepareDropFolder(folder)

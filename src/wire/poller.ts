@@ -13,7 +13,7 @@ import type { WireRunStatus } from '../db/tables/wire.table.js'
 import { nextPollAt } from '../domain/wire/schedule.js'
 import { WIRE_LIMITS } from '../domain/wire/wire-item.js'
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './http-fetch.js'
-import { finishDropFile, readTakenFile, takeDropFiles } from './drop-folder.js'
+import { finishDropFile, readTakenFile, requeueUnfinishedFiles, takeDropFiles } from './drop-folder.js'
 
 export interface PollOptions {
   worker?: string
@@ -69,6 +69,7 @@ async function pollFolder(deps: Deps, source: WireSourceRow, filesPerRun: number
   const folder = source.folder ?? ''
   const counts = { new: 0, updated: 0, seen: 0, refused: 0 }
   const errors: string[] = []
+  await requeueUnfinishedFiles(folder)
   const files = await takeDropFiles(folder, filesPerRun)
   for (const file of files) {
     const read = await readTakenFile(file, WIRE_LIMITS.documentBytes)

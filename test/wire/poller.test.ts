@@ -159,6 +159,12 @@ forEachDialect((dialect) => {
     assert.deepEqual(await readdir(join(folder, 'processing')), [])
     assert.ok((await readdir(folder)).includes('c.xml.tmp'), 'a file still being written is left alone')
     assert.equal((await inbox(app))[0]!.headline, 'From the folder')
+
+    // A file a crashed run left in processing/ is taken again by the next run.
+    await writeFile(join(folder, 'processing', 'd.json'), JSON.stringify({ guid: 'f2', headline: 'Left behind', body_html: '<p>Hi</p>' }))
+    const [next] = await poll(app)
+    assert.equal(next!.counts.new, 1)
+    assert.ok((await readdir(join(folder, 'done'))).includes('d.json'))
   })
 
   it('sends basic auth to the source\'s own origin only, never to a host a redirect names', async (t) => {
