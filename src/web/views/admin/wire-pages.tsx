@@ -35,7 +35,7 @@ export function WireInboxPage({ ctx, rows, hasNext, filters, sources }: { ctx: A
   )
   return (
     <AdminLayout ctx={ctx} title={t('wire.inbox.title')} actions={actions} scripts={['/assets/wire-inbox.js']}>
-      <form method="get" action={here} class="admin-filters wire-filters">
+      <form method="get" action={here} class="filters wire-filters">
         <SelectField name="source" label={t('wire.filter.source')} value={filters.source} options={sourceOptions} />
         <TextField name="agency" label={t('wire.filter.agency')} value={filters.agency} maxLength={100} />
         <TextField name="language" label={t('wire.filter.language')} value={filters.language} maxLength={35} />
