@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
-import { HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
+import { HAS_CHROMIUM, launchBrowser, runAxe, serveTestApp, type ServedApp } from './browser.js'
 import { DIALECTS } from '../test/helper.js'
 import { createTestUser, login } from '../test/admin-helper.js'
 import { startWireServer, rssFeed, type WireServer } from '../test/wire/wire-server.js'
@@ -37,7 +37,8 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] wire desk journey in
   })
 
   it('adds a source, sees the first fetch land, makes a draft from an item and publishes it', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true })
+    // bypassCSP only so axe can be injected (see runAxe).
+    const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -62,10 +63,20 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] wire desk journey in
     assert.equal(run!.counts.new, 2)
     await page.reload()
     assert.equal(await page.locator('.wire-runs tbody tr').count(), 1, 'the run is on the source page')
+    const violations = await runAxe(page, { name: 'wire source' })
 
     await page.goto(`${site.baseUrl}/admin/wire/`)
-    await page.getByRole('link', { name: HEADLINE }).click()
+    violations.push(...await runAxe(page, { name: 'wire inbox' }))
+    // The keys move through the items: j focuses the first, Enter opens it.
+    await page.keyboard.press('j')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Weather: snow in the mountains')
+    await page.keyboard.press('j')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), HEADLINE)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/admin\/wire\/items\/\d+\/$/)
     assert.match(await page.locator('.wire-body').innerText(), /Delegations met in the morning/)
+    violations.push(...await runAxe(page, { name: 'wire item' }))
+    assert.deepEqual(violations, [])
     await page.getByRole('button', { name: 'Make a draft' }).click()
     await page.waitForURL(/\/admin\/articles\/\d+\/\?notice=wireTaken$/)
     assert.equal(await page.locator('#headline').inputValue(), HEADLINE)
