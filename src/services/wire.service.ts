@@ -67,7 +67,7 @@ export type TakeResult =
   | { kind: 'embargoed', embargoUntil: string }
 
 /** "/TASS/." is added where the story is shown (withAgencyCredit), so the body keeps the agency's text as sent. */
-function articleFrom(item: WireItemRow, source: { agency_credit: string | null, edition: string, section_id: number | null }, authorId: number | null, publishedAt: string | null) {
+function articleFrom(item: WireItemRow, source: { agency_credit: string | null, edition: string, section_id: number | null }, authorId: number | null, publishedAt: string | null, publish: boolean) {
   return {
     edition: source.edition,
     headline: item.headline,
@@ -79,7 +79,7 @@ function articleFrom(item: WireItemRow, source: { agency_credit: string | null, 
     byline: item.byline,
     authorId,
     sectionId: source.section_id,
-    status: publishedAt ? 'published' as const : 'draft' as const,
+    status: publish ? 'published' as const : 'draft' as const,
     publishedAt
   }
 }
@@ -101,7 +101,10 @@ export async function takeWireItem(deps: Deps, itemId: number, user: { id: numbe
     if (isUnderEmbargo(item.embargo_until, at)) return { kind: 'embargoed', embargoUntil: item.embargo_until! }
   }
   const actor = { id: user.id, name: user.displayName }
-  const { id: articleId } = await createArticle(deps, articleFrom(item, source, user.id, options.publish ? at.toISOString() : null), actor)
+  // A draft of an embargoed item carries the embargo as its publication time, so the editor's
+  // publish button schedules it for then rather than publishing it at once.
+  const publishedAt = options.publish ? at.toISOString() : isUnderEmbargo(item.embargo_until, at) ? item.embargo_until : null
+  const { id: articleId } = await createArticle(deps, articleFrom(item, source, user.id, publishedAt, !!options.publish), actor)
   await deps.db.transaction().execute(async (trx) => {
     // Of two editors taking the same item at once, the first links it; the other's draft stays theirs, unlinked.
     const linked = await linkWireItemToArticle(trx, itemId, articleId, user.id, at.toISOString())

@@ -143,8 +143,10 @@ forEachDialect((dialect) => {
       ['draft', 'Story number 1', 'Lead 1.', 'TASS', 'https://tass.example/1', 'Ivan Petrov', 'hy', author.user.id]
     )
     assert.match(article.body_html, /Body of story 1\./)
+    assert.equal(article.published_at, '2026-12-01T12:00:00.000Z', 'the embargo is the draft\'s publication time')
     const editor = await adminGet(app, author, take.headers.location as string)
     assert.equal(editor.statusCode, 200)
+    assert.match(editor.body, /Schedule/)
 
     // The item links to the story; taking it again opens that story instead of making another.
     const again = await adminPost(app, author, `/admin/wire/items/${item.id}/take/`)
