@@ -21,6 +21,8 @@ export interface Config {
   pageCacheSeconds: number
   /** Requests per minute per client address (src/plugins/rate-limits.ts). */
   rateLimits: RateLimitSettings
+  /** Poll the wire desk's sources inside this process (src/wire/poller.ts). */
+  wirePoller: boolean
 }
 
 export type TrustProxy = false | number | string[]
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl,
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
-    trustProxy: parseTrustProxy(env.TRUST_PROXY)
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)
   }
 }

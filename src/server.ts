@@ -6,6 +6,7 @@ import { openDatabase } from './db/dialect.js'
 import { inProcessBus, type EventBus } from './events/bus.js'
 import { postgresBus, type PostgresBus } from './events/postgres-bus.js'
 import { prepareDatabase } from './services/install.service.js'
+import { startWirePoller } from './wire/poller.js'
 
 /** A request still running after this long will not finish on its own; exit anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -54,7 +55,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     process.exit(1)
   }
 
-  app.addHook('onClose', async () => { await closeAll() })
+  // Wire sources are polled by every process; the lease in each source row keeps it to one at a time.
+  const poller = config.wirePoller
+    ? startWirePoller(deps, { onError: (error) => app.log.warn({ err: error }, 'wire poll round failed') })
+    : null
+  app.addHook('onClose', async () => {
+    await poller?.stop()
+    await closeAll()
+  })
 
   let closing = false
   // A response finished during shutdown closes its connection, so a keep-alive client cannot hold

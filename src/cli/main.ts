@@ -9,6 +9,7 @@ import { seedDemoContent } from '../services/demo.service.js'
 import { startServer } from '../server.js'
 import { COMMENTS_USAGE, runCommentsCommand } from './comments.command.js'
 import { USER_USAGE, runUserCommand } from './user.command.js'
+import { WIRE_USAGE, runWireCommand } from './wire.command.js'
 
 interface Command {
   summary: string
@@ -32,6 +33,7 @@ async function withDatabase<T>(fn: (deps: Parameters<typeof seedDemoContent>[0])
 
 const commands: Record<string, Command> = {
   comments: { summary: 'Erase a commenter\'s personal data (lede comments erase --email …)', usage: COMMENTS_USAGE, run: (args) => runCommentsCommand(args) },
+  wire: { summary: 'Wire desk: sources, ingesting agency files, the inbox (lede wire sources list)', usage: WIRE_USAGE, run: (args) => runWireCommand(args) },
   user: { summary: 'Create accounts, reset passwords, list accounts (lede user create --email … --name … --role …)', usage: USER_USAGE, run: (args) => runUserCommand(args) },
   serve: {
     summary: 'Migrate the database, load demo content on the first run, and serve the site',

@@ -9,6 +9,7 @@ import type { SearchDocumentsTable } from './tables/search.table.js'
 import type { ArticleRevisionsTable, MediaFilesTable, MediaTable, SlugHistoryTable } from './tables/editorial.table.js'
 import type { SessionsTable, LoginFailuresTable, UserTokensTable } from './tables/accounts.table.js'
 import type { ArticleAutosavesTable } from './tables/autosaves.table.js'
+import type { WireItemsTable, WireItemVersionsTable, WireRunsTable, WireSourcesTable } from './tables/wire.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -29,6 +30,10 @@ export interface Database {
   login_failures: LoginFailuresTable
   user_tokens: UserTokensTable
   article_autosaves: ArticleAutosavesTable
+  wire_sources: WireSourcesTable
+  wire_items: WireItemsTable
+  wire_item_versions: WireItemVersionsTable
+  wire_runs: WireRunsTable
 }
 
 export type Db = Kysely<Database>

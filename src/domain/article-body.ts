@@ -25,6 +25,11 @@ const BODY_ALLOWLIST: sanitizeHtml.IOptions = {
 
 export function renderArticleBody(source: string): string {
   const html = markdown.parse(source) as string
+  return sanitizeBodyHtml(html)
+}
+
+/** The same allowlist for HTML that arrives already written (agency copy on the wire desk). */
+export function sanitizeBodyHtml(html: string): string {
   return sanitizeHtml(html, BODY_ALLOWLIST).trim()
 }
 

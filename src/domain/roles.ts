@@ -22,19 +22,22 @@ export type Capability =
   | 'users.manage'
   | 'settings.manage'
   | 'audit.view'
+  | 'wire.read'                // the wire inbox, and taking items into drafts
+  | 'wire.manage'              // wire sources
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   administrator: [
     'articles.create', 'articles.edit_own', 'articles.edit_others', 'articles.publish_own', 'articles.publish_others',
     'articles.delete_own', 'articles.delete_others', 'articles.delete_published_own', 'articles.delete_published_others',
-    'media.upload', 'comments.moderate', 'taxonomy.manage', 'users.manage', 'settings.manage', 'audit.view'
+    'media.upload', 'comments.moderate', 'taxonomy.manage', 'users.manage', 'settings.manage', 'audit.view',
+    'wire.read', 'wire.manage'
   ],
   editor: [
     'articles.create', 'articles.edit_own', 'articles.edit_others', 'articles.publish_own', 'articles.publish_others',
     'articles.delete_own', 'articles.delete_others', 'articles.delete_published_own', 'articles.delete_published_others',
-    'media.upload', 'comments.moderate', 'taxonomy.manage', 'audit.view'
+    'media.upload', 'comments.moderate', 'taxonomy.manage', 'audit.view', 'wire.read', 'wire.manage'
   ],
-  author: ['articles.create', 'articles.edit_own', 'articles.publish_own', 'articles.delete_own', 'articles.delete_published_own', 'media.upload'],
+  author: ['articles.create', 'articles.edit_own', 'articles.publish_own', 'articles.delete_own', 'articles.delete_published_own', 'media.upload', 'wire.read'],
   // Contributors write and submit for review, and may bin their own drafts (WordPress's delete_posts); once
   // published, their article is the editors' to change or take down.
   contributor: ['articles.create', 'articles.edit_own', 'articles.delete_own']

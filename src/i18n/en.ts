@@ -4,8 +4,11 @@ import { accountsEn } from './admin/accounts.en.js'
 import { syndicationEn } from './syndication/syndication.en.js'
 import { newsroomEn } from './admin/newsroom.en.js'
 import { searchEn } from './search/search.en.js'
+import { wireEn } from './admin/wire.en.js'
 
 export const en = {
+  // The wire desk.
+  ...wireEn,
   // The admin shell, accounts, users, settings, audit log.
   ...accountsEn,
   // Section, tag and author pages, feeds, the citation block.

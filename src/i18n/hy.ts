@@ -5,8 +5,11 @@ import { accountsHy } from './admin/accounts.hy.js'
 import { syndicationHy } from './syndication/syndication.hy.js'
 import { newsroomHy } from './admin/newsroom.hy.js'
 import { searchHy } from './search/search.hy.js'
+import { wireHy } from './admin/wire.hy.js'
 
 export const hy: Catalog = {
+  // The wire desk.
+  ...wireHy,
   // The admin shell, accounts, users, settings, audit log.
   ...accountsHy,
   // Section, tag and author pages, feeds, the citation block.

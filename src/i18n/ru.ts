@@ -5,8 +5,11 @@ import { accountsRu } from './admin/accounts.ru.js'
 import { syndicationRu } from './syndication/syndication.ru.js'
 import { newsroomRu } from './admin/newsroom.ru.js'
 import { searchRu } from './search/search.ru.js'
+import { wireRu } from './admin/wire.ru.js'
 
 export const ru: Catalog = {
+  // The wire desk.
+  ...wireRu,
   // The admin shell, accounts, users, settings, audit log.
   ...accountsRu,
   // Section, tag and author pages, feeds, the citation block.

@@ -86,9 +86,9 @@ forEachDialect((dialect) => {
         return [...body.matchAll(/<nav class="admin-nav"[\s\S]*?<\/nav>/g)][0]![0]
       }
       const expected: Record<Role, string[]> = {
-        administrator: ['Dashboard', 'Articles', 'New article', 'Comments', 'Media', 'Sections &amp; tags', 'Users', 'Settings', 'Audit log'],
-        editor: ['Dashboard', 'Articles', 'New article', 'Comments', 'Media', 'Sections &amp; tags', 'Audit log'],
-        author: ['Dashboard', 'Articles', 'New article', 'Media'],
+        administrator: ['Dashboard', 'Articles', 'New article', 'Wire', 'Comments', 'Media', 'Sections &amp; tags', 'Users', 'Settings', 'Audit log'],
+        editor: ['Dashboard', 'Articles', 'New article', 'Wire', 'Comments', 'Media', 'Sections &amp; tags', 'Audit log'],
+        author: ['Dashboard', 'Articles', 'New article', 'Wire', 'Media'],
         contributor: ['Dashboard', 'Articles', 'New article']
       }
       for (const role of ALL_ROLES) {

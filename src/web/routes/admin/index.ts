@@ -15,6 +15,7 @@ import mediaRoutes from './media.routes.js'
 import taxonomyRoutes from './taxonomy.routes.js'
 import moderationRoutes from './moderation.routes.js'
 import translationsRoutes from './translations.routes.js'
+import wireRoutes from './wire.routes.js'
 
 export { requireCapability, sendAdminError, sendAdminPage } from './admin-support.js'
 
@@ -56,6 +57,9 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(moderationRoutes)
   // The editor's Translations panel posts here.
   await app.register(translationsRoutes)
+  // The wire desk.
+  await app.register(wireRoutes)
+  // ── end of newsroom screens ─────────────────────────────────────────────────────────────────────
 }
 
 export default adminRoutes

@@ -21,6 +21,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { key: 'admin.nav.dashboard', path: '/admin/', capability: null },
   { key: 'admin.nav.articles', path: '/admin/articles/', capability: 'articles.create' },
   { key: 'admin.nav.newArticle', path: '/admin/articles/new/', capability: 'articles.create' },
+  { key: 'admin.nav.wire', path: '/admin/wire/', capability: 'wire.read' },
   { key: 'admin.nav.comments', path: '/admin/comments/', capability: 'comments.moderate', badge: 'pendingComments' },
   { key: 'admin.nav.media', path: '/admin/media/', capability: 'media.upload' },
   { key: 'admin.nav.taxonomy', path: '/admin/taxonomy/', capability: 'taxonomy.manage' },

@@ -1,0 +1,169 @@
+// The wire desk's screens on both engines: who may see what, the source form, the inbox with its filters
+// and pages, and the journey from an agency item to a draft carrying the agency's credit and link.
+import { it } from 'node:test'
+import assert from 'node:assert/strict'
+import { build, forEachDialect, type TestApp } from '../../helper.js'
+import { adminGet, adminPost, loginAs } from '../../admin-helper.js'
+import { ingestItems } from '../../../src/services/wire-ingest.service.js'
+import { insertWireSource, pruneWireItems, wireItemByAgencyId, wireInbox } from '../../../src/db/repositories/wire.repository.js'
+import type { WireItem } from '../../../src/domain/wire/wire-item.js'
+import { articleById } from '../../../src/db/repositories/articles.repository.js'
+import { loadSettings } from '../../../src/db/repositories/settings.repository.js'
+import { articlePath } from '../../../src/domain/urls.js'
+
+function wireItem(n: number, extra: Partial<WireItem> = {}): WireItem {
+  return {
+    format: 'ninjs', agencyId: `urn:tass:${n}`, version: 1, headline: `Story number ${n}`, slugline: null, lead: `Lead ${n}.`,
+    bodyHtml: `<p>Body of story ${n}.</p>`, byline: null, agency: 'TASS', credit: null, language: 'ru', urgency: 3,
+    subjects: [{ code: 'medtop:11000000', name: 'Politics' }], dateline: 'Moscow', firstCreated: '2026-11-26T09:00:00.000Z',
+    versionCreated: '2026-11-26T09:00:00.000Z', embargoUntil: null, url: `https://tass.example/${n}`, links: [], ...extra
+  }
+}
+
+async function sourceWithItems(t: TestApp, items: WireItem[]): Promise<number> {
+  const id = await insertWireSource(t.deps.db, {
+    name: 'TASS', kind: 'feed', url: 'https://tass.example/rss', folder: null, agencyCredit: 'TASS', edition: 'hy',
+    sectionId: null, intervalSeconds: 300, authUser: 'desk', authPassword: 'never-shown-secret'
+  }, t.deps.clock().toISOString())
+  await ingestItems(t.deps, id, items)
+  return id
+}
+
+forEachDialect((dialect) => {
+  it('publishing an item as wire copy: refused under embargo and for contributors; the story carries "/TASS/." and the source link', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const sourceId = await sourceWithItems(app, [wireItem(1, { embargoUntil: '2026-12-01T12:00:00.000Z' }), wireItem(2)])
+    const embargoed = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
+    const free = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:2'))!
+    const author = await loginAs(app, 'author')
+    const preview = await adminGet(app, author, `/admin/wire/items/${embargoed.id}/`)
+    assert.doesNotMatch(preview.body, /Publish as wire copy/)
+    const refused = await adminPost(app, author, `/admin/wire/items/${embargoed.id}/publish/`)
+    assert.equal(refused.statusCode, 409)
+    assert.match(refused.body, /Embargoed until/)
+    assert.equal((await adminGet(app, author, `/admin/wire/items/${free.id}/`)).body.includes('Publish as wire copy'), true)
+    const published = await adminPost(app, author, `/admin/wire/items/${free.id}/publish/`)
+    assert.equal(published.statusCode, 303)
+    const article = (await articleById(app.deps.db, Number(/\/admin\/articles\/(\d+)\//.exec(published.headers.location as string)![1])))!
+    assert.equal(article.status, 'published')
+    const settings = await loadSettings(app.deps.db)
+    const path = articlePath(article.edition === settings.defaultEdition ? '' : `/${article.edition}`, article.published_at!, article.slug, settings.timeZone)
+    const page = await app.app.inject({ method: 'GET', url: path })
+    assert.equal(page.statusCode, 200, path)
+    assert.match(page.body, /<span class="agency-credit">\/TASS\/\.<\/span> Body of story 2\./)
+    assert.match(page.body, /href="https:\/\/tass.example\/2"/)
+    assert.equal((await adminPost(app, author, `/admin/wire/items/${free.id}/bogus/`)).statusCode, 404)
+  })
+
+  it('editors and administrators manage sources; authors read the inbox; contributors see nothing', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const sourceId = await sourceWithItems(app, [wireItem(1)])
+    const item = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
+    for (const role of ['administrator', 'editor', 'author', 'contributor'] as const) {
+      const session = await loginAs(app, role)
+      const inbox = await adminGet(app, session, '/admin/wire/')
+      const preview = await adminGet(app, session, `/admin/wire/items/${item.id}/`)
+      const sources = await adminGet(app, session, '/admin/wire/sources/')
+      const source = await adminGet(app, session, `/admin/wire/sources/${sourceId}/`)
+      const reads = role !== 'contributor'
+      const manages = role === 'administrator' || role === 'editor'
+      assert.equal(inbox.statusCode, reads ? 200 : 403, role)
+      assert.equal(preview.statusCode, reads ? 200 : 403, role)
+      assert.equal(sources.statusCode, manages ? 200 : 403, role)
+      assert.equal(source.statusCode, manages ? 200 : 403, role)
+      const dashboard = await adminGet(app, session, '/admin/')
+      assert.equal(dashboard.body.includes('href="/admin/wire/"'), reads, `${role} nav`)
+      if (manages) assert.doesNotMatch(source.body, /never-shown-secret/)
+      const take = await adminPost(app, session, `/admin/wire/items/${item.id}/take/`)
+      if (!reads) assert.equal(take.statusCode, 403, role)
+    }
+  })
+
+  it('adds a source through the form, shows field errors with what was typed, edits and removes it', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const editor = await loginAs(app, 'editor')
+    const bad = await adminPost(app, editor, '/admin/wire/sources/new/', { name: 'Agency', kind: 'feed', url: 'ftp://nope', edition: 'hy', intervalSeconds: '5' })
+    assert.equal(bad.statusCode, 400)
+    assert.match(bad.body, /value="ftp:\/\/nope"/)
+    assert.match(bad.body, /http:\/\/ or https:\/\//)
+    assert.match(bad.body, /from 30 to 86400/)
+    const good = await adminPost(app, editor, '/admin/wire/sources/new/', { name: 'Agency', kind: 'feed', url: 'https://agency.example/feed', edition: 'hy', intervalSeconds: '120', agencyCredit: 'ARKA', authUser: 'desk', authPassword: 'p4ss-word-x' })
+    assert.equal(good.statusCode, 303)
+    const page = await adminGet(app, editor, good.headers.location as string)
+    assert.equal(page.statusCode, 200)
+    assert.match(page.body, /value="https:\/\/agency.example\/feed"/)
+    assert.doesNotMatch(page.body, /p4ss-word-x/)
+    assert.match(page.body, /Not polled yet/)
+    const id = /\/admin\/wire\/sources\/(\d+)\//.exec(good.headers.location as string)![1]!
+    const paused = await adminPost(app, editor, `/admin/wire/sources/${id}/`, { name: 'Agency', kind: 'feed', url: 'https://agency.example/feed', edition: 'hy', intervalSeconds: '120', status: 'paused' })
+    assert.equal(paused.statusCode, 303)
+    const list = await adminGet(app, editor, '/admin/wire/sources/')
+    assert.match(list.body, /Paused/)
+    assert.equal((await adminPost(app, editor, `/admin/wire/sources/${id}/delete/`)).statusCode, 303)
+    assert.equal((await adminGet(app, editor, `/admin/wire/sources/${id}/`)).statusCode, 404)
+    assert.equal((await adminGet(app, editor, '/admin/wire/sources/99999999999999/')).statusCode, 404)
+  })
+
+  it('the inbox filters by source, urgency, subject, language and text, and pages 50 at a time', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const items = Array.from({ length: 60 }, (_, i) => wireItem(i + 1, i === 7 ? { urgency: 1, headline: 'Землетрясение в Армении', subjects: [{ code: 'medtop:03000000', name: 'Disaster' }], language: 'hy' } : {}))
+    await sourceWithItems(app, items)
+    const author = await loginAs(app, 'author')
+    const first = await adminGet(app, author, '/admin/wire/')
+    assert.equal((first.body.match(/class="wire-open"/g) ?? []).length, 50)
+    assert.match(first.body, /href="\/admin\/wire\/\?page=2"/)
+    const second = await adminGet(app, author, '/admin/wire/?page=2')
+    assert.equal((second.body.match(/class="wire-open"/g) ?? []).length, 10)
+    for (const query of ['urgency=1', 'subject=disaster', 'language=hy', 'q=%D0%B7%D0%B5%D0%BC%D0%BB%D0%B5%D1%82%D1%80%D1%8F%D1%81%D0%B5%D0%BD%D0%B8%D0%B5']) {
+      const page = await adminGet(app, author, `/admin/wire/?${query}`)
+      assert.equal((page.body.match(/class="wire-open"/g) ?? []).length, 1, query)
+      assert.match(page.body, /Землетрясение в Армении/, query)
+    }
+    const junk = await adminGet(app, author, '/admin/wire/?page=abc&urgency=99&since=yesterday&source=-1')
+    assert.equal(junk.statusCode, 200)
+  })
+
+  it('an embargoed item shows its embargo; taking an item makes a draft with the credit, link and body, once', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const sourceId = await sourceWithItems(app, [wireItem(1, { embargoUntil: '2026-12-01T12:00:00.000Z', byline: 'Ivan Petrov' })])
+    const item = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
+    const author = await loginAs(app, 'author')
+    const inbox = await adminGet(app, author, '/admin/wire/')
+    assert.match(inbox.body, /Embargoed until/)
+    const preview = await adminGet(app, author, `/admin/wire/items/${item.id}/`)
+    assert.match(preview.body, /<p>Body of story 1\.<\/p>/)
+    assert.match(preview.body, /Make a draft/)
+
+    const take = await adminPost(app, author, `/admin/wire/items/${item.id}/take/`)
+    assert.equal(take.statusCode, 303)
+    const articleId = Number(/\/admin\/articles\/(\d+)\//.exec(take.headers.location as string)![1])
+    const article = (await articleById(app.deps.db, articleId))!
+    assert.deepEqual(
+      [article.status, article.headline, article.lead, article.agency_credit, article.source_url, article.byline, article.edition, article.author_id],
+      ['draft', 'Story number 1', 'Lead 1.', 'TASS', 'https://tass.example/1', 'Ivan Petrov', 'hy', author.user.id]
+    )
+    assert.match(article.body_html, /Body of story 1\./)
+    assert.equal(article.published_at, '2026-12-01T12:00:00.000Z', 'the embargo is the draft\'s publication time')
+    const editor = await adminGet(app, author, take.headers.location as string)
+    assert.equal(editor.statusCode, 200)
+    assert.match(editor.body, /Schedule/)
+
+    // The item links to the story; taking it again opens that story instead of making another.
+    const again = await adminPost(app, author, `/admin/wire/items/${item.id}/take/`)
+    assert.equal(again.headers.location, `/admin/articles/${articleId}/`)
+    const used = (await wireInbox(app.deps.db, { page: 1, perPage: 10 })).rows[0]!
+    assert.equal(used.used_article_id, articleId)
+    assert.match((await adminGet(app, author, `/admin/wire/items/${item.id}/`)).body, /Open the story made from it/)
+
+    // A newer version of a used item flags the story.
+    await ingestItems(app.deps, sourceId, [wireItem(1, { version: 2, headline: 'Story number 1, updated' })])
+    const updated = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
+    assert.equal(updated.used_story_stale, 1)
+    assert.match((await adminGet(app, author, '/admin/wire/')).body, /a newer version arrived/)
+
+    // Pruning old items keeps the ones made into stories.
+    await ingestItems(app.deps, sourceId, [wireItem(2)])
+    assert.equal(await pruneWireItems(app.deps.db, '2030-01-01T00:00:00.000Z'), 1)
+    assert.deepEqual((await wireInbox(app.deps.db, { page: 1, perPage: 10 })).rows.map((r) => r.agency_id), ['urn:tass:1'])
+  })
+})
