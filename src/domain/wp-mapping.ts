@@ -121,8 +121,11 @@ export interface MappedArticle {
   notes: string[]
 }
 
-/** A post (or page) as a Lede article, or why it cannot be one. */
-export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, fallbackTimeZone: string }): { ok: true, article: MappedArticle } | { ok: false, reason: string } {
+/**
+ * A post as a Lede article, or why it cannot be one. A published post without a date gets `importedAt`,
+ * as WordPress gives a post saved without one the current time.
+ */
+export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, fallbackTimeZone: string }, importedAt: IsoInstant): { ok: true, article: MappedArticle } | { ok: false, reason: string } {
   const mapped = articleStatusOf(item.status)
   if (!mapped.ok) return mapped
   const notes: string[] = []
@@ -133,7 +136,8 @@ export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, f
   // An unpublished draft's local date is only when it was last saved, not a planned time.
   if ((mapped.status === 'draft' || mapped.status === 'pending') && parseWpDate(item.postDateGmt) === null) publishedAt = null
   if ((mapped.status === 'published' || mapped.status === 'scheduled') && publishedAt === null) {
-    return { ok: false, reason: 'published without a valid date' }
+    publishedAt = importedAt
+    notes.push('published post without a date given the time of the import')
   }
   const categories = item.terms.filter((t) => t.domain === 'category')
   const tags = item.terms.filter((t) => t.domain === 'post_tag').map((t) => t.name.trim()).filter((t) => t !== '')

@@ -5,6 +5,7 @@ import {
 } from '../../src/domain/wp-mapping.js'
 import type { WxrComment, WxrItem } from '../../src/domain/wxr-reader.js'
 
+const NOW = '2026-11-26T10:00:00.000Z'
 const UTC = { offsetMinutes: 0, fallbackTimeZone: 'UTC' }
 const YEREVAN = { offsetMinutes: null, fallbackTimeZone: 'Asia/Yerevan' }
 
@@ -107,7 +108,7 @@ describe('articleOf', () => {
       excerpt: '<p>The lead.</p>', isSticky: true, commentStatus: 'closed',
       terms: [{ domain: 'category', slug: 'news', name: 'News' }, { domain: 'category', slug: 'world', name: 'World' }, { domain: 'post_tag', slug: 'a', name: 'Alpha' }, { domain: 'post_tag', slug: 'a', name: 'Alpha' }],
       meta: [{ key: '_thumbnail_id', value: '42' }]
-    }), UTC)
+    }), UTC, NOW)
     assert.ok(result.ok)
     const a = result.article
     assert.equal(a.status, 'published')
@@ -122,13 +123,15 @@ describe('articleOf', () => {
   })
 
   it('gives a never-published draft no publication time', () => {
-    const result = articleOf(item({ status: 'draft', postDateGmt: '0000-00-00 00:00:00' }), UTC)
+    const result = articleOf(item({ status: 'draft', postDateGmt: '0000-00-00 00:00:00' }), UTC, NOW)
     assert.ok(result.ok)
     assert.equal(result.article.publishedAt, null)
   })
 
-  it('refuses a published post without a date', () => {
-    assert.equal(articleOf(item({ postDate: '', postDateGmt: '' }), UTC).ok, false)
+  it('gives a published post without a date the time of the import, as WordPress gives it the time of saving', () => {
+    const result = articleOf(item({ postDate: '', postDateGmt: '' }), UTC, NOW)
+    assert.ok(result.ok)
+    assert.equal(result.article.publishedAt, NOW)
   })
 })
 

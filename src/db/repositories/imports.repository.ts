@@ -68,3 +68,15 @@ export async function countRedirects(db: DbOrTrx): Promise<number> {
   const row = await db.selectFrom('redirects').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** Imported categories keep their hierarchy; a section never becomes its own ancestor. */
+export async function setSectionParent(db: DbOrTrx, id: number, parentId: number): Promise<void> {
+  // Walk up from the new parent: a malformed export (A under B, B under A) must not make a loop.
+  let ancestor: number | null = parentId
+  for (let depth = 0; ancestor !== null; depth++) {
+    if (ancestor === id || depth > 100) return
+    const row: { parent_id: number | null } | undefined = await db.selectFrom('sections').select('parent_id').where('id', '=', ancestor).executeTakeFirst()
+    ancestor = row?.parent_id ?? null
+  }
+  await db.updateTable('sections').set({ parent_id: parentId }).where('id', '=', id).where('parent_id', 'is', null).execute()
+}
