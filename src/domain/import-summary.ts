@@ -57,3 +57,15 @@ export function summaryLines(summary: ImportSummary): string[] {
   for (const [text, n] of Object.entries(summary.notes)) lines.push(`  note: ${n} × ${text}`)
   return lines
 }
+
+/** How long a running import may go without progress before it is taken for a crashed one. */
+export const HEARTBEAT_TIMEOUT_MS = 2 * 60 * 1000
+
+export type RunDisplayStatus = 'queued' | 'running' | 'done' | 'failed' | 'refused' | 'interrupted'
+
+/** A run's status as the history shows it: one whose process died stays "running" in the table. */
+export function displayStatus(run: { status: string, heartbeat_at: string | null, started_at: string }, now: Date): RunDisplayStatus {
+  if (run.status !== 'running' && run.status !== 'queued') return run.status as RunDisplayStatus
+  const last = Date.parse(run.heartbeat_at ?? run.started_at)
+  return now.getTime() - last > HEARTBEAT_TIMEOUT_MS ? 'interrupted' : run.status
+}

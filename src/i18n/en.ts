@@ -4,6 +4,7 @@ import { accountsEn } from './admin/accounts.en.js'
 import { syndicationEn } from './syndication/syndication.en.js'
 import { newsroomEn } from './admin/newsroom.en.js'
 import { searchEn } from './search/search.en.js'
+import { importEn } from './admin/import.en.js'
 
 export const en = {
   // The admin shell, accounts, users, settings, audit log (issue 4a).
@@ -14,6 +15,8 @@ export const en = {
   ...newsroomEn,
   // Search and the language switcher (issue 6).
   ...searchEn,
+  // The WordPress import screen (issue 14).
+  ...importEn,
   'site.skipToContent': 'Skip to content',
   'nav.newsfeed': 'Newsfeed',
   'nav.dayNewsfeed': 'Day newsfeed',

@@ -5,6 +5,7 @@ import { accountsHy } from './admin/accounts.hy.js'
 import { syndicationHy } from './syndication/syndication.hy.js'
 import { newsroomHy } from './admin/newsroom.hy.js'
 import { searchHy } from './search/search.hy.js'
+import { importHy } from './admin/import.hy.js'
 
 export const hy: Catalog = {
   // The admin shell, accounts, users, settings, audit log (issue 4a).
@@ -15,6 +16,8 @@ export const hy: Catalog = {
   ...newsroomHy,
   // Search and the language switcher (issue 6).
   ...searchHy,
+  // The WordPress import screen (issue 14).
+  ...importHy,
   'site.skipToContent': 'Անցնել բովանդակությանը',
   'nav.newsfeed': 'Լրահոս',
   'nav.dayNewsfeed': 'Օրվա լրահոս',

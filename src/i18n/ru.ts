@@ -5,6 +5,7 @@ import { accountsRu } from './admin/accounts.ru.js'
 import { syndicationRu } from './syndication/syndication.ru.js'
 import { newsroomRu } from './admin/newsroom.ru.js'
 import { searchRu } from './search/search.ru.js'
+import { importRu } from './admin/import.ru.js'
 
 export const ru: Catalog = {
   // The admin shell, accounts, users, settings, audit log (issue 4a).
@@ -15,6 +16,8 @@ export const ru: Catalog = {
   ...newsroomRu,
   // Search and the language switcher (issue 6).
   ...searchRu,
+  // The WordPress import screen (issue 14).
+  ...importRu,
   'site.skipToContent': 'Перейти к содержанию',
   'nav.newsfeed': 'Лента новостей',
   'nav.dayNewsfeed': 'Новости дня',

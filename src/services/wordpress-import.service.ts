@@ -416,7 +416,7 @@ async function progressReporter(ctx: Context): Promise<(progress: ImportProgress
     const now = Date.now()
     if (now - last < PROGRESS_EVERY_MS && progress.done !== progress.total) return
     last = now
-    void updateImportRun(ctx.deps.db, ctx.runId, { done: progress.done, total: progress.total, summary: JSON.stringify(ctx.summary) }).catch(() => {})
+    void updateImportRun(ctx.deps.db, ctx.runId, { done: progress.done, total: progress.total, summary: JSON.stringify(ctx.summary), heartbeat_at: ctx.at() }).catch(() => {})
   }
 }
 
@@ -427,7 +427,7 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
     source: 'wordpress', file_name: options.fileName.slice(0, 255), edition: options.edition, status: 'running',
     dry_run: options.dryRun ? 1 : 0, message: null, started_by: options.actor.id, started_at: startedAt, finished_at: null
   })
-  await updateImportRun(deps.db, runId, { status: 'running' })
+  await updateImportRun(deps.db, runId, { status: 'running', heartbeat_at: startedAt })
   const finish = (values: Parameters<typeof updateImportRun>[2]) => updateImportRun(deps.db, runId, { ...values, finished_at: deps.clock().toISOString() })
 
   // 1. The whole file is checked before anything is written.
@@ -440,7 +440,10 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
       else if (r.kind === 'item') {
         items++
         offsetMinutes ??= exportOffsetMinutes(r.item.postDate, r.item.postDateGmt)
-        if (items % 1000 === 0) options.onProgress?.({ phase: 'check', done: items, total: 0 })
+        if (items % 1000 === 0) {
+          options.onProgress?.({ phase: 'check', done: items, total: 0 })
+          void updateImportRun(deps.db, runId, { heartbeat_at: deps.clock().toISOString() }).catch(() => {})
+        }
       }
     }
   } catch (error) {

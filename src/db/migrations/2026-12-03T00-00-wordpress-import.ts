@@ -23,6 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('started_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('started_at', 'varchar(24)', (c) => c.notNull())
     .addColumn('finished_at', 'varchar(24)')
+    // Written with the progress: a run still "running" whose heartbeat stopped was cut off (a crash).
+    .addColumn('heartbeat_at', 'varchar(24)')
     .execute()
   await db.schema.createIndex('import_runs_started_idx').on('import_runs').columns(['started_at', 'id']).execute()
 

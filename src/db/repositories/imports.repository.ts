@@ -11,7 +11,7 @@ export async function insertImportRun(db: DbOrTrx, values: Insertable<ImportRuns
   return row.id
 }
 
-export async function updateImportRun(db: DbOrTrx, id: number, values: Partial<{ status: ImportRunStatus, total: number, done: number, summary: string, message: string | null, site_url: string, finished_at: string | null }>): Promise<void> {
+export async function updateImportRun(db: DbOrTrx, id: number, values: Partial<{ status: ImportRunStatus, total: number, done: number, summary: string, message: string | null, site_url: string, finished_at: string | null, heartbeat_at: string }>): Promise<void> {
   await db.updateTable('import_runs').set(values).where('id', '=', id).execute()
 }
 
@@ -22,13 +22,6 @@ export async function importRunById(db: DbOrTrx, id: number): Promise<ImportRunR
 /** The newest runs first, for the import history. */
 export async function recentImportRuns(db: DbOrTrx, limit: number): Promise<ImportRunRow[]> {
   return db.selectFrom('import_runs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
-}
-
-/** Runs left "running" by a process that stopped: marked failed when an app or command starts. */
-export async function failAbandonedRuns(db: DbOrTrx, at: string, message: string): Promise<number> {
-  const result = await db.updateTable('import_runs').set({ status: 'failed', message, finished_at: at })
-    .where('status', 'in', ['queued', 'running']).executeTakeFirst()
-  return Number(result.numUpdatedRows)
 }
 
 export async function importedItem(db: DbOrTrx, q: { siteUrl: string, wpKind: WpKind, wpKey: string }): Promise<ImportItemRow | undefined> {

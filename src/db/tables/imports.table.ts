@@ -18,6 +18,7 @@ export interface ImportRunsTable {
   started_by: number | null
   started_at: string
   finished_at: string | null
+  heartbeat_at: Generated<string | null>
 }
 
 export type WpKind = 'author' | 'category' | 'post_tag' | 'post' | 'page' | 'attachment' | 'comment'

@@ -15,6 +15,7 @@ import mediaRoutes from './media.routes.js'
 import taxonomyRoutes from './taxonomy.routes.js'
 import moderationRoutes from './moderation.routes.js'
 import translationsRoutes from './translations.routes.js'
+import importRoutes from './import.routes.js'
 
 export { requireCapability, sendAdminError, sendAdminPage } from './admin-support.js'
 
@@ -57,6 +58,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(moderationRoutes)
   // The editor's Translations panel posts here (issue 6).
   await app.register(translationsRoutes)
+  // WordPress import (issue 14).
+  await app.register(importRoutes)
   // ── end of newsroom screens ─────────────────────────────────────────────────────────────────────
 }
 
