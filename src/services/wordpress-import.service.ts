@@ -325,7 +325,8 @@ async function importPost(ctx: Context, item: WxrItem): Promise<void> {
   const hash = sha256(JSON.stringify({ ...item, comments: [] }))
   const db = ctx.dryTrx ?? ctx.deps.db
   const known = await importedItem(db, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key })
-  const commentKeys = item.comments.length > 0 ? await knownComments(ctx, item.comments) : new Map<string, number | null>()
+  // A post seen for the first time has no comments imported either.
+  const commentKeys = known && item.comments.length > 0 ? await knownComments(ctx, item.comments) : new Map<string, number | null>()
   if (known) {
     if (known.lede_id !== null && item.comments.some((c) => c.id !== null && !commentKeys.has(String(c.id)))) {
       // New comments on a post imported before: added to it.
