@@ -8,6 +8,7 @@ import { countArticles } from '../db/repositories/articles.repository.js'
 import { seedDemoContent } from '../services/demo.service.js'
 import { startServer } from '../server.js'
 import { COMMENTS_USAGE, runCommentsCommand } from './comments.command.js'
+import { EXPORT_USAGE, runExportCommand } from './export.command.js'
 import { IMPORT_USAGE, runImportCommand } from './import.command.js'
 import { USER_USAGE, runUserCommand } from './user.command.js'
 
@@ -33,6 +34,7 @@ async function withDatabase<T>(fn: (deps: Parameters<typeof seedDemoContent>[0])
 
 const commands: Record<string, Command> = {
   comments: { summary: 'Erase a commenter\'s personal data (lede comments erase --email …)', usage: COMMENTS_USAGE, run: (args) => runCommentsCommand(args) },
+  export: { summary: 'Write an edition as a WordPress export file (lede export wordpress site.xml [--edition LANG])', usage: EXPORT_USAGE, run: (args) => runExportCommand(args) },
   import: { summary: 'Import a WordPress export (lede import wordpress export.xml [--dry-run] [--media-dir DIR])', usage: IMPORT_USAGE, run: (args) => runImportCommand(args) },
   user: { summary: 'Create accounts, reset passwords, list accounts (lede user create --email … --name … --role …)', usage: USER_USAGE, run: (args) => runUserCommand(args) },
   serve: {

@@ -118,6 +118,10 @@ export interface MappedArticle {
   tags: string[]
   /** The attachment id of the featured image (_thumbnail_id). */
   thumbnailId: number | null
+  /** From the post meta Lede's own export writes (lede_agency_credit, lede_source_url, lede_byline). */
+  agencyCredit: string | null
+  sourceUrl: string | null
+  byline: string | null
   notes: string[]
 }
 
@@ -141,7 +145,9 @@ export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, f
   }
   const categories = item.terms.filter((t) => t.domain === 'category')
   const tags = item.terms.filter((t) => t.domain === 'post_tag').map((t) => t.name.trim()).filter((t) => t !== '')
-  const thumbnail = item.meta.find((m) => m.key === '_thumbnail_id')?.value.trim() ?? ''
+  const metaValue = (key: string): string | null => item.meta.find((m) => m.key === key)?.value.trim() || null
+  const thumbnail = metaValue('_thumbnail_id') ?? ''
+  const sourceUrl = metaValue('lede_source_url')
   return {
     ok: true,
     article: {
@@ -157,6 +163,9 @@ export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, f
       extraCategories: categories.slice(1).map((c) => c.slug),
       tags: [...new Set(tags)],
       thumbnailId: /^\d{1,15}$/.test(thumbnail) ? Number(thumbnail) : null,
+      agencyCredit: metaValue('lede_agency_credit')?.slice(0, 200) ?? null,
+      sourceUrl: sourceUrl && /^https?:\/\/\S+$/i.test(sourceUrl) ? sourceUrl.slice(0, 2000) : null,
+      byline: metaValue('lede_byline')?.slice(0, 200) ?? null,
       notes
     }
   }

@@ -359,7 +359,8 @@ async function importPost(ctx: Context, item: WxrItem): Promise<void> {
     await inTransaction(ctx, async (trx, deps) => {
       const { id } = await createArticle(deps, {
         edition: ctx.edition, headline: a.headline, lead: a.lead, bodySource: a.bodySource, authorId, sectionId, tags: a.tags,
-        status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, slug: a.slug, featuredMediaId
+        status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, slug: a.slug, featuredMediaId,
+        agencyCredit: a.agencyCredit, sourceUrl: a.sourceUrl, byline: a.byline
       }, ctx.options.actor)
       await importComments(trx, ctx, id, item.comments, a.publishedAt ?? ctx.at(), commentKeys)
       await redirectTo(trx, ctx, oldPathOf(item.link), 'article', id)
