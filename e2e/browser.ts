@@ -27,9 +27,40 @@ export async function launchBrowser(): Promise<Browser> {
 
 export interface ServedApp extends TestApp { baseUrl: string }
 
-/** Builds the test app and serves it on 127.0.0.1 at a free port. */
+const DAY_MS = 86_400_000
+
+/**
+ * The server's clock in browser tests: today (by the machine's calendar, as the browser sees it) at
+ * 10:00 UTC, after every "today" demo story, as DEMO_NOW is for the other tests. A fixed date would put
+ * the server and the browser further apart every day until something that compares them (a cookie's
+ * lifetime, a form's timestamp) breaks. LEDE_E2E_CLOCK_SHIFT_DAYS moves it (the calendar guard runs the
+ * journeys a month either side of today, so a test that depends on the two agreeing fails now).
+ */
+export const E2E_NOW = (() => {
+  const shift = Number(process.env.LEDE_E2E_CLOCK_SHIFT_DAYS ?? '0')
+  if (!Number.isInteger(shift)) throw new Error(`LEDE_E2E_CLOCK_SHIFT_DAYS must be a whole number of days, not ${process.env.LEDE_E2E_CLOCK_SHIFT_DAYS}`)
+  const today = new Date(Date.now() + shift * DAY_MS).toISOString().slice(0, 10)
+  return `${today}T10:00:00.000Z`
+})()
+
+/** E2E_NOW moved by `ms` (negative: earlier), as an ISO string. */
+export function e2eTime(ms: number): string {
+  return new Date(Date.parse(E2E_NOW) + ms).toISOString()
+}
+
+/** The day `daysAgo` days before E2E_NOW in `zone`, as the URL (`2026-11-25`) and as English pages print it. */
+export function e2eDay(daysAgo: number, zone = 'Asia/Yerevan'): { iso: string, long: string, path: string } {
+  const at = new Date(Date.parse(E2E_NOW) - daysAgo * DAY_MS)
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(at).map((p) => [p.type, p.value]))
+  const iso = `${parts.year}-${parts.month}-${parts.day}`
+  const long = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'long', day: '2-digit' }).format(at)
+  return { iso, long, path: iso.replaceAll('-', '/') }
+}
+
+/** Builds the test app (on E2E_NOW unless a clock is given) and serves it on 127.0.0.1 at a free port. */
 export async function serveTestApp(dialect: DialectUnderTest, options: BuildTestOptions = {}): Promise<ServedApp> {
-  const built = await buildTestApp(dialect, options)
+  const built = await buildTestApp(dialect, { clock: E2E_NOW, ...options })
   await built.app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = built.app.server.address() as AddressInfo
   return { ...built, baseUrl: `http://127.0.0.1:${port}` }

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
-import { HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
+import { e2eDay, e2eTime, HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
 import { createArticle } from '../src/services/articles.service.js'
 import { insertComment } from '../src/db/repositories/comments.repository.js'
 
@@ -18,11 +18,11 @@ describe('comment form in the browser', { skip: !HAS_CHROMIUM && 'Chromium is no
   before(async () => {
     browser = await launchBrowser()
     site = await serveTestApp({ name: 'sqlite' }, { settings: { timeZone: 'UTC', ...RULES_OFF } })
-    const { id, slug } = await createArticle(site.deps, { edition: 'en', headline: 'Form journey', lead: 'Lead', bodySource: 'Body', status: 'published', publishedAt: '2026-11-25T08:00:00.000Z' })
-    articleUrl = `${site.baseUrl}/2026/11/25/${slug}/`
+    const { id, slug } = await createArticle(site.deps, { edition: 'en', headline: 'Form journey', lead: 'Lead', bodySource: 'Body', status: 'published', publishedAt: e2eTime(-26 * 3_600_000) })
+    articleUrl = `${site.baseUrl}/${e2eDay(1, 'UTC').path}/${slug}/`
     parentId = await insertComment(site.deps.db, {
       article_id: id, parent_id: null, author_name: 'Anna <Petrosyan>', author_email: 'anna@example.org', author_url: null, user_id: null,
-      body: 'The first comment.', status: 'approved', ip: null, user_agent: null, created_at: '2026-11-25T09:00:00.000Z'
+      body: 'The first comment.', status: 'approved', ip: null, user_agent: null, created_at: e2eTime(-25 * 3_600_000)
     })
   })
   after(async () => {

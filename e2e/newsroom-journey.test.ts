@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import sharp from 'sharp'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
+import { e2eTime, HAS_CHROMIUM, launchBrowser, serveTestApp, type ServedApp } from './browser.js'
 import { wallClock } from '../src/domain/days.js'
 
 const ZONE = 'Asia/Yerevan'
@@ -36,7 +36,7 @@ describe('newsroom journey in the browser', { skip: !HAS_CHROMIUM && 'Chromium i
   before(async () => {
     browser = await launchBrowser()
     // An empty site: no account, no content (first run). 10:04:00 UTC is 14:04 in Yerevan.
-    site = await serveTestApp({ name: 'sqlite' }, { clock: '2026-11-26T10:04:00.000Z', settings: { timeZone: ZONE } })
+    site = await serveTestApp({ name: 'sqlite' }, { clock: e2eTime(4 * 60_000), settings: { timeZone: ZONE } })
     // The test clock ticks with real time from here on.
     let last = Date.now()
     ticker = setInterval(() => { const now = Date.now(); site.clock.advance(now - last); last = now }, 50)

@@ -2,7 +2,7 @@
 // the previous day → an article → leave a comment → see that it awaits moderation.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { HAS_CHROMIUM, useBrowserAndSite } from './browser.js'
+import { e2eDay, HAS_CHROMIUM, useBrowserAndSite } from './browser.js'
 
 describe('reader journey', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
   const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true })
@@ -16,17 +16,19 @@ describe('reader journey', { skip: !HAS_CHROMIUM && 'Chromium is not installed' 
       page.on('pageerror', (e) => errors.push(e.message))
 
       await page.goto(site.baseUrl + '/')
-      await page.getByRole('link', { name: 'November 25, 2026' }).click()
-      await page.waitForURL('**/newsfeed/2026-11-25/')
+      const yesterday = e2eDay(1)
+      const dayBefore = e2eDay(2)
+      await page.getByRole('link', { name: yesterday.long }).click()
+      await page.waitForURL(`**/newsfeed/${yesterday.iso}/`)
       assert.match(await page.locator('h1').innerText(), /Day newsfeed/)
 
       await page.getByRole('link', { name: /Previous day with news/ }).first().click()
-      await page.waitForURL('**/newsfeed/2026-11-24/')
+      await page.waitForURL(`**/newsfeed/${dayBefore.iso}/`)
 
       const story = page.locator('.day-newsfeed .story a').first()
       const headline = await story.innerText()
       await story.click()
-      await page.waitForURL(/\/2026\/11\/24\/[a-z0-9-]+\/$/)
+      await page.waitForURL(new RegExp(`/${dayBefore.path}/[a-z0-9-]+/$`))
       assert.equal(await page.locator('h1').innerText(), headline)
 
       const comment = `A reader's view with JavaScript ${javaScriptEnabled ? 'on' : 'off'}.`

@@ -25,6 +25,7 @@ import apiV1 from './web/routes/api/v1.js'
 import adminRoutes from './web/routes/admin/index.js'
 import mediaFilesRoutes from './web/routes/media-files.routes.js'
 import pageCache from './plugins/page-cache.js'
+import { sharedSchemaCompilers } from './plugins/shared-schema-compilers.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,6 +54,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Node's default of 5 s can cut off slow but honest mobile readers mid-request.
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 500 },
+    schemaController: { compilersFactory: sharedSchemaCompilers },
     // A URL with broken percent-encoding never reaches a route; answer it with the same readable page.
     frameworkErrors: (error, request, reply) => {
       request.log.info({ code: error.code }, 'request refused')

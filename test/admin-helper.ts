@@ -1,5 +1,6 @@
-// Signing in for admin tests: create an account of a role, log in through the real login form, and
-// send requests with its cookie and CSRF token.
+// Signing in for admin tests: create an account of a role, start its session, and send requests with
+// its cookie and CSRF token. loginAs() starts the session directly (as a successful login does, through
+// the same service); login() goes through the real login form, for the tests of the form itself.
 //   const admin = await loginAs(t, 'administrator')
 //   const page = await adminGet(t, admin, '/admin/users/')
 //   const res = await adminPost(t, admin, '/admin/users/new/', { email: 'x@example.org', … })   // adds _csrf
@@ -7,6 +8,8 @@ import assert from 'node:assert/strict'
 import type { LightMyRequestResponse } from 'fastify'
 import type { Role } from '../src/domain/roles.js'
 import { COMMAND_LINE_ACTOR, createUser } from '../src/services/users.service.js'
+import { sessionForToken, startSession } from '../src/services/auth.service.js'
+import { SESSION_COOKIE } from '../src/plugins/auth.js'
 import { form, FORM_HEADERS, type TestApp } from './helper.js'
 
 /** Long enough for the password rules. */
@@ -70,10 +73,18 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD,
   return { cookie, csrf: csrfFrom(dashboard.body) }
 }
 
-/** A new account of the role, logged in. */
+/** A session for the user, started as a successful login starts one (no password check, no form). */
+export async function signIn(t: TestApp, userId: number): Promise<{ cookie: string, csrf: string }> {
+  const { token } = await startSession(t.deps.db, t.deps.clock(), userId, { ip: '127.0.0.1', userAgent: 'lightMyRequest' })
+  const session = await sessionForToken(t.deps, token)
+  assert.ok(session, 'the new session is not alive')
+  return { cookie: `${SESSION_COOKIE}=${token}`, csrf: session.csrfToken }
+}
+
+/** A new account of the role, signed in. */
 export async function loginAs(t: TestApp, role: Role, options: { email?: string, displayName?: string } = {}): Promise<AdminSession> {
   const user = await createTestUser(t, { role, ...options })
-  const session = await login(t, user.email)
+  const session = await signIn(t, user.id)
   return { ...session, user: { ...user, role } }
 }
 

@@ -7,10 +7,9 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app.js'
 import { openDatabase } from '../src/db/dialect.js'
 import type { DialectName } from '../src/db/database.js'
-import { migrateToLatest } from '../src/db/migrate.js'
 import { inProcessBus } from '../src/events/bus.js'
 import { postgresBus, type PostgresBus } from '../src/events/postgres-bus.js'
-import { seedDemoContent } from '../src/services/demo.service.js'
+import { clonePgTemplate, sqliteTemplateImage, type TemplateKey } from './db-templates.js'
 import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
 import type { Deps } from '../src/services/deps.js'
@@ -93,13 +92,36 @@ export async function openTestDatabase(dialect: DialectName) {
   }
 }
 
+/**
+ * A migrated database (seeded with the demo at `key.demoAt` when set), copied from the run's template:
+ * in-memory SQLite opened from the template's image, or a new PostgreSQL schema cloned from it.
+ */
+export async function openMigratedTestDatabase(dialect: DialectName, key: TemplateKey) {
+  if (dialect === 'sqlite') {
+    return { ...openDatabase({ kind: 'sqlite', path: ':memory:', image: await sqliteTemplateImage(key) }), schema: undefined, dropSchema: async () => {} }
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`
+  await clonePgTemplate(key, schema)
+  return {
+    ...openDatabase({ kind: 'postgres', url: POSTGRES_URL!, schema, poolSize: 4 }),
+    schema,
+    dropSchema: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    }
+  }
+}
+
 export async function buildTestApp(dialect: DialectUnderTest, options: BuildTestOptions = {}): Promise<TestApp> {
   const shared = options.sameDatabaseAs
   if (shared && shared.schema === undefined) throw new Error('sameDatabaseAs needs a PostgreSQL test app')
+  const clockStart = options.clock ?? DEMO_NOW
   const database = shared
     ? { ...openDatabase({ kind: 'postgres', url: POSTGRES_URL!, schema: shared.schema, poolSize: 4 }), schema: shared.schema, dropSchema: async () => {} }
-    : await openTestDatabase(dialect.name)
-  const clock = fixedClock(options.clock ?? DEMO_NOW)
+    : await openMigratedTestDatabase(dialect.name, { demoAt: options.demo ? new Date(clockStart).toISOString() : null })
+  const clock = fixedClock(clockStart)
   let bus: PostgresBus | null = null
   if (options.events === 'postgres') {
     if (database.schema === undefined) throw new Error('the PostgreSQL event bus needs a PostgreSQL test app')
@@ -107,10 +129,6 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
     await bus.listening()
   }
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: bus ?? inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
-  if (!shared) {
-    await migrateToLatest(deps.db)
-    if (options.demo) await seedDemoContent(deps)
-  }
   if (options.settings) await saveSettings(deps.db, options.settings)
   const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0 })
   await app.ready()

@@ -7,13 +7,16 @@ import type { Database, DialectName } from './database.js'
 import { SQLITE_UNICODE_LOWER, foldCase } from './text-match.js'
 
 export type DatabaseTarget =
-  | { kind: 'sqlite', path: string }
+  /** `image`: open an in-memory copy of a serialised database instead of the file at `path`. */
+  | { kind: 'sqlite', path: string, image?: Buffer }
   | { kind: 'postgres', url: string, schema?: string, poolSize?: number }
 
 export interface OpenDatabase {
   db: Kysely<Database>
   dialect: DialectName
   close(): Promise<void>
+  /** SQLite only: the whole database as bytes, which `image` opens again (a template copied per test). */
+  serialize?: () => Buffer
 }
 
 // pg returns int8 (COUNT(*), bigserial) as strings; our counts and ids fit comfortably in a JS number.
@@ -70,8 +73,8 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
 
-  if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true })
-  const sqlite = new SQLite(target.path)
+  if (!target.image && target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true })
+  const sqlite = new SQLite(target.image ?? target.path)
   // WAL lets readers go on while one writer commits; NORMAL sync is durable across process crashes in WAL mode.
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
@@ -80,5 +83,5 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
   // Case-insensitive filters in every script (src/db/text-match.ts); SQLite's lower() knows ASCII only.
   sqlite.function(SQLITE_UNICODE_LOWER, { deterministic: true }, (value: unknown) => typeof value === 'string' ? foldCase(value) : value)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  return { db, dialect: 'sqlite', close: () => db.destroy(), serialize: () => sqlite.serialize() }
 }

@@ -38,7 +38,9 @@ export async function setSessionCookie(deps: Deps, reply: FastifyReply, token: s
     sameSite: 'lax',
     path: '/',
     secure: await cookieIsSecure(deps),
-    expires: new Date(expiresAt)
+    // Max-Age, not Expires: a lifetime relative to the browser's own clock stays right when the server's
+    // clock differs from it (drift, or a test clock), where an absolute date would arrive already past.
+    maxAge: Math.max(0, Math.floor((Date.parse(expiresAt) - deps.clock().getTime()) / 1000))
   })
 }
 

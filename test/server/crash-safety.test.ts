@@ -11,7 +11,10 @@ import { COMMAND_LINE_ACTOR, createUser } from '../../src/services/users.service
 const MODEL_PATH = '/2022/02/03/us-department-of-state-expects-russian-response-to-clarify-moscows-position/'
 const ENGINES = (['sqlite', 'postgres'] as const).filter((e) => e === 'sqlite' || process.env.TEST_DATABASE_URL)
 /** Long enough for a few hundred writes on a slow machine; the kill lands mid-stream either way. */
-const WRITE_FOR_MS = 1_500
+/** The kill comes once this much has been acknowledged (mid-stream by then), however loaded the machine is. */
+const KILL_AFTER = { comments: 15, articles: 4 }
+/** A server that cannot acknowledge that much in this long is a failure of its own. */
+const WRITE_AT_MOST_MS = 20_000
 const WRITERS = 4
 /** Editors publishing through the admin form at the same time as the comment writers. */
 const PUBLISHERS = 2
@@ -130,7 +133,10 @@ for (const engine of ENGINES) {
           ...Array.from({ length: WRITERS }, (_, w) => writer(w)),
           ...Array.from({ length: PUBLISHERS }, (_, p) => publisher(p))
         ]
-        await new Promise((resolve) => setTimeout(resolve, WRITE_FOR_MS))
+        const writingSince = Date.now()
+        while ((acknowledged.length < KILL_AFTER.comments || published.length < KILL_AFTER.articles) && Date.now() - writingSince < WRITE_AT_MOST_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 10))
+        }
         server.child.kill('SIGKILL')
         stop = true
         await Promise.all(writers)

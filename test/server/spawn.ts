@@ -1,5 +1,7 @@
-// Runs the real server (src/server.ts) as a child process, for tests of the process itself:
-// start-up, graceful shutdown, and crash recovery. These are the only tests that open ports.
+// Runs the real server as a child process, for tests of the process itself: start-up, graceful shutdown,
+// and crash recovery. These are the only tests that open ports. Under `npm test` it is the built server
+// (dist/server.js, which the runner has just brought up to date), as operators run it; a file run on its
+// own runs the sources through tsx.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
@@ -15,8 +17,10 @@ export interface RunningServer {
   exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>
 }
 
+const SERVER_ARGS = process.env.LEDE_TEST_DIST_CURRENT === '1' ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts']
+
 export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { build, forEachDialect, type TestApp } from '../../helper.js'
-import { adminGet, adminPost, loginAs } from '../../admin-helper.js'
+import { adminGet, adminPost, createTestUser, login, loginAs } from '../../admin-helper.js'
 import { writeAudit } from '../../../src/db/repositories/audit.repository.js'
 import { createArticle } from '../../../src/services/articles.service.js'
 
@@ -92,7 +92,8 @@ forEachDialect((dialect) => {
   describe('dashboard', () => {
     it('counts articles by status and pending comments, and shows recent activity to editors', async (t) => {
       const app = await build(t, dialect)
-      const editor = await loginAs(app, 'editor')
+      // Through the login form, so that the login itself is in the recent activity.
+      const editor = await login(app, (await createTestUser(app, { role: 'editor' })).email)
       const author = await loginAs(app, 'author')
       await createArticle(app.deps, { edition: 'en', headline: 'A draft', lead: '', bodySource: 'x', status: 'draft', authorId: author.user.id })
       const published = await createArticle(app.deps, { edition: 'en', headline: 'Out now', lead: '', bodySource: 'x', status: 'published', publishedAt: '2026-11-26T08:00:00.000Z' })
@@ -131,7 +132,6 @@ forEachDialect((dialect) => {
     it('changes your password only with the current one, and logs out your other sessions', async (t) => {
       const app = await build(t, dialect)
       const me = await loginAs(app, 'editor')
-      const { login } = await import('../../admin-helper.js')
       const otherDevice = await login(app, me.user.email)
       const wrong = await adminPost(app, me, '/admin/profile/password/', { current_password: 'not my password', password: 'a brand new passphrase', password_confirm: 'a brand new passphrase' })
       assert.equal(wrong.statusCode, 400)

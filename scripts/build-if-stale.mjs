@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Compiles src/ into dist/ only when something it is built from changed since the last build, so
+// `npm start` serves in about a second on an unchanged checkout instead of recompiling for 20 s.
+// "Changed" is by modification time: any file under src/, a tsconfig, or package-lock.json newer than
+// the stamp the last successful build left. `--force` builds regardless.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const stamp = join(root, 'dist', '.build-stamp')
+const inputs = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => join(root, f))
+
+function newest(path) {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (!stat) return 0
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let latest = stat.mtimeMs // a deleted file changes its folder's time
+  for (const name of readdirSync(path)) latest = Math.max(latest, newest(join(path, name)))
+  return latest
+}
+
+export function isStale() {
+  if (!existsSync(stamp)) return true
+  const built = statSync(stamp).mtimeMs
+  return Math.max(newest(join(root, 'src')), ...inputs.map(newest)) > built
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!process.argv.includes('--force') && !isStale()) process.exit(0)
+  const started = Date.now()
+  console.log('Building dist/ (sources changed since the last build)…')
+  // The stamp's time is taken before compiling: a source saved during the build makes the next start build again.
+  const before = new Date()
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+  writeFileSync(stamp, `${before.toISOString()}\n`)
+  const { utimesSync } = await import('node:fs')
+  utimesSync(stamp, before, before)
+  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+}
