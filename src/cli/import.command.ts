@@ -66,10 +66,10 @@ function progressReporter(io: ImportIo): (p: ImportProgress) => void {
   const sink = io.progress
   if (!sink) return () => {}
   let phase: ImportProgress['phase'] | null = null
-  let phaseStart = Date.now()
+  let phaseStart = performance.now()
   let last = 0
   return (p) => {
-    const now = Date.now()
+    const now = performance.now()
     if (p.phase !== phase) {
       if (sink.tty && phase !== null) sink.write('\n')
       phase = p.phase

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path'
 
 const SRC = new URL('../../src/', import.meta.url).pathname
 /** Where the real clock is made (and a frozen migration, which runs once, outside any test clock). */
-const ALLOWED = new Set(['server.ts', 'cli/main.ts', 'cli/user.command.ts', 'cli/comments.command.ts', 'db/migrations/2026-11-27T02-00-article-trashed-from.ts'])
+const ALLOWED = new Set(['server.ts', 'cli/main.ts', 'cli/user.command.ts', 'cli/comments.command.ts', 'cli/import.command.ts', 'cli/export.command.ts', 'db/migrations/2026-11-27T02-00-article-trashed-from.ts'])
 const REAL_CLOCK = [
   /\bDate\.now\(\)/, /new Date\(\)/, /(?<![.\w])now\(\)/i, /\bcurrent_(?:timestamp|date|time)\b/i,
   /\blocaltimestamp\b/i, /datetime\(\s*'now'/i, /\bmtime(?:Ms)?\b/
