@@ -73,18 +73,17 @@ function run(args, { holdOutput }) {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
     children.add(child)
     const held = []
-    let tail = ''
+    const all = []
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk) => {
         if (holdOutput) held.push(chunk)
         else (stream === child.stdout ? process.stdout : process.stderr).write(chunk)
-        tail = (tail + chunk.toString()).slice(-4096)
+        all.push(chunk)
       })
     }
     child.on('close', (code, signal) => {
       children.delete(child)
-      if (holdOutput) tail = Buffer.concat(held).toString().slice(-4096)
-      resolve({ status: code ?? (signal ? 1 : 0), output: Buffer.concat(held), tail })
+      resolve({ status: code ?? (signal ? 1 : 0), output: Buffer.concat(held), report: Buffer.concat(all).toString() })
     })
   })
 }
@@ -119,8 +118,8 @@ await dropTemplates()
 
 // Each batch printed its own summary; one line for the whole run.
 const totals = {}
-for (const { tail } of results) {
-  for (const [, key, value] of tail.matchAll(/^ℹ (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)) totals[key] = (totals[key] ?? 0) + Number(value)
+for (const { report } of results) {
+  for (const [, key, value] of report.matchAll(/^ℹ (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)) totals[key] = (totals[key] ?? 0) + Number(value)
 }
 console.log(`\n== all test files: ${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`)
 process.exit(results.find((r) => r.status !== 0)?.status ?? 0)

@@ -10,6 +10,7 @@ import conditionalGet from './plugins/conditional-get.js'
 import auth from './plugins/auth.js'
 import securityHeaders, { isHttpsSite, setSecurityHeaders } from './plugins/security-headers.js'
 import trailingSlash from './plugins/trailing-slash.js'
+import legacyRedirects from './plugins/legacy-redirects.js'
 import urlGuard from './plugins/url-guard.js'
 import type { Deps } from './services/deps.js'
 import type { RateLimitSettings, TrustProxy } from './config.js'
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(securityHeaders)
   await app.register(urlGuard)
   await app.register(trailingSlash)
+  await app.register(legacyRedirects)
   await app.register(etag)
   await app.register(conditionalGet)
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })

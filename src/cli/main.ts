@@ -8,6 +8,9 @@ import { countArticles } from '../db/repositories/articles.repository.js'
 import { seedDemoContent } from '../services/demo.service.js'
 import { startServer } from '../server.js'
 import { COMMENTS_USAGE, runCommentsCommand } from './comments.command.js'
+import { BACKUP_USAGE, RESTORE_USAGE, runBackupCommand, runRestoreCommand } from './backup.command.js'
+import { EXPORT_USAGE, runExportCommand } from './export.command.js'
+import { IMPORT_USAGE, runImportCommand } from './import.command.js'
 import { USER_USAGE, runUserCommand } from './user.command.js'
 import { WIRE_USAGE, runWireCommand } from './wire.command.js'
 
@@ -34,6 +37,10 @@ async function withDatabase<T>(fn: (deps: Parameters<typeof seedDemoContent>[0])
 const commands: Record<string, Command> = {
   comments: { summary: 'Erase a commenter\'s personal data (lede comments erase --email …)', usage: COMMENTS_USAGE, run: (args) => runCommentsCommand(args) },
   wire: { summary: 'Wire desk: sources, ingesting agency files, the inbox (lede wire sources list)', usage: WIRE_USAGE, run: (args) => runWireCommand(args) },
+  backup: { summary: 'Copy the running SQLite site to a file (lede backup FILE)', usage: BACKUP_USAGE, run: (args) => runBackupCommand(args) },
+  restore: { summary: 'Put a backup back while the site is stopped (lede restore FILE)', usage: RESTORE_USAGE, run: (args) => runRestoreCommand(args) },
+  export: { summary: 'Write an edition as a WordPress export file (lede export wordpress site.xml [--edition LANG])', usage: EXPORT_USAGE, run: (args) => runExportCommand(args) },
+  import: { summary: 'Import a WordPress export (lede import wordpress export.xml [--dry-run] [--media-dir DIR])', usage: IMPORT_USAGE, run: (args) => runImportCommand(args) },
   user: { summary: 'Create accounts, reset passwords, list accounts (lede user create --email … --name … --role …)', usage: USER_USAGE, run: (args) => runUserCommand(args) },
   serve: {
     summary: 'Migrate the database, load demo content on the first run, and serve the site',

@@ -10,6 +10,7 @@ import type { ArticleRevisionsTable, MediaFilesTable, MediaTable, SlugHistoryTab
 import type { SessionsTable, LoginFailuresTable, UserTokensTable } from './tables/accounts.table.js'
 import type { ArticleAutosavesTable } from './tables/autosaves.table.js'
 import type { WireItemsTable, WireItemVersionsTable, WireRunsTable, WireSourcesTable } from './tables/wire.table.js'
+import type { ImportItemsTable, ImportRunsTable, RedirectsTable } from './tables/imports.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -34,6 +35,9 @@ export interface Database {
   wire_items: WireItemsTable
   wire_item_versions: WireItemVersionsTable
   wire_runs: WireRunsTable
+  import_runs: ImportRunsTable
+  import_items: ImportItemsTable
+  redirects: RedirectsTable
 }
 
 export type Db = Kysely<Database>

@@ -5,6 +5,7 @@ import { syndicationEn } from './syndication/syndication.en.js'
 import { newsroomEn } from './admin/newsroom.en.js'
 import { searchEn } from './search/search.en.js'
 import { wireEn } from './admin/wire.en.js'
+import { importEn } from './admin/import.en.js'
 
 export const en = {
   // The wire desk.
@@ -17,6 +18,8 @@ export const en = {
   ...newsroomEn,
   // Search and the language switcher.
   ...searchEn,
+  // The WordPress import screen (issue 14).
+  ...importEn,
   'site.skipToContent': 'Skip to content',
   'nav.newsfeed': 'Newsfeed',
   'nav.dayNewsfeed': 'Day newsfeed',

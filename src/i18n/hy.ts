@@ -6,6 +6,7 @@ import { syndicationHy } from './syndication/syndication.hy.js'
 import { newsroomHy } from './admin/newsroom.hy.js'
 import { searchHy } from './search/search.hy.js'
 import { wireHy } from './admin/wire.hy.js'
+import { importHy } from './admin/import.hy.js'
 
 export const hy: Catalog = {
   // The wire desk.
@@ -18,6 +19,8 @@ export const hy: Catalog = {
   ...newsroomHy,
   // Search and the language switcher.
   ...searchHy,
+  // The WordPress import screen (issue 14).
+  ...importHy,
   'site.skipToContent': 'Անցնել բովանդակությանը',
   'nav.newsfeed': 'Լրահոս',
   'nav.dayNewsfeed': 'Օրվա լրահոս',

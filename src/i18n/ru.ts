@@ -6,6 +6,7 @@ import { syndicationRu } from './syndication/syndication.ru.js'
 import { newsroomRu } from './admin/newsroom.ru.js'
 import { searchRu } from './search/search.ru.js'
 import { wireRu } from './admin/wire.ru.js'
+import { importRu } from './admin/import.ru.js'
 
 export const ru: Catalog = {
   // The wire desk.
@@ -18,6 +19,8 @@ export const ru: Catalog = {
   ...newsroomRu,
   // Search and the language switcher.
   ...searchRu,
+  // The WordPress import screen (issue 14).
+  ...importRu,
   'site.skipToContent': 'Перейти к содержанию',
   'nav.newsfeed': 'Лента новостей',
   'nav.dayNewsfeed': 'Новости дня',

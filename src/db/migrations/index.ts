@@ -12,6 +12,7 @@ import * as articleAutosaves from './2026-11-27T00-00-article-autosaves.js'
 import * as articleTrashedFrom from './2026-11-27T02-00-article-trashed-from.js'
 import * as commentBodyHtml from './2026-12-03T00-00-comment-body-html.js'
 import * as wireDesk from './2026-12-03T00-00-wire-desk.js'
+import * as wordpressImport from './2026-12-03T00-00-wordpress-import.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -24,7 +25,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-article-autosaves': articleAutosaves,
   '2026-11-27T02-00-article-trashed-from': articleTrashedFrom,
   '2026-12-03T00-00-comment-body-html': commentBodyHtml,
-  '2026-12-03T00-00-wire-desk': wireDesk
+  '2026-12-03T00-00-wire-desk': wireDesk,
+  '2026-12-03T00-00-wordpress-import': wordpressImport
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -86,7 +86,7 @@ forEachDialect((dialect) => {
         return [...body.matchAll(/<nav class="admin-nav"[\s\S]*?<\/nav>/g)][0]![0]
       }
       const expected: Record<Role, string[]> = {
-        administrator: ['Dashboard', 'Articles', 'New article', 'Wire', 'Comments', 'Media', 'Sections &amp; tags', 'Users', 'Settings', 'Audit log'],
+        administrator: ['Dashboard', 'Articles', 'New article', 'Wire', 'Comments', 'Media', 'Sections &amp; tags', 'Users', 'Settings', 'Import', 'Audit log'],
         editor: ['Dashboard', 'Articles', 'New article', 'Wire', 'Comments', 'Media', 'Sections &amp; tags', 'Audit log'],
         author: ['Dashboard', 'Articles', 'New article', 'Wire', 'Media'],
         contributor: ['Dashboard', 'Articles', 'New article']

@@ -16,6 +16,7 @@ import taxonomyRoutes from './taxonomy.routes.js'
 import moderationRoutes from './moderation.routes.js'
 import translationsRoutes from './translations.routes.js'
 import wireRoutes from './wire.routes.js'
+import importRoutes from './import.routes.js'
 
 export { requireCapability, sendAdminError, sendAdminPage } from './admin-support.js'
 
@@ -59,6 +60,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(translationsRoutes)
   // The wire desk.
   await app.register(wireRoutes)
+  // WordPress import.
+  await app.register(importRoutes)
   // ── end of newsroom screens ─────────────────────────────────────────────────────────────────────
 }
 

@@ -27,6 +27,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { key: 'admin.nav.taxonomy', path: '/admin/taxonomy/', capability: 'taxonomy.manage' },
   { key: 'admin.nav.users', path: '/admin/users/', capability: 'users.manage' },
   { key: 'admin.nav.settings', path: '/admin/settings/', capability: 'settings.manage' },
+  { key: 'admin.nav.import', path: '/admin/import/', capability: 'settings.manage' },
   { key: 'admin.nav.audit', path: '/admin/audit/', capability: 'audit.view' }
 ]
 

@@ -1,0 +1,155 @@
+// `lede import wordpress <export.xml>`: brings a WordPress export into one edition, as a stream, with a
+// progress bar on a terminal (plain lines otherwise) and a summary at the end.
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.js'
+import { openDatabase } from '../db/dialect.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { loadSettings } from '../db/repositories/settings.repository.js'
+import { summaryLines } from '../domain/import-summary.js'
+import { inProcessBus } from '../events/bus.js'
+import { importWordPress, type ImportProgress } from '../services/wordpress-import.service.js'
+import type { Deps } from '../services/deps.js'
+
+export const IMPORT_USAGE = `Usage: lede import wordpress <export.xml> [--edition LANG] [--dry-run] [--media-dir DIR]
+
+Imports a WordPress export file (Tools → Export in WordPress; WXR 1.0, 1.1 or 1.2): authors (matched to
+accounts by email, otherwise new contributors without a password), categories as sections with their
+hierarchy, tags, posts with their status, times, excerpt, featured image and comments, and attachments.
+Old permalinks, /?p=ID links and category and tag archives answer 301 to the new addresses.
+
+The file is checked whole before anything is written: a file that is not a WordPress export, or is cut
+short, is refused with the line and column of the problem. Each post is saved in its own transaction, so
+running the same import again creates nothing new and continues where an interrupted run stopped.
+
+Options:
+  --edition LANG   the edition to import into (default: the site's default edition)
+  --dry-run        go through the whole file and report what would be imported, writing nothing
+  --media-dir DIR  the export's wp-content/uploads folder: attachment files are taken from it by their
+                   path under uploads/ and added to the media library
+  -h, --help       show this help
+
+Environment:
+  DATABASE_URL   postgres://… to use PostgreSQL; unset for the embedded SQLite file
+  DATABASE_PATH  SQLite file (default ./data/lede.db)`
+
+export interface ImportIo {
+  out(line: string): void
+  err(line: string): void
+  /** A terminal: the progress bar redraws one line; otherwise progress comes as plain lines. */
+  progress?: { tty: boolean, write(text: string): void }
+}
+
+const PHASES: Record<ImportProgress['phase'], string> = { check: 'checking', terms: 'authors, terms, attachments', posts: 'posts' }
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?'
+  const s = Math.max(0, Math.round(seconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  return `${h > 0 ? `${h}:${String(m).padStart(2, '0')}` : m}:${String(s % 60).padStart(2, '0')}`
+}
+
+/** "posts [#####-----] 500/1000  250/s  0:02 left" (the bar only for a terminal). */
+export function progressLine(p: ImportProgress, elapsedMs: number, bar: boolean): string {
+  const rate = elapsedMs > 0 ? p.done / (elapsedMs / 1000) : 0
+  if (p.total === 0) return `${PHASES[p.phase]}: ${p.done} items read`
+  const width = 24
+  const filled = Math.min(width, Math.round((p.done / p.total) * width))
+  const left = rate > 0 ? (p.total - p.done) / rate : Infinity
+  return `${PHASES[p.phase]}${bar ? ` [${'#'.repeat(filled)}${'-'.repeat(width - filled)}]` : ':'} ${p.done}/${p.total}  ${Math.round(rate)}/s  ${duration(left)} left`
+}
+
+function progressReporter(io: ImportIo): (p: ImportProgress) => void {
+  const sink = io.progress
+  if (!sink) return () => {}
+  let phase: ImportProgress['phase'] | null = null
+  let phaseStart = performance.now()
+  let last = 0
+  return (p) => {
+    const now = performance.now()
+    if (p.phase !== phase) {
+      if (sink.tty && phase !== null) sink.write('\n')
+      phase = p.phase
+      phaseStart = now
+      last = 0
+    }
+    const finished = p.total > 0 && p.done === p.total
+    // A terminal redraws ten times a second; a log gets a line every five seconds and at the end.
+    if (!finished && now - last < (sink.tty ? 100 : 5000)) return
+    last = now
+    const line = progressLine(p, now - phaseStart, sink.tty)
+    sink.write(sink.tty ? `\r${line}\x1b[K${finished ? '\n' : ''}` : `${line}\n`)
+    if (finished) phase = null
+  }
+}
+
+/** Runs `lede import <args>`; returns the exit code. */
+export async function runImportCommand(args: string[], io: ImportIo = {
+  out: console.log, err: console.error, progress: { tty: process.stderr.isTTY === true, write: (s) => process.stderr.write(s) }
+}): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args, allowPositionals: true, strict: true,
+      options: { edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }
+    })
+  } catch (error) {
+    io.err(`lede import: ${error instanceof Error ? error.message : String(error)}\n\n${IMPORT_USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.out(IMPORT_USAGE)
+    return 0
+  }
+  if (positionals[0] !== 'wordpress' || positionals.length !== 2) {
+    io.err(`lede import: expected "wordpress" and the export file\n\n${IMPORT_USAGE}`)
+    return 2
+  }
+  const file = positionals[1]!
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file')
+  } catch {
+    io.err(`lede import: cannot read "${file}"`)
+    return 2
+  }
+  const mediaDir = values['media-dir'] ?? null
+  if (mediaDir !== null) {
+    try {
+      if (!(await stat(mediaDir)).isDirectory()) throw new Error('not a folder')
+    } catch {
+      io.err(`lede import: --media-dir "${mediaDir}" is not a folder`)
+      return 2
+    }
+  }
+
+  const config = loadConfig()
+  const { db, dialect, close } = openDatabase(config.database)
+  try {
+    const deps: Deps = { db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
+    await migrateToLatest(db)
+    const settings = await loadSettings(db)
+    const edition = values.edition ?? settings.defaultEdition
+    if (!settings.editions.includes(edition)) {
+      io.err(`lede import: the site has no edition "${edition}" (it has ${settings.editions.join(', ')})`)
+      return 2
+    }
+    const result = await importWordPress(deps, {
+      source: () => createReadStream(file, { highWaterMark: 256 * 1024 }),
+      fileName: basename(file), edition, dryRun: values['dry-run'] === true, mediaDir,
+      actor: { id: null, name: 'command line' }, onProgress: progressReporter(io)
+    })
+    if (result.kind === 'refused') {
+      io.err(`lede import: ${file} cannot be imported: ${result.message}. Nothing was imported.`)
+      return 1
+    }
+    io.out(`${values['dry-run'] ? 'Dry run (nothing was written)' : 'Imported'} ${file} from ${result.header.baseBlogUrl || result.header.link || 'an unnamed site'} (WXR ${result.header.version}) into edition "${edition}".`)
+    for (const line of summaryLines(result.summary)) io.out(line)
+    return 0
+  } finally {
+    await close()
+  }
+}

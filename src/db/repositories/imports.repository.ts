@@ -1,0 +1,75 @@
+// Import runs, the WordPress-id → Lede-row mapping, and the old URLs that redirect.
+import type { Insertable, Selectable } from 'kysely'
+import type { DbOrTrx } from '../database.js'
+import type { ImportItemsTable, ImportRunStatus, ImportRunsTable, LedeKind, RedirectTargetKind, WpKind } from '../tables/imports.table.js'
+
+export type ImportRunRow = Selectable<ImportRunsTable>
+export type ImportItemRow = Selectable<ImportItemsTable>
+
+export async function insertImportRun(db: DbOrTrx, values: Insertable<ImportRunsTable>): Promise<number> {
+  const row = await db.insertInto('import_runs').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateImportRun(db: DbOrTrx, id: number, values: Partial<{ status: ImportRunStatus, total: number, done: number, summary: string, message: string | null, site_url: string, finished_at: string | null, heartbeat_at: string }>): Promise<void> {
+  await db.updateTable('import_runs').set(values).where('id', '=', id).execute()
+}
+
+export async function importRunById(db: DbOrTrx, id: number): Promise<ImportRunRow | undefined> {
+  return db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The newest runs first, for the import history. */
+export async function recentImportRuns(db: DbOrTrx, limit: number): Promise<ImportRunRow[]> {
+  return db.selectFrom('import_runs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+}
+
+export async function importedItem(db: DbOrTrx, q: { siteUrl: string, wpKind: WpKind, wpKey: string }): Promise<ImportItemRow | undefined> {
+  return db.selectFrom('import_items').selectAll()
+    .where('site_url', '=', q.siteUrl).where('wp_kind', '=', q.wpKind).where('wp_key', '=', q.wpKey)
+    .executeTakeFirst()
+}
+
+/** Every mapping of one kind from one site: WordPress key → Lede id (null when nothing was created). */
+export async function importedItemsOfKind(db: DbOrTrx, siteUrl: string, wpKind: WpKind): Promise<Map<string, number | null>> {
+  const rows = await db.selectFrom('import_items').select(['wp_key', 'lede_id'])
+    .where('site_url', '=', siteUrl).where('wp_kind', '=', wpKind).execute()
+  return new Map(rows.map((r) => [r.wp_key, r.lede_id]))
+}
+
+export async function recordImportedItem(db: DbOrTrx, v: { siteUrl: string, wpKind: WpKind, wpKey: string, ledeKind: LedeKind, ledeId: number | null, hash: string, runId: number | null, at: string }): Promise<void> {
+  await db.insertInto('import_items').values({
+    site_url: v.siteUrl, wp_kind: v.wpKind, wp_key: v.wpKey, lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash,
+    run_id: v.runId, created_at: v.at, updated_at: v.at
+  }).onConflict((oc) => oc.columns(['site_url', 'wp_kind', 'wp_key']).doUpdateSet({
+    lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash, run_id: v.runId, updated_at: v.at
+  })).execute()
+}
+
+/** Adds an old URL; one already taken (by an earlier import or another site) keeps its first target. */
+export async function addRedirect(db: DbOrTrx, v: { oldPath: string, targetKind: RedirectTargetKind, targetId: number, runId: number | null, at: string }): Promise<void> {
+  await db.insertInto('redirects').values({ old_path: v.oldPath, target_kind: v.targetKind, target_id: v.targetId, run_id: v.runId, created_at: v.at })
+    .onConflict((oc) => oc.column('old_path').doNothing()).execute()
+}
+
+export async function redirectFor(db: DbOrTrx, oldPath: string): Promise<{ targetKind: RedirectTargetKind, targetId: number } | undefined> {
+  const row = await db.selectFrom('redirects').select(['target_kind', 'target_id']).where('old_path', '=', oldPath).executeTakeFirst()
+  return row ? { targetKind: row.target_kind, targetId: row.target_id } : undefined
+}
+
+export async function countRedirects(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('redirects').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Imported categories keep their hierarchy; a section never becomes its own ancestor. */
+export async function setSectionParent(db: DbOrTrx, id: number, parentId: number): Promise<void> {
+  // Walk up from the new parent: a malformed export (A under B, B under A) must not make a loop.
+  let ancestor: number | null = parentId
+  for (let depth = 0; ancestor !== null; depth++) {
+    if (ancestor === id || depth > 100) return
+    const row: { parent_id: number | null } | undefined = await db.selectFrom('sections').select('parent_id').where('id', '=', ancestor).executeTakeFirst()
+    ancestor = row?.parent_id ?? null
+  }
+  await db.updateTable('sections').set({ parent_id: parentId }).where('id', '=', id).where('parent_id', 'is', null).execute()
+}

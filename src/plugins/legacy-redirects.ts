@@ -1,0 +1,30 @@
+// Old WordPress links answer 301 to the imported story, section or tag (src/services/legacy-redirects.service.ts).
+// The front page's `?p=123` links are caught before the page cache, which would otherwise serve the
+// front page for them; every other old URL is looked up only once it has turned out to be a 404, so
+// ordinary pages never pay for the lookup.
+import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
+import { legacyRedirectTarget } from '../services/legacy-redirects.service.js'
+
+const PLAIN_LINK = /^\/\?(?:.*&)?(?:p|page_id|cat|tag)=/
+const NOT_PAGES = ['/api/', '/admin/', '/assets/', '/media/']
+
+const readerGet = (request: FastifyRequest): boolean =>
+  (request.method === 'GET' || request.method === 'HEAD') && !NOT_PAGES.some((p) => request.url.startsWith(p))
+
+export default fp(async (app) => {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!readerGet(request) || !PLAIN_LINK.test(request.url)) return
+    const target = await legacyRedirectTarget(app.deps, request.url)
+    if (target) return reply.header('cache-control', 'public, max-age=3600').redirect(target, 301)
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 404 || !readerGet(request)) return payload
+    const target = await legacyRedirectTarget(app.deps, request.url)
+    if (!target) return payload
+    reply.code(301).header('location', target).header('cache-control', 'public, max-age=3600').removeHeader('etag')
+    reply.header('content-type', 'text/plain; charset=utf-8')
+    return ''
+  })
+}, { name: 'legacy-redirects' })

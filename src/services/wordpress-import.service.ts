@@ -1,0 +1,527 @@
+// Imports a WordPress export (WXR) into one edition. The file is read three times as a stream, never held:
+//   1. check it whole (well-formed, a known WXR version) and count its items: a broken or truncated file
+//      is refused before anything is written; the count drives the progress bar;
+//   2. authors, categories → sections (with their hierarchy), tags, and attachments (→ media library);
+//   3. posts, each with its comments, old URLs and mapping row in one transaction of its own: one bad
+//      post is reported and the rest go on; a crash loses at most the post being written, and running the
+//      import again picks up where it stopped, since every finished record is matched by the export's
+//      site and WordPress id (docs/decisions/015-wordpress-import.md).
+// Articles go through the article service (createArticle), like every other new article.
+import { createHash } from 'node:crypto'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { basename, resolve, sep } from 'node:path'
+import { isValidEmail, normaliseEmail, DISPLAY_NAME_MAX_LENGTH } from '../domain/accounts.js'
+import { queryKeyOf } from '../domain/legacy-urls.js'
+import { count, emptySummary, note, skip, type ImportSummary } from '../domain/import-summary.js'
+import { isValidSlug, slugFromText } from '../domain/slug.js'
+import { articleOf, commentOf, exportOffsetMinutes, oldPathOf } from '../domain/wp-mapping.js'
+import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem, type WxrTerm } from '../domain/wxr-reader.js'
+import type { DbOrTrx } from '../db/database.js'
+import { joinedTransaction } from '../db/joined-transaction.js'
+import type { Actor } from '../db/repositories/audit.repository.js'
+import { insertComment } from '../db/repositories/comments.repository.js'
+import {
+  addRedirect, importedItem, importedItemsOfKind, insertImportRun, recordImportedItem, setSectionParent, updateImportRun
+} from '../db/repositories/imports.repository.js'
+import { loadSettings } from '../db/repositories/settings.repository.js'
+import { ensureSection, ensureTag } from '../db/repositories/taxonomy.repository.js'
+import { userByEmail } from '../db/repositories/users.repository.js'
+import type { WpKind } from '../db/tables/imports.table.js'
+import type { EventBus, LedeEvent } from '../events/bus.js'
+import { createArticle } from './articles.service.js'
+import { uploadMedia } from './media.service.js'
+import { createUser } from './users.service.js'
+import type { Deps } from './deps.js'
+
+/** A re-readable export: each call reads it from the start. */
+export type WxrSource = () => AsyncIterable<string | Buffer>
+
+export interface WordPressImportOptions {
+  source: WxrSource
+  fileName: string
+  edition: string
+  dryRun: boolean
+  /** The export's wp-content/uploads folder (or a copy of it), for the attachments' files. */
+  mediaDir: string | null
+  actor: Actor
+  /** The run row to report into (the admin screen creates it before the upload finishes); else a new one. */
+  runId?: number
+  onProgress?: (progress: ImportProgress) => void
+}
+
+export interface ImportProgress { phase: 'check' | 'terms' | 'posts', done: number, total: number }
+
+export type ImportResult =
+  | { kind: 'done', runId: number, summary: ImportSummary, header: WxrHeader }
+  /** The file is not a usable export: nothing was imported. */
+  | { kind: 'refused', runId: number, message: string }
+
+/** Attachment files are images for the media library; anything larger is not a web image. */
+const MAX_MEDIA_BYTES = 40 * 1024 * 1024
+/** How often the run row's progress is written (the admin screen polls it). */
+const PROGRESS_EVERY_MS = 1000
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** Events wait until the transaction that caused them has committed (or are dropped with it). */
+function bufferedBus(): EventBus & { flush(into: EventBus): void, drop(): void } {
+  let events: LedeEvent[] = []
+  return {
+    emit: (event) => { events.push(event) },
+    on: () => () => {},
+    flush(into) { for (const e of events) into.emit(e); events = [] },
+    drop() { events = [] }
+  }
+}
+
+interface Context {
+  deps: Deps
+  options: WordPressImportOptions
+  runId: number
+  siteUrl: string
+  /** The old site's path ("" or "/blog"), for category and tag archive URLs. */
+  blogPath: string
+  edition: string
+  summary: ImportSummary
+  zone: { offsetMinutes: number | null, fallbackTimeZone: string }
+  users: Map<string, number>
+  usersByWpId: Map<number, number>
+  sections: Map<string, number>
+  media: Map<string, number | null>
+  at: () => string
+  /** In a dry run: the one transaction everything is written in and then rolled back. */
+  dryTrx: DbOrTrx | null
+}
+
+/** Runs `fn` in a transaction of its own (or, dry, in the run's), with service calls joining it. */
+async function inTransaction<T>(ctx: Context, fn: (trx: DbOrTrx, deps: Deps) => Promise<T>): Promise<T> {
+  const bus = bufferedBus()
+  if (ctx.dryTrx) {
+    const trx = ctx.dryTrx
+    return fn(trx, { ...ctx.deps, db: joinedTransaction(trx), events: bus })
+  }
+  try {
+    const result = await ctx.deps.db.transaction().execute((trx) => fn(trx, { ...ctx.deps, db: joinedTransaction(trx), events: bus }))
+    bus.flush(ctx.deps.events)
+    return result
+  } catch (error) {
+    bus.drop()
+    throw error
+  }
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 300)
+
+// ——— Authors ———
+
+async function importAuthor(ctx: Context, author: WxrAuthor): Promise<void> {
+  const login = author.login.trim()
+  if (login === '') { skip(ctx.summary, 'users', 'author without a login', author.email || '?'); return }
+  if (ctx.users.has(login)) return
+  const key = login.slice(0, 200)
+  const known = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: 'author', wpKey: key })
+  if (known?.lede_id) {
+    ctx.users.set(login, known.lede_id)
+    if (author.id !== null) ctx.usersByWpId.set(author.id, known.lede_id)
+    count(ctx.summary, 'unchanged', 'users')
+    return
+  }
+  const email = normaliseEmail(author.email)
+  // Authors of old exports have no address; they get one that can never receive mail, to be replaced on invitation.
+  const address = isValidEmail(email) ? email : `${slugFromText(login) || 'author'}-${sha256(login).slice(0, 8)}@wordpress-import.invalid`
+  if (!isValidEmail(email)) note(ctx.summary, 'author without an email address given a placeholder address (…@wordpress-import.invalid)')
+  const displayName = [...(author.displayName || [author.firstName, author.lastName].filter(Boolean).join(' ') || login)].slice(0, DISPLAY_NAME_MAX_LENGTH).join('')
+  const userId = await inTransaction(ctx, async (trx, deps) => {
+    const existing = await userByEmail(trx, address)
+    let id: number
+    if (existing) {
+      id = existing.id
+      count(ctx.summary, 'unchanged', 'users')
+    } else {
+      const created = await createUser(deps, { email: address, displayName, role: 'contributor', password: null, actor: ctx.options.actor })
+      if (created.kind !== 'created') throw new Error('the email address is taken')
+      id = created.userId
+      count(ctx.summary, 'created', 'users')
+    }
+    await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'author', wpKey: key, ledeKind: 'user', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
+    return id
+  })
+  ctx.users.set(login, userId)
+  if (author.id !== null) ctx.usersByWpId.set(author.id, userId)
+}
+
+/** The user for a post's dc:creator: imported already, or (WXR 1.0 names authors only in posts) now. */
+async function userFor(ctx: Context, login: string): Promise<number | null> {
+  if (login === '') return null
+  const known = ctx.users.get(login)
+  if (known !== undefined) return known
+  await importAuthor(ctx, { id: null, login, email: '', displayName: '', firstName: '', lastName: '' })
+  return ctx.users.get(login) ?? null
+}
+
+// ——— Categories and tags ———
+
+function termSlug(slug: string, name: string): string {
+  let decoded = slug
+  try { decoded = decodeURIComponent(slug) } catch { /* as written */ }
+  return isValidSlug(decoded) ? decoded : (slugFromText(decoded) || slugFromText(name) || 'section')
+}
+
+async function importTerm(ctx: Context, term: WxrTerm, pendingParents: Map<string, string[]>, categoryPaths: Map<string, string>): Promise<void> {
+  if (term.taxonomy !== 'category' && term.taxonomy !== 'post_tag') {
+    skip(ctx.summary, term.taxonomy === 'nav_menu' ? 'sections' : 'tags', `taxonomy "${term.taxonomy.slice(0, 40)}" has no place in Lede`, term.slug)
+    return
+  }
+  const name = term.name.trim() || term.slug
+  if (name === '') { skip(ctx.summary, term.taxonomy === 'category' ? 'sections' : 'tags', 'term without a name or slug', String(term.id ?? '?')); return }
+  const kind: WpKind = term.taxonomy
+  const key = (term.id !== null ? String(term.id) : `slug:${term.slug}`).slice(0, 200)
+  const known = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: kind, wpKey: key })
+  const entity = kind === 'category' ? 'sections' : 'tags'
+  if (term.description.trim() !== '') note(ctx.summary, 'term description not kept (sections and tags have none)')
+  await inTransaction(ctx, async (trx) => {
+    let id: number
+    if (kind === 'category') {
+      id = known?.lede_id ?? await ensureSection(trx, ctx.edition, termSlug(term.slug, name), name.slice(0, 200))
+      ctx.sections.set(term.slug, id)
+      // WordPress names the parent by slug; it usually comes first, but not always.
+      if (term.parent !== '') {
+        const parentId = ctx.sections.get(term.parent)
+        if (parentId !== undefined) await setSectionParent(trx, id, parentId)
+        else pendingParents.set(term.parent, [...(pendingParents.get(term.parent) ?? []), term.slug])
+      }
+      for (const child of pendingParents.get(term.slug) ?? []) {
+        const childId = ctx.sections.get(child)
+        if (childId !== undefined) await setSectionParent(trx, childId, id)
+      }
+      pendingParents.delete(term.slug)
+      const path = `${term.parent !== '' && categoryPaths.has(term.parent) ? categoryPaths.get(term.parent)! : ''}/${term.slug}`
+      categoryPaths.set(term.slug, path)
+      await redirectTo(trx, ctx, oldPathOf(`${ctx.blogPath}/category${path}/`), 'section', id)
+      if (term.id !== null) await redirectTo(trx, ctx, queryKeyOf('cat', term.id), 'section', id)
+    } else {
+      id = known?.lede_id ?? await ensureTag(trx, ctx.edition, slugFromText(name) || termSlug(term.slug, name), name.slice(0, 200))
+      await redirectTo(trx, ctx, oldPathOf(`${ctx.blogPath}/tag/${term.slug}/`), 'tag', id)
+      if (term.slug !== '') await redirectTo(trx, ctx, queryKeyOf('tag', term.slug), 'tag', id)
+    }
+    if (!known) await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: kind, wpKey: key, ledeKind: kind === 'category' ? 'section' : 'tag', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
+  })
+  count(ctx.summary, known ? 'unchanged' : 'created', entity)
+}
+
+async function redirectTo(trx: DbOrTrx, ctx: Context, oldPath: string | null, targetKind: 'article' | 'section' | 'tag', targetId: number): Promise<void> {
+  if (!oldPath) return
+  await addRedirect(trx, { oldPath, targetKind, targetId, runId: ctx.runId, at: ctx.at() })
+}
+
+// ——— Attachments ———
+
+/** The attachment's path under wp-content/uploads: its _wp_attached_file, or the tail of its URL. */
+function uploadPathOf(item: WxrItem): string | null {
+  const attached = item.meta.find((m) => m.key === '_wp_attached_file')?.value.trim()
+  if (attached) return attached
+  const marker = '/wp-content/uploads/'
+  const at = item.attachmentUrl.indexOf(marker)
+  if (at === -1) return null
+  try {
+    return decodeURIComponent(item.attachmentUrl.slice(at + marker.length).split(/[?#]/)[0]!)
+  } catch {
+    return null
+  }
+}
+
+/** The file inside `dir`, or null: a path from the export never leaves the folder it was given. */
+async function fileInside(dir: string, relative: string): Promise<string | null> {
+  const root = await realpath(dir)
+  const candidate = resolve(root, relative)
+  if (!candidate.startsWith(root + sep)) return null
+  try {
+    const real = await realpath(candidate)
+    return real.startsWith(root + sep) ? real : null
+  } catch {
+    return null
+  }
+}
+
+async function importAttachment(ctx: Context, item: WxrItem): Promise<void> {
+  const key = String(item.postId)
+  const known = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key })
+  if (known && (known.lede_id !== null || ctx.options.mediaDir === null)) {
+    ctx.media.set(key, known.lede_id)
+    count(ctx.summary, 'unchanged', 'attachments')
+    return
+  }
+  const relative = uploadPathOf(item)
+  let mediaId: number | null = null
+  if (ctx.options.mediaDir === null) {
+    note(ctx.summary, 'attachment recorded without its file (no --media-dir)')
+  } else if (!relative) {
+    skip(ctx.summary, 'attachments', 'no path under wp-content/uploads', key)
+    return
+  } else {
+    const file = await fileInside(ctx.options.mediaDir, relative)
+    const size = file ? (await stat(file)).size : 0
+    if (!file) { skip(ctx.summary, 'attachments', 'file not found in the media folder', relative.slice(0, 200)); return }
+    if (size > MAX_MEDIA_BYTES) { skip(ctx.summary, 'attachments', `file larger than ${MAX_MEDIA_BYTES / 1024 / 1024} MB`, relative.slice(0, 200)); return }
+    if (!ctx.dryTrx) {
+      const uploaderId = ctx.users.get(item.creator) ?? null
+      const alt = item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? ''
+      // The uploader is the attachment's author; the import itself is allowed to add to the library.
+      // (uploaded_by is null when the author is unknown: the column allows it, the Editor type does not say so.)
+      const result = await uploadMedia(ctx.deps, { id: uploaderId as number, role: 'administrator', displayName: ctx.options.actor.name }, {
+        bytes: await readFile(file), originalName: basename(relative), alt: alt.slice(0, 1000), caption: item.excerpt.trim().slice(0, 2000), credit: ''
+      })
+      if (result.kind === 'created' || result.kind === 'duplicate') mediaId = result.id
+      else { skip(ctx.summary, 'attachments', `not an image the media library takes (${result.kind})`, relative.slice(0, 200)); return }
+    }
+  }
+  await inTransaction(ctx, (trx) => recordImportedItem(trx, {
+    siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key, ledeKind: mediaId === null ? 'none' : 'media', ledeId: mediaId, hash: '', runId: ctx.runId, at: ctx.at()
+  }))
+  ctx.media.set(key, mediaId)
+  count(ctx.summary, 'created', 'attachments')
+}
+
+// ——— Posts and comments ———
+
+/** Comments of one post not imported yet, parents before replies, in the caller's transaction. */
+async function importComments(trx: DbOrTrx, ctx: Context, articleId: number, comments: readonly WxrComment[], fallbackAt: string, known: Map<string, number | null>): Promise<void> {
+  const written = new Map<number, { id: number, path: string, depth: number }>()
+  // Replies whose parent comes later in the file wait for it; a parent that never comes makes them top level.
+  const waiting = [...comments]
+  for (let pass = 0; pass < 2 && waiting.length > 0; pass++) {
+    const later: WxrComment[] = []
+    for (const c of waiting) {
+      const mapped = commentOf(c, ctx.zone, fallbackAt)
+      if (!mapped.ok) { skip(ctx.summary, 'comments', mapped.reason, String(c.id ?? '?')); continue }
+      const m = mapped.comment
+      const key = String(m.wpId)
+      if (known.has(key)) {
+        const id = known.get(key)
+        if (id != null) written.set(m.wpId, { id, path: '', depth: 0 })
+        count(ctx.summary, 'unchanged', 'comments')
+        continue
+      }
+      let parent = m.wpParent !== 0 ? written.get(m.wpParent) : undefined
+      if (m.wpParent !== 0 && !parent && pass === 0 && comments.some((o) => o.id === m.wpParent)) { later.push(c); continue }
+      if (parent && parent.path === '') parent = undefined
+      const id = await insertComment(trx, {
+        article_id: articleId, parent_id: parent?.id ?? null, author_name: m.authorName.slice(0, 200), author_email: m.authorEmail.slice(0, 254),
+        author_url: m.authorUrl?.slice(0, 500) ?? null, user_id: c.userId ? ctx.usersByWpId.get(c.userId) ?? null : null,
+        body: m.body, status: m.status, ip: m.ip?.slice(0, 45) ?? null, user_agent: null, created_at: m.createdAt,
+        depth: parent ? parent.depth + 1 : 0
+      }, parent?.path ?? '')
+      written.set(m.wpId, { id, path: (parent?.path ?? '') + String(id).padStart(10, '0'), depth: parent ? parent.depth + 1 : 0 })
+      await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: key, ledeKind: 'comment', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
+      count(ctx.summary, 'created', 'comments')
+    }
+    waiting.splice(0, waiting.length, ...later)
+  }
+}
+
+async function importPost(ctx: Context, item: WxrItem): Promise<void> {
+  const key = String(item.postId)
+  const label = `${key} ${item.title.slice(0, 60)}`.trim()
+  const hash = sha256(JSON.stringify({ ...item, comments: [] }))
+  const db = ctx.dryTrx ?? ctx.deps.db
+  const known = await importedItem(db, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key })
+  // A post seen for the first time has no comments imported either.
+  const commentKeys = known && item.comments.length > 0 ? await knownComments(ctx, item.comments) : new Map<string, number | null>()
+  if (known) {
+    if (known.lede_id !== null && item.comments.some((c) => c.id !== null && !commentKeys.has(String(c.id)))) {
+      // New comments on a post imported before: added to it.
+      await inTransaction(ctx, (trx) => importComments(trx, ctx, known.lede_id!, item.comments, ctx.at(), commentKeys))
+    } else {
+      count(ctx.summary, 'unchanged', 'comments', item.comments.length)
+    }
+    if (known.content_hash === hash) count(ctx.summary, 'unchanged', 'posts')
+    else skip(ctx.summary, 'posts', 'changed in WordPress since it was imported; the imported article is left as it is', label)
+    return
+  }
+  const mapped = articleOf(item, ctx.zone, ctx.at())
+  if (!mapped.ok) { skip(ctx.summary, 'posts', mapped.reason, label); return }
+  const a = mapped.article
+  const authorId = await userFor(ctx, a.authorLogin)
+  let sectionId: number | null = null
+  if (a.sectionSlug) {
+    sectionId = ctx.sections.get(a.sectionSlug) ?? null
+    if (sectionId === null) {
+      // Categories named only in the post (WXR 1.0): made now.
+      const name = item.terms.find((t) => t.domain === 'category' && t.slug === a.sectionSlug)?.name.trim() || a.sectionSlug
+      sectionId = await inTransaction(ctx, (trx) => ensureSection(trx, ctx.edition, termSlug(a.sectionSlug!, name), name.slice(0, 200)))
+      ctx.sections.set(a.sectionSlug, sectionId)
+    }
+  }
+  if (a.extraCategories.length > 0) note(ctx.summary, 'post in several categories filed under its first one only')
+  for (const n of a.notes) note(ctx.summary, n)
+  const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
+  try {
+    await inTransaction(ctx, async (trx, deps) => {
+      const { id } = await createArticle(deps, {
+        edition: ctx.edition, headline: a.headline, lead: a.lead, bodySource: a.bodySource, authorId, sectionId, tags: a.tags,
+        status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, slug: a.slug, featuredMediaId,
+        agencyCredit: a.agencyCredit, sourceUrl: a.sourceUrl, byline: a.byline
+      }, ctx.options.actor)
+      await importComments(trx, ctx, id, item.comments, a.publishedAt ?? ctx.at(), commentKeys)
+      await redirectTo(trx, ctx, oldPathOf(item.link), 'article', id)
+      await redirectTo(trx, ctx, queryKeyOf('p', key), 'article', id)
+      await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key, ledeKind: 'article', ledeId: id, hash, runId: ctx.runId, at: ctx.at() })
+    })
+  } catch (error) {
+    if (ctx.dryTrx) throw error
+    skip(ctx.summary, 'posts', `could not be saved: ${errorText(error)}`, label)
+    return
+  }
+  count(ctx.summary, 'created', 'posts')
+  ctx.summary.postsByStatus[a.status] = (ctx.summary.postsByStatus[a.status] ?? 0) + 1
+}
+
+async function knownComments(ctx: Context, comments: readonly WxrComment[]): Promise<Map<string, number | null>> {
+  const found = new Map<string, number | null>()
+  for (const c of comments) {
+    if (c.id === null) continue
+    const row = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: String(c.id) })
+    if (row) found.set(String(c.id), row.lede_id)
+  }
+  return found
+}
+
+const SKIPPED_TYPES: Record<string, string> = {
+  page: 'page (Lede has no static pages yet)',
+  revision: 'revision (WordPress keeps old versions as posts)',
+  nav_menu_item: 'menu item',
+  wp_block: 'reusable block',
+  wp_navigation: 'navigation menu',
+  wp_template: 'theme template',
+  wp_template_part: 'theme template part',
+  wp_global_styles: 'theme styles',
+  custom_css: 'theme CSS'
+}
+
+async function importItem(ctx: Context, item: WxrItem): Promise<void> {
+  if (item.postId === null) { skip(ctx.summary, 'posts', 'item without a post id', item.title.slice(0, 60) || '?'); return }
+  if (item.postType === 'post' || item.postType === '') { await importPost(ctx, item); return }
+  if (item.postType === 'attachment') return
+  const reason = SKIPPED_TYPES[item.postType] ?? `post type "${item.postType.slice(0, 40)}" has no place in Lede`
+  skip(ctx.summary, item.postType === 'page' ? 'pages' : 'posts', reason, `${item.postId} ${item.title.slice(0, 60)}`.trim())
+}
+
+/** The export's site, which with each record's WordPress id identifies it across runs. */
+function siteOf(header: WxrHeader): string {
+  return (header.baseBlogUrl || header.link || header.baseSiteUrl || 'unknown').replace(/\/+$/, '').slice(0, 500)
+}
+
+async function progressReporter(ctx: Context): Promise<(progress: ImportProgress) => void> {
+  let last = 0
+  return (progress) => {
+    ctx.options.onProgress?.(progress)
+    // A monotonic clock: this only spaces out the writes, it never decides anything by the time of day.
+    const now = performance.now()
+    if (now - last < PROGRESS_EVERY_MS && progress.done !== progress.total) return
+    last = now
+    void updateImportRun(ctx.deps.db, ctx.runId, { done: progress.done, total: progress.total, summary: JSON.stringify(ctx.summary), heartbeat_at: ctx.at() }).catch(() => {})
+  }
+}
+
+/** Imports the export; a file that is not one is refused with what is wrong and where, and nothing is written. */
+export async function importWordPress(deps: Deps, options: WordPressImportOptions): Promise<ImportResult> {
+  const startedAt = deps.clock().toISOString()
+  const runId = options.runId ?? await insertImportRun(deps.db, {
+    source: 'wordpress', file_name: options.fileName.slice(0, 255), edition: options.edition, status: 'running',
+    dry_run: options.dryRun ? 1 : 0, message: null, started_by: options.actor.id, started_at: startedAt, finished_at: null
+  })
+  await updateImportRun(deps.db, runId, { status: 'running', heartbeat_at: startedAt })
+  const finish = (values: Parameters<typeof updateImportRun>[2]) => updateImportRun(deps.db, runId, { ...values, finished_at: deps.clock().toISOString() })
+
+  // 1. The whole file is checked before anything is written.
+  let header: WxrHeader | null = null
+  let items = 0
+  let offsetMinutes: number | null = null
+  try {
+    for await (const r of readWxr(options.source())) {
+      if (r.kind === 'header') header = r.header
+      else if (r.kind === 'item') {
+        items++
+        offsetMinutes ??= exportOffsetMinutes(r.item.postDate, r.item.postDateGmt)
+        if (items % 1000 === 0) {
+          options.onProgress?.({ phase: 'check', done: items, total: 0 })
+          void updateImportRun(deps.db, runId, { heartbeat_at: deps.clock().toISOString() }).catch(() => {})
+        }
+      }
+    }
+  } catch (error) {
+    const message = errorText(error)
+    await finish({ status: 'refused', message })
+    return { kind: 'refused', runId, message }
+  }
+  if (!header) {
+    await finish({ status: 'refused', message: 'empty export' })
+    return { kind: 'refused', runId, message: 'empty export' }
+  }
+  const settings = await loadSettings(deps.db)
+  if (!settings.editions.includes(options.edition)) {
+    const message = `unknown edition "${options.edition}" (this site has ${settings.editions.join(', ')})`
+    await finish({ status: 'refused', message })
+    return { kind: 'refused', runId, message }
+  }
+  const siteUrl = siteOf(header)
+  await updateImportRun(deps.db, runId, { site_url: siteUrl, total: items })
+
+  const summary = emptySummary()
+  const blog = oldPathOf(header.baseBlogUrl || header.link)
+  const dry = options.dryRun ? await deps.db.startTransaction().execute() : null
+  const ctx: Context = {
+    deps, options, runId, siteUrl, blogPath: blog ? blog.replace(/\/$/, '') : '', edition: options.edition, summary,
+    zone: { offsetMinutes, fallbackTimeZone: settings.timeZone },
+    users: new Map(), usersByWpId: new Map(), sections: new Map(), media: new Map(),
+    at: () => deps.clock().toISOString(), dryTrx: dry
+  }
+  const report = await progressReporter(ctx)
+  try {
+    // Mappings from earlier runs of the same site, so re-runs and later posts find what exists.
+    for (const [slugOrKey, id] of await importedItemsOfKind(dry ?? deps.db, siteUrl, 'attachment')) ctx.media.set(slugOrKey, id)
+
+    // 2. Authors, terms and attachments, which posts refer to.
+    const pendingParents = new Map<string, string[]>()
+    const categoryPaths = new Map<string, string>()
+    let done = 0
+    for await (const r of readWxr(options.source())) {
+      if (r.kind === 'author') await importAuthor(ctx, r.author)
+      else if (r.kind === 'term') await importTerm(ctx, r.term, pendingParents, categoryPaths)
+      else if (r.kind === 'item') {
+        for (const t of r.item.terms) {
+          // Categories named only in posts (WXR 1.0 exports list few up front) get their section and old URL here.
+          if (t.domain === 'category' && t.slug !== '' && !ctx.sections.has(t.slug)) {
+            await importTerm(ctx, { id: null, taxonomy: 'category', slug: t.slug, name: t.name, parent: '', description: '', meta: [] }, pendingParents, categoryPaths)
+          }
+        }
+        if (r.item.postType === 'attachment' && r.item.postId !== null) {
+          try {
+            await importAttachment(ctx, r.item)
+          } catch (error) {
+            if (dry) throw error
+            skip(summary, 'attachments', `could not be saved: ${errorText(error)}`, String(r.item.postId))
+          }
+        }
+        report({ phase: 'terms', done: ++done, total: items })
+      }
+    }
+    for (const [parent, children] of pendingParents) note(summary, `${children.length} categor${children.length === 1 ? 'y' : 'ies'} under a missing parent "${parent.slice(0, 40)}" kept at the top level`)
+
+    // 3. Posts, one transaction each.
+    done = 0
+    for await (const r of readWxr(options.source())) {
+      if (r.kind !== 'item') continue
+      await importItem(ctx, r.item)
+      report({ phase: 'posts', done: ++done, total: items })
+    }
+  } catch (error) {
+    if (dry) await dry.rollback().execute()
+    const message = errorText(error)
+    await finish({ status: 'failed', message, summary: JSON.stringify(summary) })
+    throw error
+  }
+  if (dry) await dry.rollback().execute()
+  await finish({ status: 'done', done: items, summary: JSON.stringify(summary) })
+  return { kind: 'done', runId, summary, header }
+}

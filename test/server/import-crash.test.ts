@@ -1,0 +1,79 @@
+// A WordPress import killed mid-run (SIGKILL) leaves the database consistent, and running it again
+// finishes the rest without duplicates (docs/decisions/015-wordpress-import.md). Runs the real command in
+// a child process on an SQLite file.
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase } from '../../src/db/dialect.js'
+
+const POSTS = 300
+
+function exportFile(): string {
+  const items: string[] = []
+  for (let i = 1; i <= POSTS; i++) {
+    const comments = [1, 2, 3].map((c) => `<wp:comment><wp:comment_id>${i * 10 + c}</wp:comment_id><wp:comment_author>R${c}</wp:comment_author><wp:comment_author_email>r${c}@example.com</wp:comment_author_email><wp:comment_date_gmt>2020-01-01 10:00:00</wp:comment_date_gmt><wp:comment_content>Comment ${c}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>${c === 3 ? i * 10 + 2 : 0}</wp:comment_parent></wp:comment>`).join('')
+    items.push(`<item><title>Story ${i}</title><link>https://old.example/story-${i}/</link><dc:creator>desk</dc:creator><content:encoded><![CDATA[Body ${i}.]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2020-01-01 ${String(i % 24).padStart(2, '0')}:00:00</wp:post_date_gmt><wp:post_name>story-${i}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${comments}</item>`)
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>${items.join('\n')}</channel></rss>`
+}
+
+function runImport(env: Record<string, string>, file: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', `import('./src/cli/main.ts').then(async (m) => { process.exitCode = await m.main(['import', 'wordpress', ${JSON.stringify(file)}, '--edition', 'en']) })`], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  child.stdout.on('data', (c: Buffer) => { output += c.toString() })
+  child.stderr.on('data', (c: Buffer) => { output += c.toString() })
+  const exited = new Promise<{ code: number | null, signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+  return { child, exited, output: () => output }
+}
+
+async function counts(path: string) {
+  const { db, close } = openDatabase({ kind: 'sqlite', path })
+  try {
+    const n = async (q: Promise<{ n: number | string }>) => Number((await q).n)
+    return {
+      articles: await n(db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+      mappedPosts: await n(db.selectFrom('import_items').where('wp_kind', '=', 'post').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+      comments: await n(db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+      redirects: await n(db.selectFrom('redirects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow())
+    }
+  } finally {
+    await close()
+  }
+}
+
+describe('an import killed mid-run', () => {
+  it('leaves every post whole or absent, and a second run finishes without duplicates', { timeout: 180_000 }, async (tc) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-import-crash-'))
+    tc.after(() => rmSync(dir, { recursive: true, force: true }))
+    const file = join(dir, 'export.xml')
+    writeFileSync(file, exportFile())
+    const env = { DATABASE_PATH: join(dir, 'lede.db'), DATABASE_URL: '' }
+    const first = runImport(env, file)
+    // Wait until some posts are in, then kill it without warning.
+    let seen = 0
+    for (let i = 0; i < 600 && seen < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      try { seen = (await counts(env.DATABASE_PATH)).articles } catch { /* not created yet */ }
+    }
+    first.child.kill('SIGKILL')
+    const end = await first.exited
+    assert.equal(end.signal, 'SIGKILL', first.output())
+    const after = await counts(env.DATABASE_PATH)
+    assert.ok(after.articles >= 20 && after.articles < POSTS, `killed after ${after.articles} posts`)
+    // Atomic per post: each article has its mapping row, its three comments and its two old URLs.
+    assert.equal(after.mappedPosts, after.articles)
+    assert.equal(after.comments, after.articles * 3)
+    assert.equal(after.redirects, after.articles * 2)
+
+    const second = runImport(env, file)
+    const ended = await second.exited
+    assert.equal(ended.code, 0, second.output())
+    assert.match(second.output(), new RegExp(`Created: .*${POSTS - after.articles} posts, ${(POSTS - after.articles) * 3} comments`))
+    assert.deepEqual(await counts(env.DATABASE_PATH), { articles: POSTS, mappedPosts: POSTS, comments: POSTS * 3, redirects: POSTS * 2 })
+  })
+})

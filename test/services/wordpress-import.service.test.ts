@@ -1,0 +1,279 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { createReadStream } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import sharp from 'sharp'
+import { build, forEachDialect, type TestApp } from '../helper.js'
+import { importWordPress, type ImportResult, type WxrSource } from '../../src/services/wordpress-import.service.js'
+import type { ImportSummary } from '../../src/domain/import-summary.js'
+import { wxrCorpus, wxrPath } from '../wxr-corpora.js'
+
+const corpus = wxrCorpus()
+const ACTOR = { id: null, name: 'test import' }
+
+const fromFile = (file: string): WxrSource => () => createReadStream(wxrPath(file), { highWaterMark: 4096 })
+const fromText = (xml: string): WxrSource => () => Readable.from([Buffer.from(xml, 'utf8')])
+
+async function run(t: TestApp, source: WxrSource, options: { dryRun?: boolean, mediaDir?: string | null, fileName?: string } = {}): Promise<ImportResult> {
+  return importWordPress(t.deps, {
+    source, fileName: options.fileName ?? 'export.xml', edition: 'en', dryRun: options.dryRun ?? false, mediaDir: options.mediaDir ?? null, actor: ACTOR
+  })
+}
+
+function done(result: ImportResult): ImportSummary {
+  assert.equal(result.kind, 'done', result.kind === 'refused' ? result.message : '')
+  return (result as Extract<ImportResult, { kind: 'done' }>).summary
+}
+
+const TABLES = ['users', 'sections', 'tags', 'articles', 'comments', 'media', 'redirects', 'import_items'] as const
+type TableName = typeof TABLES[number]
+
+/** Rows in the tables an import writes to: an import that "changes nothing" leaves these as they are. */
+async function tableCounts(t: TestApp): Promise<Record<TableName, number>> {
+  const out = {} as Record<TableName, number>
+  for (const table of TABLES) {
+    const row = await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+    out[table] = Number(row.n)
+  }
+  return out
+}
+
+const SETTINGS = { editions: ['en'], defaultEdition: 'en', timeZone: 'UTC' }
+
+function wxr(items: string, extra = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Synthetic</title><link>https://old.example/news</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>https://old.example/</wp:base_site_url><wp:base_blog_url>https://old.example/news</wp:base_blog_url>
+<wp:author><wp:author_id>7</wp:author_id><wp:author_login>anna</wp:author_login><wp:author_email>Anna@Old.Example</wp:author_email><wp:author_display_name><![CDATA[Anna Hakobyan]]></wp:author_display_name></wp:author>
+<wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>world</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>World</wp:cat_name></wp:category>
+<wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>europe</wp:category_nicename><wp:category_parent>world</wp:category_parent><wp:cat_name>Europe</wp:cat_name></wp:category>
+<wp:tag><wp:term_id>5</wp:term_id><wp:tag_slug>elections</wp:tag_slug><wp:tag_name>Elections</wp:tag_name></wp:tag>
+${extra}${items}</channel></rss>`
+}
+
+function post(id: number, over: { status?: string, date?: string, gmt?: string, name?: string, comments?: string, meta?: string, content?: string } = {}): string {
+  return `<item><title>Post ${id}</title><link>https://old.example/news/${over.name ?? `post-${id}`}.html</link><dc:creator>anna</dc:creator>
+<content:encoded><![CDATA[${over.content ?? `Body of ${id}.\n\nSecond paragraph.`}]]></content:encoded><excerpt:encoded><![CDATA[Lead of ${id}.]]></excerpt:encoded>
+<wp:post_id>${id}</wp:post_id><wp:post_date>${over.date ?? '2024-03-01 14:00:00'}</wp:post_date><wp:post_date_gmt>${over.gmt ?? '2024-03-01 10:00:00'}</wp:post_date_gmt>
+<wp:comment_status>open</wp:comment_status><wp:post_name>${over.name ?? `post-${id}`}</wp:post_name><wp:status>${over.status ?? 'publish'}</wp:status>
+<wp:post_type>post</wp:post_type><wp:is_sticky>0</wp:is_sticky>
+<category domain="category" nicename="europe"><![CDATA[Europe]]></category><category domain="post_tag" nicename="elections"><![CDATA[Elections]]></category>
+${over.meta ?? ''}${over.comments ?? ''}</item>`
+}
+
+function comment(id: number, parent: number, approved: string, date = '2024-03-02 10:00:00'): string {
+  return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Reader ${id}]]></wp:comment_author>
+<wp:comment_author_email>r${id}@example.com</wp:comment_author_email><wp:comment_author_url>https://r${id}.example/</wp:comment_author_url>
+<wp:comment_author_IP>192.0.2.${id}</wp:comment_author_IP><wp:comment_date>${date}</wp:comment_date><wp:comment_date_gmt>${date}</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[Comment ${id} with a link http://spam.example/ http://spam.example/ http://spam.example/]]></wp:comment_content>
+<wp:comment_approved>${approved}</wp:comment_approved><wp:comment_type></wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`
+}
+
+forEachDialect((dialect) => {
+  describe('importing WordPress\'s own test exports', { skip: corpus.skip }, () => {
+    it('importer-small-export.xml: authors, sections, tags, posts by status, comments; pages reported', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const before = await tableCounts(t)
+      const summary = done(await run(t, fromFile('importer-small-export.xml')))
+      assert.deepEqual(summary.counts.created, { users: 3, sections: 30, tags: 3, posts: 6, pages: 0, attachments: 0, comments: 1 })
+      assert.deepEqual(summary.postsByStatus, { published: 5, draft: 1 })
+      assert.equal(summary.counts.skipped.pages, 5)
+      const after = await tableCounts(t)
+      assert.equal(after.articles - before.articles, 6)
+      assert.equal(after.users - before.users, 3)
+      // The authors are contributors without a password, with their display names.
+      const users = await t.deps.db.selectFrom('users').select(['email', 'display_name', 'role', 'password_hash']).where('role', '=', 'contributor').execute()
+      assert.equal(users.length, 3)
+      assert.ok(users.every((u) => u.password_hash === null))
+    })
+
+    it('importing the same file again creates nothing and changes nothing', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      done(await run(t, fromFile('importer-small-export.xml')))
+      const once = await tableCounts(t)
+      const again = done(await run(t, fromFile('importer-small-export.xml')))
+      assert.deepEqual(await tableCounts(t), once)
+      assert.deepEqual(again.counts.created, { users: 0, sections: 0, tags: 0, posts: 0, pages: 0, attachments: 0, comments: 0 })
+      assert.equal(again.counts.unchanged.posts, 6)
+    })
+
+    it('themeunittestdata.wordpress.xml: counts, hierarchy, threads, and old links answering 301', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS, clock: '2026-11-26T10:00:00.000Z' })
+      const summary = done(await run(t, fromFile('themeunittestdata.wordpress.xml')))
+      assert.deepEqual(summary.counts.created, { users: 3, sections: 68, tags: 110, posts: 58, pages: 0, attachments: 37, comments: 24 })
+      assert.deepEqual(summary.postsByStatus, { published: 56, scheduled: 1, draft: 1 })
+      assert.equal(summary.counts.skipped.pages, 21)
+      // Child 2 → Child 1 → Parent.
+      const sections = await t.deps.db.selectFrom('sections').select(['id', 'slug', 'parent_id']).execute()
+      const bySlug = new Map(sections.map((s) => [s.slug, s]))
+      assert.equal(bySlug.get('child-2')!.parent_id, bySlug.get('child-1')!.id)
+      assert.equal(bySlug.get('child-1')!.parent_id, bySlug.get('parent')!.id)
+      // Replies keep their parents.
+      const replies = await t.deps.db.selectFrom('comments').select(['parent_id', 'depth']).where('parent_id', 'is not', null).execute()
+      assert.ok(replies.length >= 5 && replies.every((r) => r.depth > 0))
+
+      const article = await t.deps.db.selectFrom('articles').select(['id', 'slug']).where('slug', '=', 'keyboard-navigation').executeTakeFirstOrThrow()
+      const target = '/2018/10/21/keyboard-navigation/'
+      for (const old of ['/?p=1724', '/2018/10/20/keyboard-navigation/']) {
+        const res = await t.app.inject({ url: old })
+        assert.equal(res.statusCode, 301, old)
+        assert.equal(res.headers.location, target, old)
+      }
+      assert.equal((await t.app.inject({ url: target })).statusCode, 200)
+      assert.ok(article.id > 0)
+      const cat = await t.app.inject({ url: '/category/aciform/sub/' })
+      assert.equal(cat.statusCode, 301)
+      assert.equal(cat.headers.location, '/section/sub/')
+      const feed = await t.app.inject({ url: '/category/aciform/sub/feed/' })
+      assert.equal(feed.headers.location, '/section/sub/feed/')
+      const tag = await t.app.inject({ url: '/?tag=codex' })
+      assert.equal(tag.statusCode, 301)
+      assert.equal(tag.headers.location, '/tag/codex/')
+      assert.equal((await t.app.inject({ url: '/never/was/here/' })).statusCode, 404)
+    })
+
+    it('refuses broken or foreign files, naming the line, and imports nothing', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const before = await tableCounts(t)
+      for (const [file, line] of [['importer-malformed.xml', 90], ['importer-missing-version-tag.xml', 35], ['importer-invalid-version-tag.xml', 36], ['importer-malformed-simple.xml', 14]] as const) {
+        const result = await run(t, fromFile(file))
+        assert.equal(result.kind, 'refused', file)
+        if (result.kind === 'refused') assert.match(result.message, new RegExp(`line ${line}, column \\d+`), file)
+      }
+      assert.deepEqual(await tableCounts(t), before)
+      const runs = await t.deps.db.selectFrom('import_runs').select(['status', 'message']).execute()
+      assert.ok(runs.length === 4 && runs.every((r) => r.status === 'refused' && r.message))
+    })
+
+    it('imports every other corpus file without failing', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const refused = new Set(['importer-malformed.xml', 'importer-missing-version-tag.xml', 'importer-invalid-version-tag.xml', 'importer-malformed-simple.xml', 'importer-crazy-cdata.xml'])
+      for (const file of corpus.files) {
+        const result = await run(t, fromFile(file), { fileName: file })
+        assert.equal(result.kind, refused.has(file) ? 'refused' : 'done', file)
+      }
+    })
+
+    it('keeps backslashes and multi-byte text byte for byte', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      done(await run(t, fromFile('importer-backslashes.xml')))
+      const row = await t.deps.db.selectFrom('articles').select('body_html').executeTakeFirstOrThrow()
+      assert.equal(row.body_html, '<p>C:\\xampp\\htdocs\\wp-content</p>')
+      const t2 = await build(tc, dialect, { settings: SETTINGS })
+      done(await run(t2, fromFile('importer-wxr-utf-8-challenges.xml')))
+      const utf8 = await t2.deps.db.selectFrom('articles').select(['headline', 'body_html']).executeTakeFirstOrThrow()
+      assert.equal(utf8.headline, '"The Road \u202eNot\u202c Taken" by Rob\u202dert \u202eFrost \u202a🌲\u202c')
+      assert.ok(utf8.body_html.includes('𝓣𝓮𝓼𝓽 𝓜𝓾𝓵𝓽𝓲-𝓑𝔂𝓽𝓮: 🚀🌟💫⭐️🔥💯🎉🎊🌈🦄'))
+    })
+  })
+
+  describe('importing a newsroom\'s export', () => {
+    it('maps statuses and times, threads comments with their statuses, and runs no spam rules on them', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS, clock: '2026-11-26T10:00:00.000Z' })
+      const xml = wxr([
+        post(101, { comments: comment(1, 0, '1') + comment(3, 2, '1') + comment(2, 1, '0') + comment(4, 0, 'spam') + comment(5, 0, 'trash') }),
+        post(102, { status: 'private' }),
+        post(103, { status: 'trash' }),
+        post(104, { status: 'future', date: '2030-01-01 12:00:00', gmt: '2030-01-01 08:00:00' }),
+        post(105, { status: 'draft', gmt: '0000-00-00 00:00:00' }),
+        post(106, { gmt: '0000-00-00 00:00:00', date: '2024-03-05 14:00:00' }),
+        post(107, { date: '', gmt: '' })
+      ].join(''))
+      const summary = done(await run(t, fromText(xml)))
+      assert.equal(summary.counts.created.posts, 7)
+      const articles = await t.deps.db.selectFrom('articles').select(['slug', 'status', 'published_at', 'lead', 'author_id', 'section_id']).orderBy('id').execute()
+      assert.deepEqual(articles.map((a) => [a.slug, a.status, a.published_at]), [
+        ['post-101', 'published', '2024-03-01T10:00:00.000Z'],
+        ['post-102', 'draft', '2024-03-01T10:00:00.000Z'],
+        ['post-103', 'trashed', '2024-03-01T10:00:00.000Z'],
+        ['post-104', 'scheduled', '2030-01-01T08:00:00.000Z'],
+        ['post-105', 'draft', null],
+        // Local time in the export's offset (+4h, learnt from the other posts).
+        ['post-106', 'published', '2024-03-05T10:00:00.000Z'],
+        // No date at all: the time of the import, as WordPress does.
+        ['post-107', 'published', '2026-11-26T10:00:00.000Z']
+      ])
+      assert.equal(articles[0]!.lead, 'Lead of 101.')
+      const anna = await t.deps.db.selectFrom('users').select(['id', 'display_name', 'role']).where('email', '=', 'anna@old.example').executeTakeFirstOrThrow()
+      assert.deepEqual([anna.display_name, anna.role], ['Anna Hakobyan', 'contributor'])
+      assert.equal(articles[0]!.author_id, anna.id)
+      const europe = await t.deps.db.selectFrom('sections').select(['id', 'parent_id']).where('slug', '=', 'europe').executeTakeFirstOrThrow()
+      assert.equal(articles[0]!.section_id, europe.id)
+
+      const comments = await t.deps.db.selectFrom('comments').select(['id', 'parent_id', 'author_name', 'status', 'depth', 'author_email', 'created_at']).orderBy('thread_path').execute()
+      assert.deepEqual(comments.map((c) => [c.author_name, c.status, c.depth]), [
+        ['Reader 1', 'approved', 0], ['Reader 2', 'pending', 1], ['Reader 3', 'approved', 2], ['Reader 4', 'spam', 0], ['Reader 5', 'trash', 0]
+      ])
+      assert.equal(comments[0]!.created_at, '2024-03-02T10:00:00.000Z')
+
+      // Old links: the permalink (any structure) and ?p=.
+      for (const old of ['/news/post-101.html', '/?p=101']) {
+        const res = await t.app.inject({ url: old })
+        assert.equal(res.statusCode, 301, old)
+        assert.equal(res.headers.location, '/2024/03/01/post-101/')
+      }
+      assert.equal((await t.app.inject({ url: '/news/category/world/europe/' })).headers.location, '/section/europe/')
+      // A story readers cannot see is not revealed by its old link.
+      assert.equal((await t.app.inject({ url: '/?p=102' })).statusCode, 200)
+      assert.equal((await t.app.inject({ url: '/news/post-102.html' })).statusCode, 404)
+    })
+
+    it('adds the comments an updated export brings, and reports a changed post instead of duplicating it', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      done(await run(t, fromText(wxr(post(201, { comments: comment(11, 0, '1') })))))
+      const summary = done(await run(t, fromText(wxr(post(201, { content: 'Edited.', comments: comment(11, 0, '1') + comment(12, 11, '1') })))))
+      assert.equal(summary.counts.created.comments, 1)
+      assert.equal(summary.counts.created.posts, 0)
+      assert.equal(summary.skipped.find((s) => s.entity === 'posts')?.examples[0], '201 Post 201')
+      assert.equal(Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 1)
+    })
+
+    it('imports a second site\'s export beside the first, even with the same WordPress ids', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      done(await run(t, fromText(wxr(post(301)))))
+      const other = wxr(post(301, { name: 'other-301' })).replaceAll('https://old.example', 'https://second.example')
+      const summary = done(await run(t, fromText(other)))
+      assert.equal(summary.counts.created.posts, 1)
+    })
+
+    it('a dry run reports what it would do and writes nothing but its run', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const before = await tableCounts(t)
+      const summary = done(await run(t, fromText(wxr(post(401, { comments: comment(21, 0, '1') }))), { dryRun: true }))
+      assert.equal(summary.counts.created.posts, 1)
+      assert.equal(summary.counts.created.comments, 1)
+      assert.deepEqual(await tableCounts(t), before)
+      const [runRow] = await t.deps.db.selectFrom('import_runs').select(['status', 'dry_run']).execute()
+      assert.deepEqual(runRow, { status: 'done', dry_run: 1 })
+    })
+
+    it('takes attachment files from the media folder and sets the featured image', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const dir = await mkdtemp(join(tmpdir(), 'lede-wxr-'))
+      tc.after(() => rm(dir, { recursive: true, force: true }))
+      await mkdir(join(dir, '2024', '03'), { recursive: true })
+      await writeFile(join(dir, '2024', '03', 'photo.png'), await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).png().toBuffer())
+      const attachment = `<item><title>Photo</title><dc:creator>anna</dc:creator><wp:post_id>600</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<excerpt:encoded><![CDATA[A red square]]></excerpt:encoded><wp:attachment_url>https://old.example/wp-content/uploads/2024/03/photo.png</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2024/03/photo.png</wp:meta_value></wp:postmeta></item>`
+      const escape = `<item><title>Escape</title><wp:post_id>601</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>../../etc/passwd</wp:meta_value></wp:postmeta></item>`
+      const xml = wxr(post(501, { meta: '<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>600</wp:meta_value></wp:postmeta>' }) + attachment + escape)
+      const summary = done(await run(t, fromText(xml), { mediaDir: dir }))
+      assert.equal(summary.counts.created.attachments, 1)
+      assert.equal(summary.skipped.find((s) => s.entity === 'attachments')?.reason, 'file not found in the media folder')
+      const media = await t.deps.db.selectFrom('media').select(['id', 'width', 'caption']).executeTakeFirstOrThrow()
+      assert.deepEqual([media.width, media.caption], [40, 'A red square'])
+      const article = await t.deps.db.selectFrom('articles').select('featured_media_id').executeTakeFirstOrThrow()
+      assert.equal(article.featured_media_id, media.id)
+      // Again: the same file is not added twice.
+      done(await run(t, fromText(xml), { mediaDir: dir }))
+      assert.equal(Number((await t.deps.db.selectFrom('media').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 1)
+    })
+  })
+})
