@@ -24,6 +24,8 @@ import apiV1 from './web/routes/api/v1.js'
 import adminRoutes from './web/routes/admin/index.js'
 import mediaFilesRoutes from './web/routes/media-files.routes.js'
 import pageCache from './plugins/page-cache.js'
+import live, { type LiveOptions } from './plugins/live.js'
+import liveRoutes from './web/routes/live.routes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +39,8 @@ export interface BuildOptions {
   trustProxy?: boolean
   /** Keep rendered public responses in memory this long (src/plugins/page-cache.ts); 0 or absent: off. */
   pageCacheSeconds?: number
+  /** The live newsfeed's limits and timings (src/plugins/live.ts). */
+  live?: LiveOptions
 }
 
 const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url))
@@ -71,6 +75,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(pages)
   await app.register(auth)
   await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
+  await app.register(live, options.live ?? {})
   await app.register(staticFiles, {
     root: ASSETS_DIR,
     prefix: '/assets/',
@@ -89,6 +94,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     await app.register(listingRoutes, { prefix })
     await app.register(feedRoutes, { prefix })
     await app.register(sitemapRoutes, { prefix })
+    await app.register(liveRoutes, { prefix })
   }
   await app.register(commentsRoutes)
   await app.register(robotsRoutes)

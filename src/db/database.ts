@@ -9,6 +9,7 @@ import type { SearchDocumentsTable } from './tables/search.table.js'
 import type { ArticleRevisionsTable, MediaFilesTable, MediaTable, SlugHistoryTable } from './tables/editorial.table.js'
 import type { SessionsTable, LoginFailuresTable, UserTokensTable } from './tables/accounts.table.js'
 import type { ArticleAutosavesTable } from './tables/autosaves.table.js'
+import type { LiveArticleStatesTable, LiveEventsTable } from './tables/live.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -29,6 +30,8 @@ export interface Database {
   login_failures: LoginFailuresTable
   user_tokens: UserTokensTable
   article_autosaves: ArticleAutosavesTable
+  live_events: LiveEventsTable
+  live_article_states: LiveArticleStatesTable
 }
 
 export type Db = Kysely<Database>

@@ -4,6 +4,7 @@ import { accountsEn } from './admin/accounts.en.js'
 import { syndicationEn } from './syndication/syndication.en.js'
 import { newsroomEn } from './admin/newsroom.en.js'
 import { searchEn } from './search/search.en.js'
+import { liveEn } from './live/live.en.js'
 
 export const en = {
   // The admin shell, accounts, users, settings, audit log (issue 4a).
@@ -12,6 +13,8 @@ export const en = {
   ...syndicationEn,
   // Articles, editor, revisions, media, sections and tags, comment moderation (issue 4b).
   ...newsroomEn,
+  // The live newsfeed (issue 16).
+  ...liveEn,
   // Search and the language switcher (issue 6).
   ...searchEn,
   'site.skipToContent': 'Skip to content',

@@ -5,6 +5,7 @@ import { accountsHy } from './admin/accounts.hy.js'
 import { syndicationHy } from './syndication/syndication.hy.js'
 import { newsroomHy } from './admin/newsroom.hy.js'
 import { searchHy } from './search/search.hy.js'
+import { liveHy } from './live/live.hy.js'
 
 export const hy: Catalog = {
   // The admin shell, accounts, users, settings, audit log (issue 4a).
@@ -13,6 +14,8 @@ export const hy: Catalog = {
   ...syndicationHy,
   // Articles, editor, revisions, media, sections and tags, comment moderation (issue 4b).
   ...newsroomHy,
+  // The live newsfeed (issue 16).
+  ...liveHy,
   // Search and the language switcher (issue 6).
   ...searchHy,
   'site.skipToContent': 'Անցնել բովանդակությանը',

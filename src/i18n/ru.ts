@@ -5,6 +5,7 @@ import { accountsRu } from './admin/accounts.ru.js'
 import { syndicationRu } from './syndication/syndication.ru.js'
 import { newsroomRu } from './admin/newsroom.ru.js'
 import { searchRu } from './search/search.ru.js'
+import { liveRu } from './live/live.ru.js'
 
 export const ru: Catalog = {
   // The admin shell, accounts, users, settings, audit log (issue 4a).
@@ -13,6 +14,8 @@ export const ru: Catalog = {
   ...syndicationRu,
   // Articles, editor, revisions, media, sections and tags, comment moderation (issue 4b).
   ...newsroomRu,
+  // The live newsfeed (issue 16).
+  ...liveRu,
   // Search and the language switcher (issue 6).
   ...searchRu,
   'site.skipToContent': 'Перейти к содержанию',

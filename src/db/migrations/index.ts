@@ -10,6 +10,7 @@ import * as editorial from './2026-11-26T04-00-editorial.js'
 import * as listingIndexes from './2026-11-26T05-00-listing-indexes.js'
 import * as articleAutosaves from './2026-11-27T00-00-article-autosaves.js'
 import * as articleTrashedFrom from './2026-11-27T02-00-article-trashed-from.js'
+import * as liveEvents from './2026-12-03T00-00-live-events.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T04-00-editorial': editorial,
   '2026-11-26T05-00-listing-indexes': listingIndexes,
   '2026-11-27T00-00-article-autosaves': articleAutosaves,
-  '2026-11-27T02-00-article-trashed-from': articleTrashedFrom
+  '2026-11-27T02-00-article-trashed-from': articleTrashedFrom,
+  '2026-12-03T00-00-live-events': liveEvents
 }
 
 export const migrationProvider: MigrationProvider = {
