@@ -14,6 +14,7 @@ import { seedDemoContent } from '../src/services/demo.service.js'
 import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
 import type { Deps } from '../src/services/deps.js'
+import type { LiveOptions } from '../src/plugins/live.js'
 
 export interface DialectUnderTest { name: DialectName }
 
@@ -70,6 +71,8 @@ export interface BuildTestOptions {
    * and close() leaves the schema to its owner.
    */
   sameDatabaseAs?: TestApp
+  /** The live newsfeed's limits and timings (src/plugins/live.ts). */
+  live?: LiveOptions
 }
 
 /** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
@@ -112,7 +115,7 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
     if (options.demo) await seedDemoContent(deps)
   }
   if (options.settings) await saveSettings(deps.db, options.settings)
-  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0 })
+  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, ...(options.live ? { live: options.live } : {}) })
   await app.ready()
   return {
     app, deps, clock, schema: database.schema,

@@ -21,7 +21,10 @@ export interface LiveHubOptions {
   keepMs?: number
   /** How often to prune. */
   pruneEveryMs?: number
-  /** Look for the next scheduled story at least this often (the clock may be moved, e.g. in tests). */
+  /**
+   * Look for the next scheduled story at least this often: a story scheduled by a command, or by another
+   * process whose notification was lost, still goes out on time, at most this late.
+   */
   schedulerMaxWaitMs?: number
   /** At most this many rows are replayed to one reconnecting reader; beyond, it reloads. */
   maxReplay?: number
@@ -51,9 +54,8 @@ export class LiveHub {
   #pendingArticles = new Set<number>()
   #pumping: Promise<void> | null = null
   #pumpAgain = false
-  /** The scheduled time the timer was last set for, and whether the run it woke announced anything. */
-  #lastTarget: string | null = null
-  #lastRunAnnounced = true
+  /** The scheduled time the timer was last set for, if any. */
+  #target: string | null = null
 
   constructor(deps: Deps, options: LiveHubOptions = {}) {
     this.#deps = deps
@@ -61,7 +63,7 @@ export class LiveHub {
       pollMs: options.pollMs ?? 2_000,
       keepMs: options.keepMs ?? 24 * 3_600_000,
       pruneEveryMs: options.pruneEveryMs ?? 3_600_000,
-      schedulerMaxWaitMs: options.schedulerMaxWaitMs ?? 60_000,
+      schedulerMaxWaitMs: options.schedulerMaxWaitMs ?? 1_000,
       maxReplay: options.maxReplay ?? 1_000
     }
     this.#log = options.log ?? { warn: (details, message) => console.warn(`lede: ${message}`, details) }
@@ -111,6 +113,12 @@ export class LiveHub {
     return rows.length > this.#options.maxReplay ? { kind: 'reload' } : { kind: 'replay', rows }
   }
 
+  /** Resolves once the work queued so far is done and its rows handed out (for tests and benchmarks). */
+  async idle(): Promise<void> {
+    await this.#queue
+    await this.pump()
+  }
+
   /** Logs what changed of an article, then hands new rows out. */
   syncArticle(articleId: number): Promise<void> {
     if (this.#pendingArticles.has(articleId)) return this.#queue.then(() => {})
@@ -125,7 +133,6 @@ export class LiveHub {
   runScheduler(): Promise<void> {
     return this.#enqueue(async () => {
       const logged = await announceDueScheduled(this.#deps)
-      this.#lastRunAnnounced = logged.length > 0
       // Only the process that logged the publication tells the others (and their page caches).
       for (const change of logged) {
         if (change.kind === 'published') this.#deps.events.emit({ type: 'article.published', articleId: change.articleId })
@@ -208,24 +215,26 @@ export class LiveHub {
 
   #planScheduler(): void {
     if (this.#stopped || !this.#started) return
-    if (this.#schedulerTimer) clearTimeout(this.#schedulerTimer)
-    this.#schedulerTimer = null
     const now = this.#deps.clock()
     nextScheduledPublication(this.#deps.db, now.toISOString()).then((next) => {
       if (this.#stopped) return
-      let wait = next === null ? this.#options.schedulerMaxWaitMs : Math.min(this.#options.schedulerMaxWaitMs, Math.max(0, Date.parse(next) - now.getTime()))
-      // Woken for this story already and it was not due: the clock is not moving (a test's clock)
-      // or moved back. Do not spin on it.
-      if (next !== null && next === this.#lastTarget && !this.#lastRunAnnounced) wait = Math.max(wait, 500)
-      this.#lastTarget = next
+      // One cheap query a tick; the claim (announceDueScheduled) runs only when a story's time has come.
+      let wait = next === null ? this.#options.schedulerMaxWaitMs : Math.min(this.#options.schedulerMaxWaitMs, Date.parse(next) - now.getTime() + 1)
+      // Woken for this very time before and it has not come: the clock stands still (a test's) or went back.
+      if (next !== null && next === this.#target && wait < 250) wait = 250
+      this.#target = next
       if (this.#schedulerTimer) clearTimeout(this.#schedulerTimer)
       this.#schedulerTimer = setTimeout(() => {
         this.#schedulerTimer = null
-        void this.runScheduler()
-      }, wait)
+        if (this.#target !== null && this.#target <= this.#deps.clock().toISOString()) void this.runScheduler()
+        else this.#planScheduler()
+      }, Math.max(0, wait))
       this.#schedulerTimer.unref()
     }, (error: unknown) => {
-      if (!this.#stopped) this.#log.warn({ err: error }, 'live: could not read the next scheduled story')
+      if (this.#stopped) return
+      this.#log.warn({ err: error }, 'live: could not read the next scheduled story')
+      this.#schedulerTimer = setTimeout(() => { this.#schedulerTimer = null; this.#planScheduler() }, this.#options.schedulerMaxWaitMs)
+      this.#schedulerTimer.unref()
     })
   }
 }
