@@ -5,6 +5,7 @@ import { liveChanges, UNSEEN, type LiveKind, type LiveSnapshot } from '../domain
 import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
 import { articlePath, editionPrefix } from '../domain/urls.js'
 import type { SiteSettings } from '../domain/settings.js'
+import { siteDates } from '../i18n/format.js'
 import {
   appendLiveEvent, baselineLiveStates, deleteLiveState, dueScheduledArticles, liveArticle, liveState,
   pruneLiveEvents, saveLiveState, withLiveLogLock, type LiveArticleRow, type LiveStateRow
@@ -25,7 +26,10 @@ function eventData(kind: LiveKind, article: LiveArticleRow, settings: SiteSettin
     case 'published': return {
       id, headline: article.headline, lead: article.lead,
       url: articlePath(editionPrefix(article.edition, settings.defaultEdition), article.publishedAt!, article.slug, settings.timeZone),
-      publishedAt: article.publishedAt, breaking: article.breaking, section: article.sectionSlug, commentCount: article.commentCount
+      publishedAt: article.publishedAt, breaking: article.breaking, section: article.sectionSlug, commentCount: article.commentCount,
+      // As the newsfeed prints it (the edition is the page's language), so the page's script formats nothing.
+      time: siteDates(settings, article.edition).time(article.publishedAt!),
+      datetime: siteDates(settings, article.edition).iso(article.publishedAt!)
     }
   }
 }

@@ -7,5 +7,4 @@ export const liveEn = {
   'live.newStories.other': '{count} new stories — show',
   'live.breaking': 'Breaking news',
   'live.dismiss': 'Dismiss',
-  'live.withdrawn': 'A story was withdrawn.'
 }

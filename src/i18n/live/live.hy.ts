@@ -7,5 +7,4 @@ export const liveHy = {
   'live.newStories.other': '{count} նոր լուր — ցույց տալ',
   'live.breaking': 'Շտապ լուր',
   'live.dismiss': 'Փակել',
-  'live.withdrawn': 'Լուրերից մեկը հանվել է։'
 }

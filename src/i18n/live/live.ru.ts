@@ -9,5 +9,4 @@ export const liveRu = {
   'live.newStories.other': '{count} новой новости — показать',
   'live.breaking': 'Срочная новость',
   'live.dismiss': 'Закрыть',
-  'live.withdrawn': 'Одна из новостей снята.'
 }
