@@ -14,6 +14,9 @@ export interface Config {
   trustProxy: boolean
   /** Seconds a rendered public page may be served from memory; 0 turns the cache off. */
   pageCacheSeconds: number
+  /** Open live-update streams (GET /live) allowed per client address, and in this process. */
+  liveMaxPerAddress: number
+  liveMaxConnections: number
 }
 
 export class ConfigError extends Error {}
@@ -25,6 +28,13 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
   if (/^(1|true|yes|on)$/i.test(value)) return true
   if (/^(0|false|no|off)$/i.test(value)) return false
   throw new ConfigError(`${name} must be true or false, got "${value}"`)
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`)
+  return n
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,8 +71,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`PAGE_CACHE_SECONDS must be a whole number from 0 (off) to 3600, got "${env.PAGE_CACHE_SECONDS}"`)
   }
 
+  const liveMaxPerAddress = wholeNumber('LIVE_MAX_PER_ADDRESS', env.LIVE_MAX_PER_ADDRESS, 20, 1, 10_000)
+  const liveMaxConnections = wholeNumber('LIVE_MAX_CONNECTIONS', env.LIVE_MAX_CONNECTIONS, 10_000, 0, 1_000_000)
+
   return {
     pageCacheSeconds,
+    liveMaxPerAddress,
+    liveMaxConnections,
     host: env.HOST || 'localhost',
     port,
     database,

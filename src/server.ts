@@ -39,6 +39,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     deps,
     trustProxy: config.trustProxy,
     pageCacheSeconds: config.pageCacheSeconds,
+    live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections },
     logger: { level: config.logLevel }
   })
   log = app.log
