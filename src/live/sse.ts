@@ -40,6 +40,11 @@ export class SseStream {
     this.#write(formatSse(message))
   }
 
+  /** Sends text already in wire form (see formatSse). */
+  write(text: string): void {
+    this.#write(text)
+  }
+
   /** Ends the stream cleanly: the reader's EventSource reconnects (to another process when this one stops). */
   end(): void {
     if (this.#closed) return

@@ -2,7 +2,7 @@
 // log positions, so a reader reconnecting with Last-Event-ID to any process gets what it missed.
 import type { FastifyPluginAsync } from 'fastify'
 import { parseLastEventId } from '../../domain/live-changes.js'
-import { SseStream } from '../../live/sse.js'
+import { formatSse, SseStream } from '../../live/sse.js'
 import type { LiveEventRow } from '../../db/repositories/live.repository.js'
 import { isHttpsSite, setSecurityHeaders } from '../../plugins/security-headers.js'
 
@@ -10,6 +10,14 @@ import { isHttpsSite, setSecurityHeaders } from '../../plugins/security-headers.
 const RETRY_AFTER_S = 30
 /** The reconnection delay EventSource uses after a stream ends, in ms. */
 const RECONNECT_MS = 3_000
+
+/** A row's wire form, made once however many readers it goes to. */
+const wireForms = new WeakMap<LiveEventRow, string>()
+function wireForm(row: LiveEventRow): string {
+  let text = wireForms.get(row)
+  if (text === undefined) wireForms.set(row, text = formatSse({ id: row.id, event: row.kind, data: row.data }))
+  return text
+}
 
 const liveRoutes: FastifyPluginAsync = async (app) => {
   const httpsSite = isHttpsSite(app.deps.siteUrlOverride)
@@ -46,7 +54,7 @@ const liveRoutes: FastifyPluginAsync = async (app) => {
     const send = (row: LiveEventRow): void => {
       if (row.id <= lastSent) return
       lastSent = row.id
-      stream.send({ id: row.id, event: row.kind, data: row.data })
+      stream.write(wireForm(row))
     }
     const unsubscribe = live.hub.subscribe(ctx.edition, (row) => {
       if (waiting) waiting.push(row)
