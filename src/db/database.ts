@@ -10,6 +10,7 @@ import type { ArticleRevisionsTable, MediaFilesTable, MediaTable, SlugHistoryTab
 import type { SessionsTable, LoginFailuresTable, UserTokensTable } from './tables/accounts.table.js'
 import type { ArticleAutosavesTable } from './tables/autosaves.table.js'
 import type { LiveArticleStatesTable, LiveEventsTable } from './tables/live.table.js'
+import type { LiveBlogsTable, LiveBlogUpdatesTable } from './tables/live-blog.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -32,6 +33,8 @@ export interface Database {
   article_autosaves: ArticleAutosavesTable
   live_events: LiveEventsTable
   live_article_states: LiveArticleStatesTable
+  live_blogs: LiveBlogsTable
+  live_blog_updates: LiveBlogUpdatesTable
 }
 
 export type Db = Kysely<Database>

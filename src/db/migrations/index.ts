@@ -11,6 +11,7 @@ import * as listingIndexes from './2026-11-26T05-00-listing-indexes.js'
 import * as articleAutosaves from './2026-11-27T00-00-article-autosaves.js'
 import * as articleTrashedFrom from './2026-11-27T02-00-article-trashed-from.js'
 import * as liveEvents from './2026-12-03T00-00-live-events.js'
+import * as liveBlogs from './2026-12-03T01-00-live-blogs.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T05-00-listing-indexes': listingIndexes,
   '2026-11-27T00-00-article-autosaves': articleAutosaves,
   '2026-11-27T02-00-article-trashed-from': articleTrashedFrom,
-  '2026-12-03T00-00-live-events': liveEvents
+  '2026-12-03T00-00-live-events': liveEvents,
+  '2026-12-03T01-00-live-blogs': liveBlogs
 }
 
 export const migrationProvider: MigrationProvider = {

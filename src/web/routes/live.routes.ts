@@ -2,6 +2,7 @@
 // log positions, so a reader reconnecting with Last-Event-ID to any process gets what it missed.
 import type { FastifyPluginAsync } from 'fastify'
 import { parseLastEventId } from '../../domain/live-changes.js'
+import { parseId } from '../../domain/ids.js'
 import { formatSse, SseStream } from '../../live/sse.js'
 import type { LiveEventRow } from '../../db/repositories/live.repository.js'
 import { isHttpsSite, setSecurityHeaders } from '../../plugins/security-headers.js'
@@ -22,9 +23,14 @@ function wireForm(row: LiveEventRow): string {
 const liveRoutes: FastifyPluginAsync = async (app) => {
   const httpsSite = isHttpsSite(app.deps.siteUrlOverride)
 
-  app.get<{ Querystring: { lastEventId?: unknown } }>('/live', async (request, reply) => {
+  app.get<{ Querystring: { lastEventId?: unknown, article?: unknown } }>('/live', async (request, reply) => {
     const ctx = await request.viewContext()
     const live = app.live
+    // ?article=<id>: one article's channel (its live blog's updates and its own changes) instead of the edition's.
+    const only = request.query.article === undefined ? null : parseId(request.query.article)
+    if (request.query.article !== undefined && only === null) {
+      return reply.code(400).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(ctx.i18n.t('error.badRequest.title'))
+    }
     reply.header('cache-control', 'no-store')
     if (live.closing) {
       return reply.code(503).header('retry-after', '1').type('text/plain; charset=utf-8').send(ctx.i18n.t('live.closing'))
@@ -52,7 +58,7 @@ const liveRoutes: FastifyPluginAsync = async (app) => {
     let lastSent = 0
     let waiting: LiveEventRow[] | null = []
     const send = (row: LiveEventRow): void => {
-      if (row.id <= lastSent) return
+      if (row.id <= lastSent || (only !== null && row.articleId !== only)) return
       lastSent = row.id
       stream.write(wireForm(row))
     }

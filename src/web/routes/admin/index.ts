@@ -15,6 +15,7 @@ import mediaRoutes from './media.routes.js'
 import taxonomyRoutes from './taxonomy.routes.js'
 import moderationRoutes from './moderation.routes.js'
 import translationsRoutes from './translations.routes.js'
+import liveBlogRoutes from './live-blog.routes.js'
 
 export { requireCapability, sendAdminError, sendAdminPage } from './admin-support.js'
 
@@ -57,6 +58,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(moderationRoutes)
   // The editor's Translations panel posts here (issue 6).
   await app.register(translationsRoutes)
+  // An article's live blog (issue 16).
+  await app.register(liveBlogRoutes)
   // ── end of newsroom screens ─────────────────────────────────────────────────────────────────────
 }
 
