@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { HAS_CHROMIUM, runAxe, useBrowserAndSite } from './browser.js'
 import { changeArticleStatus, createArticle } from '../src/services/articles.service.js'
 import { insertUser } from '../src/db/repositories/users.repository.js'
+import { postUpdate, startLiveBlog } from '../src/services/live-blog.service.js'
 
 describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
   const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true })
@@ -73,6 +74,39 @@ describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is n
     await page.getByRole('button', { name: /new stor/ }).waitFor({ timeout: 3_000 })
     assert.equal(await page.getByRole('status').filter({ has: page.getByRole('button') }).count(), 1, 'the button sits in a polite live region')
     assert.deepEqual(await runAxe(page, { name: 'live newsfeed' }), [])
+    await context.close()
+  })
+
+  it('a live blog receives three updates that appear at the top, in order', async () => {
+    const { browser, site } = chromium
+    const editorId = await insertUser(site.deps.db, {
+      email: 'blog@example.org', display_name: 'Blog desk', slug: 'blog-desk', password_hash: null, role: 'editor', created_at: '2026-01-01T00:00:00.000Z'
+    })
+    const editor = { id: editorId, role: 'editor' as const, displayName: 'Blog desk' }
+    const { id, slug } = await createArticle(site.deps, {
+      edition: 'en', headline: 'Election night live', lead: 'Results as they come in.', bodySource: 'Polls close at 20:00.',
+      status: 'published', publishedAt: site.clock().toISOString()
+    })
+    await startLiveBlog(site.deps, editor, id)
+    await postUpdate(site.deps, editor, id, { text: 'Coverage begins.', keyEvent: false })
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    const streams = site.app.live.streams.size
+    await page.goto(`${site.baseUrl}/2026/11/26/${slug}/`)
+    for (let i = 0; i < 100 && site.app.live.streams.size === streams; i++) await new Promise((r) => setTimeout(r, 20))
+
+    for (const text of ['Polls are closed.', 'Turnout is 61%.', 'First results are in.']) {
+      site.clock.advance(60_000)
+      await postUpdate(site.deps, editor, id, { text, keyEvent: text.startsWith('First') })
+    }
+    await page.locator('.live-update', { hasText: 'First results are in.' }).waitFor({ timeout: 3_000 })
+    const texts = await page.locator('.live-updates .update-body').allInnerTexts()
+    assert.deepEqual(texts.map((x) => x.trim()), ['First results are in.', 'Turnout is 61%.', 'Polls are closed.', 'Coverage begins.'])
+    assert.equal(await page.locator('.live-update').first().getAttribute('class'), 'live-update key-event')
+    assert.equal(await page.locator('.live-updates').getAttribute('aria-live'), 'polite')
+    assert.deepEqual(errors, [])
     await context.close()
   })
 

@@ -20,7 +20,8 @@ export function LiveBlogSection({ ctx, articleId, view }: { ctx: ViewContext, ar
   const keys = keyEvents(view.updates)
   const open = view.blog.closedAt === null
   return (
-    <section class="live-blog" aria-labelledby="live-blog-title" data-live-blog={open ? `${ctx.prefix}/live?article=${articleId}` : undefined}>
+    <section class="live-blog" aria-labelledby="live-blog-title" data-live-blog={open ? `${ctx.prefix}/live?article=${articleId}` : undefined}
+      data-key-event={t('liveBlog.keyEvent')}>
       <h2 id="live-blog-title">{open ? t('liveBlog.live') : t('liveBlog.closed')}</h2>
       {keys.length > 0
         ? (
@@ -46,6 +47,7 @@ export function LiveBlogSection({ ctx, articleId, view }: { ctx: ViewContext, ar
           </li>
         ))}
       </ol>
+      {open ? <script src="/assets/live-blog.js" defer /> : null}
     </section>
   )
 }
