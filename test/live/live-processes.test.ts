@@ -8,6 +8,8 @@ import { createArticle } from '../../src/services/articles.service.js'
 import { liveEventsAfter } from '../../src/db/repositories/live.repository.js'
 import type { LedeEvent } from '../../src/events/bus.js'
 import { isEvent, listen, openStream } from './sse-client.js'
+import { postUpdate, startLiveBlog } from '../../src/services/live-blog.service.js'
+import { insertUser } from '../../src/db/repositories/users.repository.js'
 
 const postgres = { name: 'postgres' as const }
 
@@ -95,5 +97,33 @@ describe('live updates across app processes', { skip: process.env.TEST_DATABASE_
     b.clock.advance(61_000)
     await Promise.all([a.app.live.hub.runScheduler(), b.app.live.hub.runScheduler(), a.app.live.hub.runScheduler()])
     for (const id of ids) assert.equal(await publishedRows(a, id), 1)
+  })
+
+  it('a live-blog update posted through one process reaches the article\'s channel on the other within a second, once', async (tc) => {
+    const [a, b] = await twoProcesses(tc)
+    const editorId = await insertUser(a.deps.db, {
+      email: 'desk@example.org', display_name: 'Desk', slug: 'desk', password_hash: null, role: 'editor', created_at: '2026-01-01T00:00:00.000Z'
+    })
+    const editor = { id: editorId, role: 'editor' as const, displayName: 'Desk' }
+    const { id } = await createArticle(a.deps, {
+      edition: 'en', headline: 'Summit live', lead: 'Leaders meet.', bodySource: 'Text.', status: 'published', publishedAt: a.clock().toISOString()
+    })
+    await startLiveBlog(a.deps, editor, id)
+    const reader = await openStream(`${await listen(b.app)}/live?article=${id}`)
+    tc.after(() => reader.close())
+    await reader.next(isEvent('ready'))
+
+    const started = Date.now()
+    const posted = await postUpdate(a.deps, editor, id, { text: 'The leaders shake hands.', keyEvent: true })
+    const event = await reader.next(isEvent('update'), 1_000)
+    const latency = Date.now() - started
+    assert.ok(latency < 1_000, `arrived after ${latency} ms`)
+    assert.equal((JSON.parse(event.data) as { id: number }).id, (posted as { id: number }).id)
+    await sleep(300)
+    assert.equal(reader.received.filter((e) => e.event === 'update').length, 1)
+    for (const e of reader.received.filter((x) => x.id !== undefined && x.event !== 'ready')) {
+      const data = JSON.parse(e.data) as { id: number, articleId?: number }
+      assert.equal(data.articleId ?? data.id, id, 'the article channel carries this article only')
+    }
   })
 })
