@@ -29,5 +29,11 @@ export const liveEn = {
   'admin.liveBlog.error.empty': 'Write the update first.',
   'admin.liveBlog.error.tooLong': 'An update is at most 5,000 characters; make a story of it instead.',
   'admin.liveBlog.back': 'Back to the article',
-  'admin.liveBlog.open': 'Live blog'
+  'admin.liveBlog.open': 'Live blog',
+  'admin.audit.action.liveblog.start': 'Started a live blog',
+  'admin.audit.action.liveblog.close': 'Closed a live blog',
+  'admin.audit.action.liveblog.post': 'Posted a live-blog update',
+  'admin.audit.action.liveblog.delete': 'Deleted a live-blog update',
+  'admin.audit.action.liveblog.pin': 'Pinned a live-blog update',
+  'admin.audit.action.liveblog.unpin': 'Unpinned a live-blog update'
 }

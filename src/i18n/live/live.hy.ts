@@ -29,5 +29,11 @@ export const liveHy = {
   'admin.liveBlog.error.empty': 'Նախ գրեք թարմացումը։',
   'admin.liveBlog.error.tooLong': 'Թարմացումը առավելագույնը 5000 նիշ է․ ավելի լավ է դարձնել առանձին լուր։',
   'admin.liveBlog.back': 'Վերադառնալ հոդվածին',
-  'admin.liveBlog.open': 'Ուղիղ բլոգ'
+  'admin.liveBlog.open': 'Ուղիղ բլոգ',
+  'admin.audit.action.liveblog.start': 'Սկսեց ուղիղ բլոգ',
+  'admin.audit.action.liveblog.close': 'Փակեց ուղիղ բլոգը',
+  'admin.audit.action.liveblog.post': 'Հրապարակեց ուղիղ բլոգի թարմացում',
+  'admin.audit.action.liveblog.delete': 'Ջնջեց ուղիղ բլոգի թարմացում',
+  'admin.audit.action.liveblog.pin': 'Ամրացրեց ուղիղ բլոգի թարմացում',
+  'admin.audit.action.liveblog.unpin': 'Ապամրացրեց ուղիղ բլոգի թարմացում'
 }

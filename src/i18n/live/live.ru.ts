@@ -31,5 +31,11 @@ export const liveRu = {
   'admin.liveBlog.error.empty': 'Сначала напишите обновление.',
   'admin.liveBlog.error.tooLong': 'Обновление — не больше 5000 знаков; лучше сделать из него новость.',
   'admin.liveBlog.back': 'Вернуться к статье',
-  'admin.liveBlog.open': 'Трансляция'
+  'admin.liveBlog.open': 'Трансляция',
+  'admin.audit.action.liveblog.start': 'Начал(а) онлайн-трансляцию',
+  'admin.audit.action.liveblog.close': 'Закрыл(а) онлайн-трансляцию',
+  'admin.audit.action.liveblog.post': 'Опубликовал(а) обновление трансляции',
+  'admin.audit.action.liveblog.delete': 'Удалил(а) обновление трансляции',
+  'admin.audit.action.liveblog.pin': 'Закрепил(а) обновление трансляции',
+  'admin.audit.action.liveblog.unpin': 'Открепил(а) обновление трансляции'
 }
