@@ -148,6 +148,22 @@ forEachDialect((dialect) => {
       assert.match(refused.headers.get('content-type') ?? '', /^text\/plain/)
     })
 
+    it('refuses a bad article channel, and takes a garbled Last-Event-ID as none', async (tc) => {
+      const t = await build(tc, dialect)
+      const base = await listen(t.app)
+      for (const bad of ['abc', '0', '-1', '99999999999', '1%00']) {
+        const res = await fetch(`${base}/live?article=${bad}`)
+        assert.equal(res.status, 400, bad)
+        assert.match(res.headers.get('cache-control') ?? '', /no-store/)
+        await res.text()
+      }
+      const reader = await stream(t, base, '/live', { 'last-event-id': 'x'.repeat(2000) })
+      tc.after(() => reader.close())
+      assert.equal(reader.status, 200)
+      await reader.next(isEvent('ready'))
+      assert.equal(reader.received.some((e) => e.event === 'reload'), false)
+    })
+
     it('sends heartbeat comments while nothing happens', async (tc) => {
       const t = await build(tc, dialect, { live: { heartbeatMs: 50 } })
       const base = await listen(t.app)
