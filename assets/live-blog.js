@@ -48,6 +48,11 @@
     list.insertBefore(li, firstUnpinned)
     if (empty) empty.hidden = true
   })
+  source.addEventListener('update-edited', function (event) {
+    var update = parse(event)
+    var body = update && document.querySelector('#update-' + Number(update.id) + ' .update-body')
+    if (body) body.innerHTML = update.html
+  })
   source.addEventListener('update-removed', function (event) {
     var update = parse(event)
     var li = update && document.getElementById('update-' + Number(update.id))

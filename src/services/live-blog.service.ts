@@ -8,7 +8,7 @@ import { articleById } from '../db/repositories/article-admin.repository.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
 import { appendLiveEvent, withLiveLogLock } from '../db/repositories/live.repository.js'
 import {
-  closeLiveBlogRow, insertUpdate, liveBlogOf, setUpdateFlags, startLiveBlogRow, updateById
+  closeLiveBlogRow, insertUpdate, liveBlogOf, setUpdateFlags, setUpdateText, startLiveBlogRow, updateById
 } from '../db/repositories/live-blogs.repository.js'
 import type { DbOrTrx } from '../db/database.js'
 import type { Editor } from './articles.service.js'
@@ -96,6 +96,28 @@ export async function deleteUpdate(deps: Deps, editor: Editor, updateId: number,
     await setUpdateFlags(trx, updateId, { deletedAt: at.toISOString(), updatedAt: at.toISOString() })
     await writeAudit(trx, { actor: actor(editor), action: 'liveblog.delete', subjectType: 'article', subjectId: update.articleId, at, reason: reason ?? null, details: { update: updateId, text: update.bodySource } })
     await announce(trx, checked.article.edition, update.articleId, 'update-removed', { articleId: update.articleId, id: updateId }, at)
+  })
+  deps.events.emit({ type: 'article.updated', articleId: update.articleId })
+  return { kind: 'done', id: updateId }
+}
+
+/** Corrects an update's text; the audit row keeps what it said before. */
+export async function editUpdate(deps: Deps, editor: Editor, updateId: number, text: unknown): Promise<LiveBlogResult> {
+  const update = await updateById(deps.db, updateId)
+  if (!update) return { kind: 'not-found' }
+  const checked = await checkArticle(deps, editor, update.articleId)
+  if (checked.kind !== 'ok') return checked
+  const valid = validateUpdateText(text)
+  if (!valid.ok) return { kind: 'invalid', problem: valid.problem }
+  const at = deps.clock()
+  const bodyHtml = renderArticleBody(valid.text)
+  const article = checked.article
+  await withLiveLogLock(deps.db, async (trx) => {
+    await setUpdateText(trx, updateId, { bodySource: valid.text, bodyHtml, updatedAt: at.toISOString() })
+    await writeAudit(trx, { actor: actor(editor), action: 'liveblog.edit', subjectType: 'article', subjectId: update.articleId, at, details: { update: updateId, before: update.bodySource } })
+    if (isPubliclyVisible({ status: article.status, publishedAt: article.published_at }, at)) {
+      await announce(trx, article.edition, update.articleId, 'update-edited', { articleId: update.articleId, id: updateId, html: bodyHtml }, at)
+    }
   })
   deps.events.emit({ type: 'article.updated', articleId: update.articleId })
   return { kind: 'done', id: updateId }

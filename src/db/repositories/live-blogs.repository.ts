@@ -52,6 +52,11 @@ export async function setUpdateFlags(db: DbOrTrx, id: number, values: { pinned?:
   }).where('id', '=', id).execute()
 }
 
+export async function setUpdateText(db: DbOrTrx, id: number, values: { bodySource: string, bodyHtml: string, updatedAt: IsoInstant }): Promise<void> {
+  await db.updateTable('live_blog_updates').set({ body_source: values.bodySource, body_html: values.bodyHtml, updated_at: values.updatedAt })
+    .where('id', '=', id).execute()
+}
+
 /** The updates readers see (not deleted), newest first, at most `limit`. */
 export async function visibleUpdates(db: DbOrTrx, articleId: number, limit = 500): Promise<LiveBlogUpdate[]> {
   const rows = await db.selectFrom('live_blog_updates').selectAll()

@@ -35,5 +35,8 @@ export const liveEn = {
   'admin.audit.action.liveblog.post': 'Posted a live-blog update',
   'admin.audit.action.liveblog.delete': 'Deleted a live-blog update',
   'admin.audit.action.liveblog.pin': 'Pinned a live-blog update',
-  'admin.audit.action.liveblog.unpin': 'Unpinned a live-blog update'
+  'admin.audit.action.liveblog.unpin': 'Unpinned a live-blog update',
+  'admin.liveBlog.edit': 'Edit',
+  'admin.liveBlog.save': 'Save the correction',
+  'admin.audit.action.liveblog.edit': 'Corrected a live-blog update'
 }

@@ -35,5 +35,8 @@ export const liveHy = {
   'admin.audit.action.liveblog.post': 'Հրապարակեց ուղիղ բլոգի թարմացում',
   'admin.audit.action.liveblog.delete': 'Ջնջեց ուղիղ բլոգի թարմացում',
   'admin.audit.action.liveblog.pin': 'Ամրացրեց ուղիղ բլոգի թարմացում',
-  'admin.audit.action.liveblog.unpin': 'Ապամրացրեց ուղիղ բլոգի թարմացում'
+  'admin.audit.action.liveblog.unpin': 'Ապամրացրեց ուղիղ բլոգի թարմացում',
+  'admin.liveBlog.edit': 'Խմբագրել',
+  'admin.liveBlog.save': 'Պահպանել ուղղումը',
+  'admin.audit.action.liveblog.edit': 'Ուղղեց ուղիղ բլոգի թարմացում'
 }

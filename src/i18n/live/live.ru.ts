@@ -37,5 +37,8 @@ export const liveRu = {
   'admin.audit.action.liveblog.post': 'Опубликовал(а) обновление трансляции',
   'admin.audit.action.liveblog.delete': 'Удалил(а) обновление трансляции',
   'admin.audit.action.liveblog.pin': 'Закрепил(а) обновление трансляции',
-  'admin.audit.action.liveblog.unpin': 'Открепил(а) обновление трансляции'
+  'admin.audit.action.liveblog.unpin': 'Открепил(а) обновление трансляции',
+  'admin.liveBlog.edit': 'Изменить',
+  'admin.liveBlog.save': 'Сохранить исправление',
+  'admin.audit.action.liveblog.edit': 'Исправил(а) обновление трансляции'
 }

@@ -7,7 +7,7 @@ import { liveBlogOf, visibleUpdates } from '../../../db/repositories/live-blogs.
 import { mayRunLiveBlog } from '../../../domain/live-blog.js'
 import { orderUpdates } from '../../../domain/live-blog.js'
 import {
-  closeLiveBlog, deleteUpdate, pinUpdate, postUpdate, startLiveBlog, type LiveBlogResult
+  closeLiveBlog, deleteUpdate, editUpdate, pinUpdate, postUpdate, startLiveBlog, type LiveBlogResult
 } from '../../../services/live-blog.service.js'
 import { EMPTY_UPDATE_FORM, LiveBlogAdminPage, type LiveBlogFormState } from '../../views/admin/live-blog-page.js'
 import { sendAdminError } from './admin-support.js'
@@ -74,6 +74,18 @@ const liveBlogRoutes: FastifyPluginAsync = async (app) => {
     if (id === null || update === null) return sendAdminError(request, reply, 404)
     const pinned = (request.body as Record<string, unknown> | undefined)?.pinned === '1'
     return after(request, reply, id, await pinUpdate(app.deps, request.user!, update, pinned))
+  })
+
+  app.post<{ Params: UpdateParams }>('/articles/:id/live/updates/:update/edit/', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const update = parseId(request.params.update)
+    if (id === null || update === null) return sendAdminError(request, reply, 404)
+    const text = (request.body as Record<string, unknown> | undefined)?.text
+    const result = await editUpdate(app.deps, request.user!, update, text)
+    if (result.kind === 'invalid') {
+      return sendAdminError(request, reply, 400, result.problem === 'empty' ? 'admin.liveBlog.error.empty' : 'admin.liveBlog.error.tooLong')
+    }
+    return after(request, reply, id, result)
   })
 
   app.post<{ Params: UpdateParams }>('/articles/:id/live/updates/:update/delete/', async (request, reply) => {

@@ -58,6 +58,14 @@ export function LiveBlogAdminPage({ ctx, article, blog, updates, form }: { ctx: 
                 <li key={u.id}>
                   <p><time datetime={u.createdAt}>{dates.dateTime(u.createdAt)}</time>{u.keyEvent ? ' ★' : ''}</p>
                   <div dangerouslySetInnerHTML={{ __html: u.bodyHtml }} />
+                  <details>
+                    <summary>{t('admin.liveBlog.edit')}</summary>
+                    <AdminForm action={`${base}updates/${u.id}/edit/`} csrfToken={ctx.csrfToken}>
+                      <label for={`update-${u.id}-text`} class="visually-hidden">{t('admin.liveBlog.text')}</label>
+                      <textarea id={`update-${u.id}-text`} name="text" rows={4} maxLength={5000} required>{u.bodySource}</textarea>
+                      <button type="submit" class="button">{t('admin.liveBlog.save')}</button>
+                    </AdminForm>
+                  </details>
                   <ActionButton csrfToken={ctx.csrfToken} action={`${base}updates/${u.id}/pin/`} fields={{ pinned: u.pinned ? '0' : '1' }}
                     label={u.pinned ? t('admin.liveBlog.unpin') : t('admin.liveBlog.pin')} />
                   <ActionButton csrfToken={ctx.csrfToken} action={`${base}updates/${u.id}/delete/`} label={t('admin.liveBlog.delete')} danger />
