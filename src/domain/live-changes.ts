@@ -34,6 +34,18 @@ export function liveChanges(before: LiveSnapshot, after: LiveSnapshot): LiveKind
   return changes
 }
 
+/** A story older than this, first seen live, was there before the log heard of it (an import, a command). */
+export const FIRST_SIGHTING_NEWS_MS = 10 * 60_000
+
+/**
+ * What readers were told before, for an article the log has no state for: nothing (so it is news) when
+ * it went live just now, or exactly what they see now (so only later changes are told) when it is older.
+ */
+export function assumedBefore(after: LiveSnapshot, publishedAt: string | null, now: Date): LiveSnapshot {
+  if (!after.visible || publishedAt === null) return UNSEEN
+  return Date.parse(publishedAt) < now.getTime() - FIRST_SIGHTING_NEWS_MS ? after : UNSEEN
+}
+
 /**
  * Where a reader reconnecting with `lastId` stands: replay what came after it, or reload the page when
  * the log no longer holds everything after it (pruned), or it comes from another log (ahead of the

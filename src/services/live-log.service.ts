@@ -1,7 +1,7 @@
 // Keeps the live log (issue 16) in step with the articles: after anything that may have changed what
 // readers see of an article, compare it with what they were last told and log the difference. Every
 // process may do this for every event it hears; the lock and the stored state make it happen once.
-import { liveChanges, UNSEEN, type LiveKind, type LiveSnapshot } from '../domain/live-changes.js'
+import { assumedBefore, liveChanges, UNSEEN, type LiveKind, type LiveSnapshot } from '../domain/live-changes.js'
 import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
 import { articlePath, editionPrefix } from '../domain/urls.js'
 import type { SiteSettings } from '../domain/settings.js'
@@ -51,8 +51,8 @@ export async function syncLiveArticle(deps: Deps, articleId: number, settings?: 
   return withLiveLogLock(deps.db, async (trx) => {
     const now = deps.clock()
     const [state, article] = await Promise.all([liveState(trx, articleId), liveArticle(trx, articleId)])
-    const before = snapshotOfState(state)
     const after = snapshotOf(article, now)
+    const before = state ? snapshotOfState(state) : assumedBefore(after, article?.publishedAt ?? null, now)
     const kinds = liveChanges(before, after)
     const logged: LoggedChange[] = []
     // A vanished article was withdrawn: the last state read still names its edition.

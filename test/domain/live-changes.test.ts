@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { liveChanges, parseLastEventId, replayFrom, UNSEEN, type LiveSnapshot } from '../../src/domain/live-changes.js'
+import { assumedBefore, liveChanges, parseLastEventId, replayFrom, UNSEEN, type LiveSnapshot } from '../../src/domain/live-changes.js'
 
 const story: LiveSnapshot = { visible: true, headline: 'Storm reaches the coast', lead: 'Winds of 120 km/h.', breaking: false, commentCount: 2 }
 
@@ -29,6 +29,20 @@ describe('live changes', () => {
   it('the same state twice, or the breaking flag cleared, tells nothing', () => {
     assert.deepEqual(liveChanges(story, { ...story }), [])
     assert.deepEqual(liveChanges({ ...story, breaking: true }, story), [])
+  })
+})
+
+describe('an article the log has never seen', () => {
+  const now = new Date('2026-11-26T10:00:00.000Z')
+  it('is news when it went live just now', () => {
+    assert.deepEqual(assumedBefore(story, '2026-11-26T09:55:00.000Z', now), UNSEEN)
+  })
+  it('is taken as already told when it is older (an import, a command): only later changes are news', () => {
+    assert.deepEqual(assumedBefore(story, '2026-11-26T09:00:00.000Z', now), story)
+    assert.deepEqual(liveChanges(assumedBefore(story, '2026-11-26T09:00:00.000Z', now), story), [])
+  })
+  it('tells nothing of a story nobody can see', () => {
+    assert.deepEqual(assumedBefore({ ...story, visible: false }, null, now), UNSEEN)
   })
 })
 

@@ -77,6 +77,21 @@ forEachDialect((dialect) => {
       assert.deepEqual((await logged(t)).map((r) => [r.kind, r.articleId]), [['updated', demo.id]])
     })
 
+    it('a story put live behind the app\'s back long ago is not news; its next change is', async (tc) => {
+      const t = await build(tc, dialect)
+      const at = new Date(t.clock().getTime() - 2 * 3_600_000).toISOString()
+      const row = await t.deps.db.insertInto('articles').values({
+        edition: 'en', slug: 'imported', headline: 'Imported', lead: 'From the old site.', body_source: 'x', body_html: '<p>x</p>',
+        status: 'published', published_at: at, created_at: at, updated_at: at, translation_group: null, agency_credit: null,
+        source_url: null, byline: null, author_id: null, section_id: null, trashed_from: null
+      }).returning('id').executeTakeFirstOrThrow()
+      await syncLiveArticle(t.deps, row.id)
+      assert.deepEqual(await logged(t), [])
+      await t.deps.db.updateTable('articles').set({ headline: 'Imported, corrected' }).where('id', '=', row.id).execute()
+      await syncLiveArticle(t.deps, row.id)
+      assert.deepEqual((await logged(t)).map((r) => r.kind), ['updated'])
+    })
+
     it('pruning drops old rows but keeps the newest, so reconnecting readers can be told to reload', async (tc) => {
       const t = await build(tc, dialect)
       const first = await publish(t, { headline: 'One' })
