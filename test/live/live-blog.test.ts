@@ -62,6 +62,16 @@ forEachDialect((dialect) => {
       assert.equal(updates.length, 3)
       assert.equal(updates[0]!.headline, 'First results: the coalition leads.')
       assert.match(updates[0]!.url, new RegExp(`${path}#update-${order[0]}$`))
+
+      const api = await t.app.inject(`/api/v1/articles/${id}/live-blog`)
+      assert.equal(api.statusCode, 200, api.body)
+      const json = api.json() as { articleId: number, closedAt: string | null, updates: { id: number, url: string, keyEvent: boolean, bodyHtml: string }[] }
+      assert.equal(json.articleId, id)
+      assert.equal(json.closedAt, null)
+      assert.deepEqual(json.updates.map((u) => u.id), order)
+      assert.match(json.updates[1]!.bodyHtml, /<strong>Turnout<\/strong>/)
+      const plain = await story(t)
+      assert.equal((await t.app.inject(`/api/v1/articles/${plain.id}/live-blog`)).statusCode, 404)
     })
 
     it('keeps an empty or overlong update out with a message, and what was typed', async (tc) => {
