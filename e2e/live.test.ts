@@ -7,6 +7,8 @@ import { HAS_CHROMIUM, runAxe, useBrowserAndSite } from './browser.js'
 import { changeArticleStatus, createArticle } from '../src/services/articles.service.js'
 import { insertUser } from '../src/db/repositories/users.repository.js'
 import { postUpdate, startLiveBlog } from '../src/services/live-blog.service.js'
+import { currentSettings } from '../src/services/settings.service.js'
+import { articlePath } from '../src/domain/urls.js'
 
 describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
   const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true })
@@ -94,7 +96,9 @@ describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is n
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     const streams = site.app.live.streams.size
-    await page.goto(`${site.baseUrl}/2026/11/26/${slug}/`)
+    // The server's clock may be today's (E2E_NOW), so the article's day is read, not assumed.
+    const { timeZone } = await currentSettings(site.deps)
+    await page.goto(site.baseUrl + articlePath('', site.clock().toISOString(), slug, timeZone))
     for (let i = 0; i < 100 && site.app.live.streams.size === streams; i++) await new Promise((r) => setTimeout(r, 20))
 
     for (const text of ['Polls are closed.', 'Turnout is 61%.', 'First results are in.']) {
