@@ -29,6 +29,8 @@ import adminRoutes from './web/routes/admin/index.js'
 import mediaFilesRoutes from './web/routes/media-files.routes.js'
 import pageCache from './plugins/page-cache.js'
 import { sharedSchemaCompilers } from './plugins/shared-schema-compilers.js'
+import live, { type LiveOptions } from './plugins/live.js'
+import liveRoutes from './web/routes/live.routes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +47,8 @@ export interface BuildOptions {
   pageCacheSeconds?: number
   /** Requests per minute per client address (src/config.ts); absent: no limits (tests that need them pass them). */
   rateLimits?: RateLimitSettings
+  /** The live newsfeed's limits and timings (src/plugins/live.ts). */
+  live?: LiveOptions
 }
 
 const ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url))
@@ -95,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Before the page cache: a copy served from memory still counts against the visitor's limit.
   if (options.rateLimits) await app.register(rateLimits, { limits: options.rateLimits })
   await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
+  await app.register(live, options.live ?? {})
   await app.register(staticFiles, {
     root: ASSETS_DIR,
     prefix: '/assets/',
@@ -113,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     await app.register(listingRoutes, { prefix })
     await app.register(feedRoutes, { prefix })
     await app.register(sitemapRoutes, { prefix })
+    await app.register(liveRoutes, { prefix })
   }
   await app.register(commentsRoutes)
   await app.register(robotsRoutes)

@@ -23,6 +23,9 @@ export interface Config {
   rateLimits: RateLimitSettings
   /** Poll the wire desk's sources inside this process (src/wire/poller.ts). */
   wirePoller: boolean
+  /** Open live-update streams (GET /live) allowed per client address, and in this process. */
+  liveMaxPerAddress: number
+  liveMaxConnections: number
 }
 
 export type TrustProxy = false | number | string[]
@@ -98,6 +101,13 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   return entries
 }
 
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`)
+  return n
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`)
@@ -140,9 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits[group] = Number(value)
   }
 
+  const liveMaxPerAddress = wholeNumber('LIVE_MAX_PER_ADDRESS', env.LIVE_MAX_PER_ADDRESS, 20, 1, 10_000)
+  const liveMaxConnections = wholeNumber('LIVE_MAX_CONNECTIONS', env.LIVE_MAX_CONNECTIONS, 10_000, 0, 1_000_000)
+
   return {
     pageCacheSeconds,
     rateLimits,
+    liveMaxPerAddress,
+    liveMaxConnections,
     host: env.HOST || 'localhost',
     port,
     database,

@@ -41,6 +41,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     trustProxy: config.trustProxy,
     pageCacheSeconds: config.pageCacheSeconds,
     rateLimits: config.rateLimits,
+    live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections },
     logger: { level: config.logLevel }
   })
   log = app.log

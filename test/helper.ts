@@ -14,6 +14,7 @@ import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
 import type { Deps } from '../src/services/deps.js'
 import type { RateLimitSettings, TrustProxy } from '../src/config.js'
+import type { LiveOptions } from '../src/plugins/live.js'
 
 export interface DialectUnderTest { name: DialectName }
 
@@ -74,6 +75,8 @@ export interface BuildTestOptions {
   trustProxy?: TrustProxy
   /** Requests per minute per client address; absent: no limits, as most tests send many requests from one address. */
   rateLimits?: RateLimitSettings
+  /** The live newsfeed's limits and timings (src/plugins/live.ts). */
+  live?: LiveOptions
 }
 
 /** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
@@ -135,7 +138,7 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
   }
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: bus ?? inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
   if (options.settings) await saveSettings(deps.db, options.settings)
-  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) })
+  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, ...(options.live ? { live: options.live } : {}), trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) })
   await app.ready()
   return {
     app, deps, clock, schema: database.schema,

@@ -11,6 +11,8 @@ import type { SessionsTable, LoginFailuresTable, UserTokensTable } from './table
 import type { ArticleAutosavesTable } from './tables/autosaves.table.js'
 import type { WireItemsTable, WireItemVersionsTable, WireRunsTable, WireSourcesTable } from './tables/wire.table.js'
 import type { ImportItemsTable, ImportRunsTable, RedirectsTable } from './tables/imports.table.js'
+import type { LiveArticleStatesTable, LiveEventsTable } from './tables/live.table.js'
+import type { LiveBlogsTable, LiveBlogUpdatesTable } from './tables/live-blog.table.js'
 
 export interface Database {
   settings: SettingsTable
@@ -38,6 +40,10 @@ export interface Database {
   import_runs: ImportRunsTable
   import_items: ImportItemsTable
   redirects: RedirectsTable
+  live_events: LiveEventsTable
+  live_article_states: LiveArticleStatesTable
+  live_blogs: LiveBlogsTable
+  live_blog_updates: LiveBlogUpdatesTable
 }
 
 export type Db = Kysely<Database>

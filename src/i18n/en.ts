@@ -6,6 +6,7 @@ import { newsroomEn } from './admin/newsroom.en.js'
 import { searchEn } from './search/search.en.js'
 import { wireEn } from './admin/wire.en.js'
 import { importEn } from './admin/import.en.js'
+import { liveEn } from './live/live.en.js'
 
 export const en = {
   // The wire desk.
@@ -16,6 +17,8 @@ export const en = {
   ...syndicationEn,
   // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomEn,
+  // The live newsfeed.
+  ...liveEn,
   // Search and the language switcher.
   ...searchEn,
   // The WordPress import screen (issue 14).

@@ -7,6 +7,7 @@ import { newsroomHy } from './admin/newsroom.hy.js'
 import { searchHy } from './search/search.hy.js'
 import { wireHy } from './admin/wire.hy.js'
 import { importHy } from './admin/import.hy.js'
+import { liveHy } from './live/live.hy.js'
 
 export const hy: Catalog = {
   // The wire desk.
@@ -17,6 +18,8 @@ export const hy: Catalog = {
   ...syndicationHy,
   // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomHy,
+  // The live newsfeed.
+  ...liveHy,
   // Search and the language switcher.
   ...searchHy,
   // The WordPress import screen (issue 14).

@@ -7,6 +7,7 @@ import { newsroomRu } from './admin/newsroom.ru.js'
 import { searchRu } from './search/search.ru.js'
 import { wireRu } from './admin/wire.ru.js'
 import { importRu } from './admin/import.ru.js'
+import { liveRu } from './live/live.ru.js'
 
 export const ru: Catalog = {
   // The wire desk.
@@ -17,6 +18,8 @@ export const ru: Catalog = {
   ...syndicationRu,
   // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomRu,
+  // The live newsfeed.
+  ...liveRu,
   // Search and the language switcher.
   ...searchRu,
   // The WordPress import screen (issue 14).

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin'
 const EXACT_PATHS = new Set(['/search', '/healthz', '/readyz', '/live', '/comments'])
 const EXACT_PREFIXES = ['/api/', '/assets/']
 /** Exact paths that every edition has under its prefix too: "/ru/search". */
-const EDITION_EXACT_PATHS = new Set(['/search'])
+const EDITION_EXACT_PATHS = new Set(['/search', '/live'])
 /**
  * "/ru", "/hy", "/pt-br": a two-letter language code as the first segment (whether it is an edition is the
  * route's business). Three-letter codes are left out: "/tag/search" is a tag page, not an edition.

@@ -13,6 +13,7 @@ import { authorById } from '../db/repositories/users.repository.js'
 import { articleImageOf, type ArticleImage } from '../domain/published-article.js'
 import { articleEditionLinks, type EditionLink } from './translations.service.js'
 import type { Deps } from './deps.js'
+import { liveBlogForReaders, type LiveBlogView } from './live-blog-reader.service.js'
 
 export async function frontPage(deps: Deps, settings: SiteSettings, edition: string, before?: NewsfeedCursor) {
   return latestPublished(deps.db, { edition, now: deps.clock(), limit: settings.newsfeedPageSize, ...(before ? { before } : {}) })
@@ -82,21 +83,24 @@ export interface ArticlePageData {
   featuredImage: FeaturedImage | null
   /** The story in every edition: its translations, or the edition's front page (language switcher, hreflang). */
   editionLinks: EditionLink[]
+  /** The article's live blog, if it is (or was) one. */
+  liveBlog: LiveBlogView | null
 }
 
 export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePageData> {
-  const [section, tags, comments, strip, author, featuredImage, editionLinks] = await Promise.all([
+  const [section, tags, comments, strip, author, featuredImage, editionLinks, liveBlog] = await Promise.all([
     article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),
     approvedComments(deps.db, article.id),
     latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize }),
     article.author_id ? authorById(deps.db, article.author_id) : Promise.resolve(undefined),
     article.featured_media_id !== null ? featuredImageOf(deps.db, article.id) : Promise.resolve(null),
-    articleEditionLinks(deps, settings, article)
+    articleEditionLinks(deps, settings, article),
+    liveBlogForReaders(deps, article.id)
   ])
   return {
     article, section: section ?? null, tags, comments, strip: strip.items, author: author ?? null,
-    image: featuredImage && articleImageOf(featuredImage), featuredImage, editionLinks
+    image: featuredImage && articleImageOf(featuredImage), featuredImage, editionLinks, liveBlog
   }
 }
 

@@ -38,7 +38,7 @@ forEachDialect((dialect) => {
       assert.equal(validator.version, '3.1')
       assert.equal(doc.servers[0].url, 'https://news.example/api/v1')
       assert.deepEqual(Object.keys(doc.paths).sort(), [
-        '/articles', '/articles/by-url', '/articles/{id}', '/articles/{id}/comments', '/newsfeed/{day}', '/search', '/sections', '/tags'
+        '/articles', '/articles/by-url', '/articles/{id}', '/articles/{id}/comments', '/articles/{id}/live-blog', '/newsfeed/{day}', '/search', '/sections', '/tags'
       ])
       assert.equal(Object.keys(doc.paths).length, API_ROUTES.length)
       const list = doc.paths['/articles'].get

@@ -13,6 +13,8 @@ import * as articleTrashedFrom from './2026-11-27T02-00-article-trashed-from.js'
 import * as commentBodyHtml from './2026-12-03T00-00-comment-body-html.js'
 import * as wireDesk from './2026-12-03T00-00-wire-desk.js'
 import * as wordpressImport from './2026-12-03T00-00-wordpress-import.js'
+import * as liveEvents from './2026-12-03T00-00-live-events.js'
+import * as liveBlogs from './2026-12-03T01-00-live-blogs.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -26,7 +28,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T02-00-article-trashed-from': articleTrashedFrom,
   '2026-12-03T00-00-comment-body-html': commentBodyHtml,
   '2026-12-03T00-00-wire-desk': wireDesk,
-  '2026-12-03T00-00-wordpress-import': wordpressImport
+  '2026-12-03T00-00-wordpress-import': wordpressImport,
+  '2026-12-03T00-00-live-events': liveEvents,
+  '2026-12-03T01-00-live-blogs': liveBlogs
 }
 
 export const migrationProvider: MigrationProvider = {

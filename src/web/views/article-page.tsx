@@ -12,6 +12,7 @@ import { NewsfeedEntry } from './newsfeed-list.js'
 import { FeaturedFigure } from './featured-figure.js'
 import { ArticleStructuredData, structuredArticle } from './structured-data.js'
 import { Citation } from './citation.js'
+import { LiveBlogSection, LiveBlogStructuredData } from './live-blog.js'
 import { commentsFeedLinks } from './feed-links.js'
 import { listingPath } from '../../domain/syndication-urls.js'
 
@@ -36,7 +37,7 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
   const bodyHtml = withAgencyCredit(article.body_html, article.agency_credit, escapeHtml)
   return (
     <Layout ctx={ctx} title={article.headline} description={article.lead || article.headline} canonicalPath={path}
-      head={<ArticleStructuredData ctx={ctx} article={structuredArticle(data)} url={canonical} />} feeds={commentsFeedLinks(ctx, path, article.headline)}
+      head={<><ArticleStructuredData ctx={ctx} article={structuredArticle(data)} url={canonical} />{data.liveBlog ? <LiveBlogStructuredData ctx={ctx} view={data.liveBlog} article={article} url={canonical} /> : null}</>} feeds={commentsFeedLinks(ctx, path, article.headline)}
       editionLinks={data.editionLinks}>
       <div class="article-layout">
         <article class="article" lang={article.edition}>
@@ -50,6 +51,7 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
           </header>
           {article.lead ? <p class="lead"><strong>{article.lead}</strong></p> : null}
           {data.featuredImage ? <FeaturedFigure image={data.featuredImage} /> : null}
+          {data.liveBlog ? <LiveBlogSection ctx={ctx} articleId={article.id} view={data.liveBlog} /> : null}
           {/* body_html was rendered from Markdown and sanitised at save; the credit is escaped. */}
           <div class="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
           {article.source_url ? <p class="source"><a href={article.source_url} rel="external noopener">{t('article.sourceLink')}</a></p> : null}

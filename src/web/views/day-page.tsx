@@ -5,6 +5,8 @@ import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
 import { NewsfeedEntry } from './newsfeed-list.js'
 import { SiteStructuredData } from './structured-data.js'
+import { LiveNewsfeed } from './live-newsfeed.js'
+import { dayOf } from '../../domain/days.js'
 
 export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) {
   const dates = siteDates(ctx.settings, ctx.edition)
@@ -16,6 +18,7 @@ export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) 
       canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)} head={<SiteStructuredData ctx={ctx} />}>
       <h1>{t('day.heading')}: <time datetime={data.day}>{dates.dayHeading(data.day)}</time></h1>
       <DayNav ctx={ctx} data={data} landmark />
+      {data.day === dayOf(ctx.now.toISOString(), ctx.settings.timeZone) ? <LiveNewsfeed ctx={ctx} /> : null}
       <ul class="newsfeed day-newsfeed">
         {data.items.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}
       </ul>

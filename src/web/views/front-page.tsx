@@ -5,6 +5,7 @@ import { Layout } from './layout.js'
 import { NewsfeedByDay } from './newsfeed-list.js'
 import { SiteStructuredData } from './structured-data.js'
 import { frontPageLinks } from '../../domain/edition-links.js'
+import { LiveNewsfeed } from './live-newsfeed.js'
 
 export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewContext, items: NewsfeedItem[], hasMore: boolean, isFirstPage: boolean }) {
   const { t } = ctx.i18n
@@ -15,6 +16,7 @@ export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewConte
       canonicalPath={isFirstPage ? frontPath(ctx.prefix) : undefined} noindex={!isFirstPage} head={<SiteStructuredData ctx={ctx} />}
       editionLinks={isFirstPage ? frontPageLinks(ctx.settings) : undefined}>
       <h1>{t('newsfeed.title')}</h1>
+      {isFirstPage ? <LiveNewsfeed ctx={ctx} /> : null}
       {items.length === 0 ? <p class="empty">{t('newsfeed.empty')}</p> : <NewsfeedByDay ctx={ctx} items={items} />}
       <nav class="pager" aria-label={t('newsfeed.pageLabel')}>
         {!isFirstPage ? <a href={frontPath(ctx.prefix)}>{t('newsfeed.newerNews')}</a> : null}

@@ -6,6 +6,7 @@ import type { ViewContext } from './context.js'
 import { feedLinksFor, FollowLinks } from './feed-links.js'
 import { Layout } from './layout.js'
 import { NewsfeedByDay } from './newsfeed-list.js'
+import { LiveNewsfeed } from './live-newsfeed.js'
 
 /** "Politics", "Tag: Diplomacy", "News by Owen Pryce". */
 export function listingHeading(ctx: ViewContext, term: ListingTerm): string {
@@ -37,6 +38,7 @@ export function ListingPage({ ctx, data, isFirstPage }: { ctx: ViewContext, data
       canonicalPath={isFirstPage ? path : undefined} noindex={!isFirstPage} feeds={feeds}>
       <h1>{heading}</h1>
       <FollowLinks ctx={ctx} feeds={feeds} />
+      {isFirstPage && term.kind === 'section' ? <LiveNewsfeed ctx={ctx} section={term.slug} /> : null}
       {items.length === 0 ? <p class="empty">{t('listing.empty')}</p> : <NewsfeedByDay ctx={ctx} items={items} />}
       <nav class="pager" aria-label={t('newsfeed.pageLabel')}>
         {!isFirstPage ? <a href={path}>{t('newsfeed.newerNews')}</a> : null}

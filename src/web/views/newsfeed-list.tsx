@@ -9,7 +9,7 @@ export function NewsfeedEntry({ ctx, item }: { ctx: ViewContext, item: NewsfeedI
   const dates = siteDates(ctx.settings, ctx.edition)
   const { settings, i18n } = ctx
   return (
-    <li class={item.breaking ? 'story breaking' : 'story'}>
+    <li class={item.breaking ? 'story breaking' : 'story'} data-article-id={item.id}>
       <time datetime={dates.iso(item.publishedAt)}>{dates.time(item.publishedAt)}</time>
       {' '}
       {item.breaking ? <><strong class="breaking-mark">{i18n.t('newsfeed.breaking')}</strong>{' '}</> : null}

@@ -17,6 +17,7 @@ import moderationRoutes from './moderation.routes.js'
 import translationsRoutes from './translations.routes.js'
 import wireRoutes from './wire.routes.js'
 import importRoutes from './import.routes.js'
+import liveBlogRoutes from './live-blog.routes.js'
 
 export { requireCapability, sendAdminError, sendAdminPage } from './admin-support.js'
 
@@ -62,6 +63,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(wireRoutes)
   // WordPress import.
   await app.register(importRoutes)
+  // An article's live blog.
+  await app.register(liveBlogRoutes)
   // ── end of newsroom screens ─────────────────────────────────────────────────────────────────────
 }
 

@@ -22,10 +22,12 @@ import { API_BASE } from './api-json.js'
 import { openApiDocument, type ApiRoute } from './api-route.js'
 import { contentApi } from './content.api.js'
 import { searchApi } from './search.api.js'
+import { liveBlogApi } from './live-blog.api.js'
 
 export const API_ROUTES: ApiRoute[] = [
   ...contentApi,
-  ...searchApi
+  ...searchApi,
+  ...liveBlogApi
 ]
 
 /** Bumped when a response shape changes in a way clients notice; additions keep it. */

@@ -83,7 +83,9 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
   const action = article ? `/admin/articles/${article.id}/` : '/admin/articles/new/'
   return (
     <AdminLayout ctx={ctx} title={title} scripts={['/assets/article-editor.js']}
-      actions={article ? <a class="button button-secondary" href={`/admin/articles/${article.id}/revisions/`}>{t('admin.editor.revisions')}</a> : undefined}>
+      actions={article
+        ? <><a class="button button-secondary" href={`/admin/articles/${article.id}/revisions/`}>{t('admin.editor.revisions')}</a> <a class="button button-secondary" href={`/admin/articles/${article.id}/live/`}>{t('admin.liveBlog.open')}</a></>
+        : undefined}>
       {problem ? <div class={`notice notice-${problem.tone}`} role="alert"><p>{problem.text}</p></div> : null}
       {conflict ? <ConflictPanel ctx={ctx} conflict={conflict} /> : null}
       {article && props.autosave ? <AutosaveNotice ctx={ctx} articleId={article.id} autosave={props.autosave} /> : null}

@@ -1,0 +1,73 @@
+// Live blogs and their updates (issue 16).
+import type { DbOrTrx } from '../database.js'
+import type { IsoInstant } from '../../domain/days.js'
+
+export interface LiveBlog { articleId: number, startedAt: IsoInstant, closedAt: IsoInstant | null }
+
+export interface LiveBlogUpdate {
+  id: number
+  articleId: number
+  bodySource: string
+  bodyHtml: string
+  keyEvent: boolean
+  pinned: boolean
+  authorId: number | null
+  createdAt: IsoInstant
+  updatedAt: IsoInstant | null
+}
+
+export async function liveBlogOf(db: DbOrTrx, articleId: number): Promise<LiveBlog | null> {
+  const row = await db.selectFrom('live_blogs').selectAll().where('article_id', '=', articleId).executeTakeFirst()
+  return row ? { articleId: row.article_id, startedAt: row.started_at, closedAt: row.closed_at } : null
+}
+
+export async function startLiveBlogRow(db: DbOrTrx, articleId: number, at: IsoInstant): Promise<void> {
+  // Reopening a closed blog keeps its start: coverage resumes.
+  await db.insertInto('live_blogs').values({ article_id: articleId, started_at: at, closed_at: null })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ closed_at: null })).execute()
+}
+
+export async function closeLiveBlogRow(db: DbOrTrx, articleId: number, at: IsoInstant): Promise<void> {
+  await db.updateTable('live_blogs').set({ closed_at: at }).where('article_id', '=', articleId).execute()
+}
+
+export async function insertUpdate(db: DbOrTrx, values: { articleId: number, bodySource: string, bodyHtml: string, keyEvent: boolean, authorId: number | null, at: IsoInstant }): Promise<number> {
+  const row = await db.insertInto('live_blog_updates').values({
+    article_id: values.articleId, body_source: values.bodySource, body_html: values.bodyHtml, key_event: values.keyEvent ? 1 : 0,
+    pinned: 0, author_id: values.authorId, created_at: values.at, updated_at: null, deleted_at: null
+  }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateById(db: DbOrTrx, id: number): Promise<LiveBlogUpdate | null> {
+  const row = await db.selectFrom('live_blog_updates').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+  return row ? toUpdate(row) : null
+}
+
+export async function setUpdateFlags(db: DbOrTrx, id: number, values: { pinned?: boolean, deletedAt?: IsoInstant, updatedAt: IsoInstant }): Promise<void> {
+  await db.updateTable('live_blog_updates').set({
+    ...(values.pinned !== undefined ? { pinned: values.pinned ? 1 : 0 } : {}),
+    ...(values.deletedAt !== undefined ? { deleted_at: values.deletedAt } : {}),
+    updated_at: values.updatedAt
+  }).where('id', '=', id).execute()
+}
+
+export async function setUpdateText(db: DbOrTrx, id: number, values: { bodySource: string, bodyHtml: string, updatedAt: IsoInstant }): Promise<void> {
+  await db.updateTable('live_blog_updates').set({ body_source: values.bodySource, body_html: values.bodyHtml, updated_at: values.updatedAt })
+    .where('id', '=', id).execute()
+}
+
+/** The updates readers see (not deleted), newest first, at most `limit`. */
+export async function visibleUpdates(db: DbOrTrx, articleId: number, limit = 500): Promise<LiveBlogUpdate[]> {
+  const rows = await db.selectFrom('live_blog_updates').selectAll()
+    .where('article_id', '=', articleId).where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+  return rows.map(toUpdate)
+}
+
+function toUpdate(row: { id: number, article_id: number, body_source: string, body_html: string, key_event: number, pinned: number, author_id: number | null, created_at: string, updated_at: string | null }): LiveBlogUpdate {
+  return {
+    id: row.id, articleId: row.article_id, bodySource: row.body_source, bodyHtml: row.body_html, keyEvent: row.key_event === 1,
+    pinned: row.pinned === 1, authorId: row.author_id, createdAt: row.created_at, updatedAt: row.updated_at
+  }
+}

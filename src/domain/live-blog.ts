@@ -1,0 +1,43 @@
+// Live blog rules (issue 16): who may post, what an update may be, and the order readers see.
+import { mayActOnArticle, type Role } from './roles.js'
+
+/** An update is a few paragraphs at most: a longer text is a story of its own. */
+export const MAX_UPDATE_LENGTH = 5_000
+/** JSON-LD lists the latest updates only (Google reads no more than this). */
+export const JSON_LD_UPDATES = 50
+
+export type UpdateProblem = 'empty' | 'too-long'
+
+/** The text of an update as typed, trimmed, or why it cannot be posted. */
+export function validateUpdateText(text: unknown): { ok: true, text: string } | { ok: false, problem: UpdateProblem } {
+  const trimmed = typeof text === 'string' ? text.replace(/\r\n?/g, '\n').trim() : ''
+  if (trimmed === '') return { ok: false, problem: 'empty' }
+  if (trimmed.length > MAX_UPDATE_LENGTH) return { ok: false, problem: 'too-long' }
+  return { ok: true, text: trimmed }
+}
+
+/**
+ * Whoever may edit the article may run its live blog (editors any, authors their own; contributors never:
+ * an update is public at once, so it needs the right to publish too).
+ */
+export function mayRunLiveBlog(user: { id: number, role: Role }, authorId: number | null): boolean {
+  return mayActOnArticle(user, 'edit', authorId) && mayActOnArticle(user, 'publish', authorId)
+}
+
+export interface OrderableUpdate { id: number, createdAt: string, pinned: boolean, keyEvent: boolean }
+
+/** Pinned updates first, then newest first; equal times by id, newest first. */
+export function orderUpdates<T extends OrderableUpdate>(updates: readonly T[]): T[] {
+  return [...updates].sort((a, b) =>
+    Number(b.pinned) - Number(a.pinned) || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id))
+}
+
+/** Key events, oldest first: the summary at the top reads as a timeline. */
+export function keyEvents<T extends OrderableUpdate>(updates: readonly T[]): T[] {
+  return updates.filter((u) => u.keyEvent).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id))
+}
+
+/** The anchor of an update on the article page. */
+export function updateAnchor(id: number): string {
+  return `update-${id}`
+}
