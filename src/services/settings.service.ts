@@ -1,9 +1,68 @@
-import { loadSettings } from '../db/repositories/settings.repository.js'
+// The site settings as every request reads them: kept in memory, not read from the database per request.
+// A copy is dropped when this process writes settings (any code path: the repository counts writes),
+// on 'site.changed' (every newsroom write, in every process on PostgreSQL), and after SETTINGS_MAX_AGE_MS,
+// which bounds what no event announces (a value edited from the shell, events missed while the
+// PostgreSQL bus reconnects).
+import type { Db } from '../db/database.js'
+import { loadSettings, settingsWriteCount } from '../db/repositories/settings.repository.js'
 import type { SiteSettings } from '../domain/settings.js'
 import type { Deps } from './deps.js'
 
-export async function currentSettings(deps: Deps): Promise<SiteSettings> {
+const SETTINGS_MAX_AGE_MS = 60_000
+
+interface Cached {
+  settings: Promise<Readonly<SiteSettings>>
+  writes: number
+  generation: number
+  siteUrlOverride: string | null
+  loadedAt: number
+}
+
+const cache = new WeakMap<Db, Cached>()
+const listening = new WeakSet<Db>()
+let generation = 0
+
+/** Forget every copy in this process (after a settings write commits). */
+export function dropCachedSettings(): void {
+  generation++
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * The settings, shared by every request until they change: frozen, since a change made by one request
+ * would otherwise leak into every other one.
+ */
+export function currentSettings(deps: Deps): Promise<Readonly<SiteSettings>> {
+  const { db } = deps
+  if (!listening.has(db)) {
+    listening.add(db)
+    deps.events.on((event) => {
+      if (event.type === 'site.changed') cache.delete(db)
+    })
+  }
+  const now = Date.now()
+  const writes = settingsWriteCount()
+  const cached = cache.get(db)
+  if (cached && cached.writes === writes && cached.generation === generation && cached.siteUrlOverride === deps.siteUrlOverride &&
+    now - cached.loadedAt < SETTINGS_MAX_AGE_MS) return cached.settings
+  // The promise is kept, so requests arriving during the read share it.
+  const entry: Cached = { settings: load(deps), writes, generation, siteUrlOverride: deps.siteUrlOverride, loadedAt: now }
+  cache.set(db, entry)
+  entry.settings.catch(() => {
+    if (cache.get(db) === entry) cache.delete(db)
+  })
+  return entry.settings
+}
+
+async function load(deps: Deps): Promise<Readonly<SiteSettings>> {
   const settings = await loadSettings(deps.db)
   if (deps.siteUrlOverride) settings.siteUrl = deps.siteUrlOverride
-  return settings
+  return deepFreeze(settings)
 }

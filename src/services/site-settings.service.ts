@@ -3,11 +3,12 @@ import { changedSettings } from '../domain/settings-form.js'
 import type { SiteSettings } from '../domain/settings.js'
 import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
 import { loadSettings, saveSettings } from '../db/repositories/settings.repository.js'
+import { dropCachedSettings } from './settings.service.js'
 import type { Deps } from './deps.js'
 
 export async function updateSiteSettings(deps: Deps, actor: Actor, values: Partial<SiteSettings>): Promise<{ changed: string[] }> {
   const now = deps.clock()
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const before = await loadSettings(trx)
     const changes = changedSettings(before, values)
     const changed = Object.keys(changes)
@@ -17,4 +18,7 @@ export async function updateSiteSettings(deps: Deps, actor: Actor, values: Parti
     await writeAudit(trx, { actor, action: 'settings.update', subjectType: 'settings', subjectId: null, details: changes, at: now })
     return { changed }
   })
+  // Committed now: another connection may have read the old values while the transaction was open.
+  if (result.changed.length > 0) dropCachedSettings()
+  return result
 }
