@@ -12,6 +12,7 @@ import { featuredImageOf, type FeaturedImage } from '../db/repositories/media.re
 import { authorById, featuredImages } from '../db/repositories/syndication.repository.js'
 import type { ArticleImage } from '../domain/published-article.js'
 import { articleEditionLinks, type EditionLink } from './translations.service.js'
+import { sharedBlock } from './shared-blocks.js'
 import type { Deps } from './deps.js'
 
 export async function frontPage(deps: Deps, settings: SiteSettings, edition: string, before?: NewsfeedCursor) {
@@ -84,12 +85,18 @@ export interface ArticlePage {
   editionLinks: EditionLink[]
 }
 
+/** The latest stories beside every article of an edition: the same for all of them, so kept (shared-blocks.ts). */
+export function newsfeedStrip(deps: Deps, settings: SiteSettings, edition: string): Promise<{ items: NewsfeedItem[], hasMore: boolean }> {
+  const limit = settings.newsfeedStripSize
+  return sharedBlock(deps, `strip ${edition} ${limit}`, () => latestPublished(deps.db, { edition, now: deps.clock(), limit }))
+}
+
 export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePage> {
   const [section, tags, comments, strip, author, images, featuredImage, editionLinks] = await Promise.all([
     article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),
     approvedComments(deps.db, article.id),
-    latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize }),
+    newsfeedStrip(deps, settings, article.edition),
     article.author_id ? authorById(deps.db, article.author_id) : Promise.resolve(undefined),
     featuredImages(deps.db, [article.id]),
     article.featured_media_id !== null ? featuredImageOf(deps.db, article.id) : Promise.resolve(null),
