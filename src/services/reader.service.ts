@@ -98,7 +98,8 @@ export async function articlePage(deps: Deps, settings: SiteSettings, article: A
     approvedComments(deps.db, article.id),
     newsfeedStrip(deps, settings, article.edition),
     article.author_id ? authorById(deps.db, article.author_id) : Promise.resolve(undefined),
-    featuredImages(deps.db, [article.id]),
+    // No featured image, nothing to look up: a query saved on most pages.
+    article.featured_media_id !== null ? featuredImages(deps.db, [article.id]) : Promise.resolve(new Map<number, ArticleImage>()),
     article.featured_media_id !== null ? featuredImageOf(deps.db, article.id) : Promise.resolve(null),
     articleEditionLinks(deps, settings, article)
   ])
