@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
+import {
+  Kysely, PostgresDialect, SqliteDialect, sql,
+  type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type SqliteDatabase, type SqliteStatement, type TableMetadata
+} from 'kysely'
 import type { Database, DialectName } from './database.js'
 import { SQLITE_UNICODE_LOWER, foldCase } from './text-match.js'
 
@@ -82,6 +85,45 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
   sqlite.pragma('busy_timeout = 5000')
   // Case-insensitive filters in every script (src/db/text-match.ts); SQLite's lower() knows ASCII only.
   sqlite.function(SQLITE_UNICODE_LOWER, { deterministic: true }, (value: unknown) => typeof value === 'string' ? foldCase(value) : value)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, dialect: 'sqlite', close: () => db.destroy(), serialize: () => sqlite.serialize() }
+}
+
+/** Statements kept per SQLite connection: every query the app writes, with room for IN-list variants. */
+const STATEMENT_CACHE_SIZE = 500
+/** Statements that change the schema: run once, and the statements prepared before them are dropped. */
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\b/i
+
+/**
+ * Kysely's SqliteDialect prepares every query anew, and preparing costs more than running most of our
+ * indexed reads. Queries are parameterised, so their SQL text repeats: this keeps the prepared statement
+ * per SQL text (least recently used first out) and hands it out again. Safe because Kysely runs one
+ * query at a time on its one connection (a mutex), so a statement is never in use twice at once. A
+ * schema change empties the cache, so no statement outlives the table shape it was prepared for.
+ */
+export function withStatementCache(database: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>()
+  return {
+    close() {
+      statements.clear()
+      database.close()
+    },
+    prepare(text) {
+      const cached = statements.get(text)
+      if (cached) {
+        // Map keeps insertion order: re-inserting marks it as recently used.
+        statements.delete(text)
+        statements.set(text, cached)
+        return cached
+      }
+      const statement = database.prepare(text)
+      if (SCHEMA_CHANGE.test(text)) {
+        statements.clear()
+        return statement
+      }
+      if (statements.size >= size) statements.delete(statements.keys().next().value!)
+      statements.set(text, statement)
+      return statement
+    }
+  }
 }

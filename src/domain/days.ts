@@ -5,6 +5,8 @@ export type IsoInstant = string
 /** A calendar day, "YYYY-MM-DD". */
 export type Day = string
 
+import { boundedMemo } from './memo.js'
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>()
@@ -23,17 +25,27 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 export interface WallClock { year: number, month: number, day: number, hour: number, minute: number, second: number }
 
+/**
+ * Pages print the same few hundred instants again and again, and Intl's formatToParts is the costly
+ * step; a day's worth of stories in three zones fits many times over.
+ */
+const wallClocks = boundedMemo<Readonly<WallClock>>(20_000)
+
 /** What a wall clock in `timeZone` shows at `instant`. */
-export function wallClock(instant: IsoInstant | Date, timeZone: string): WallClock {
-  const date = typeof instant === 'string' ? new Date(instant) : instant
+export function wallClock(instant: IsoInstant | Date, timeZone: string): Readonly<WallClock> {
+  const key = `${timeZone} ${typeof instant === 'string' ? instant : instant.getTime()}`
+  return wallClocks.get(key, () => readWallClock(typeof instant === 'string' ? new Date(instant) : instant, timeZone))
+}
+
+function readWallClock(date: Date, timeZone: string): Readonly<WallClock> {
   const out: Record<string, number> = {}
   for (const p of partsFormatter(timeZone).formatToParts(date)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value)
   }
-  return {
+  return Object.freeze({
     year: out.year!, month: out.month!, day: out.day!,
     hour: out.hour! % 24, minute: out.minute!, second: out.second!
-  }
+  })
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')

@@ -5,6 +5,7 @@ import { absoluteMediaUrl } from './feed.js'
 import { listingPath } from './syndication-urls.js'
 import { absoluteUrl, frontPath } from './urls.js'
 import type { IsoInstant } from './days.js'
+import { boundedMemo } from './memo.js'
 
 /**
  * JSON for a <script type="application/ld+json"> block. JSON.stringify alone would let a headline
@@ -138,8 +139,15 @@ export interface MetaTag {
   content: string
 }
 
+/** Editions come from the settings: a handful of languages, each worked out once. */
+const ogLocales = boundedMemo<string>(100)
+
 /** "en" → "en_US", "hy" → "hy_AM": og:locale wants a language and a territory. */
 export function ogLocale(language: string): string {
+  return ogLocales.get(language, () => maximizedLocale(language))
+}
+
+function maximizedLocale(language: string): string {
   try {
     const max = new Intl.Locale(language).maximize()
     return max.region ? `${max.language}_${max.region}` : max.language

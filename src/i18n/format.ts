@@ -1,6 +1,7 @@
 // Dates as readers see them, always in the site's time zone and the page's language.
 import { wallClock, type Day, type IsoInstant } from '../domain/days.js'
 import { formatWithPattern, type CalendarFields } from '../domain/date-format.js'
+import { boundedMemo } from '../domain/memo.js'
 import type { SiteSettings } from '../domain/settings.js'
 
 const cache = new Map<string, Intl.DateTimeFormat>()
@@ -39,8 +40,14 @@ export function formatDay(day: Day, lang: string): string {
   return formatter(lang, 'UTC', { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(`${day}T12:00:00Z`))
 }
 
+const isoStrings = boundedMemo<string>(20_000)
+
 /** ISO 8601 with the site's offset, e.g. "2022-02-03T13:33:00+04:00", for <time datetime>. */
 export function isoWithOffset(instant: IsoInstant, timeZone: string): string {
+  return isoStrings.get(`${timeZone} ${instant}`, () => readIsoWithOffset(instant, timeZone))
+}
+
+function readIsoWithOffset(instant: IsoInstant, timeZone: string): string {
   const parts: Record<string, string> = {}
   for (const p of formatter('en-US', timeZone, {
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
@@ -90,11 +97,45 @@ export interface SiteDates {
 
 export type DateSettings = Pick<SiteSettings, 'timeZone' | 'dateFormat' | 'timeFormat'>
 
+/** Built per settings object (they stay the same object until they change) and language. */
+const siteDatesBySettings = new WeakMap<DateSettings, Map<string, SiteDates>>()
+/** Each SiteDates remembers what it printed: the same stories' times appear on page after page. */
+const PRINTED_PER_LANGUAGE = 5_000
+
 /**
  * The formatter for one language: the site's date format for that edition, or, where none is set,
  * the language's own long format through Intl ("3 февраля 2022 г.").
  */
 export function siteDates(settings: DateSettings, lang: string): SiteDates {
+  let byLang = siteDatesBySettings.get(settings)
+  if (!byLang) {
+    byLang = new Map()
+    siteDatesBySettings.set(settings, byLang)
+  }
+  let dates = byLang.get(lang)
+  if (!dates) {
+    dates = rememberingDates(buildSiteDates(settings, lang))
+    byLang.set(lang, dates)
+  }
+  return dates
+}
+
+function rememberingDates(dates: SiteDates): SiteDates {
+  const remember = (fn: (value: string) => string): ((value: string) => string) => {
+    const memo = boundedMemo<string>(PRINTED_PER_LANGUAGE)
+    return (value) => memo.get(value, () => fn(value))
+  }
+  return {
+    date: remember(dates.date),
+    time: remember(dates.time),
+    dateTime: remember(dates.dateTime),
+    day: remember(dates.day),
+    dayHeading: remember(dates.dayHeading),
+    iso: dates.iso
+  }
+}
+
+function buildSiteDates(settings: DateSettings, lang: string): SiteDates {
   const { timeZone } = settings
   const pattern = settings.dateFormat[lang] ?? ''
   const noon = (day: Day): string => `${day}T12:00:00Z`

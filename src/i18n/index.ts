@@ -21,7 +21,22 @@ function fill(template: string, params: Params | undefined): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
+/** One translator per language, built once: Intl.PluralRules costs more to build than a page's messages. */
+const translators = new Map<string, Translator>()
+/** Languages come from settings, not from requests; the bound is only a guard. */
+const MAX_TRANSLATORS = 100
+
 export function translator(lang: string): Translator {
+  let built = translators.get(lang)
+  if (!built) {
+    built = buildTranslator(lang)
+    if (translators.size >= MAX_TRANSLATORS) translators.clear()
+    translators.set(lang, built)
+  }
+  return built
+}
+
+function buildTranslator(lang: string): Translator {
   const messages = catalogs[lang] ?? en
   // Plural categories must match the messages used: English text follows English plural rules.
   const rules = new Intl.PluralRules(catalogs[lang] ? lang : 'en')

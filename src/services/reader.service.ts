@@ -12,6 +12,7 @@ import { featuredImageOf, type FeaturedImage } from '../db/repositories/media.re
 import { authorById } from '../db/repositories/users.repository.js'
 import { articleImageOf, type ArticleImage } from '../domain/published-article.js'
 import { articleEditionLinks, type EditionLink } from './translations.service.js'
+import { sharedBlock } from './shared-blocks.js'
 import type { Deps } from './deps.js'
 import { liveBlogForReaders, type LiveBlogView } from './live-blog-reader.service.js'
 
@@ -87,12 +88,18 @@ export interface ArticlePageData {
   liveBlog: LiveBlogView | null
 }
 
+/** The latest stories beside every article of an edition: the same for all of them, so kept (shared-blocks.ts). */
+export function newsfeedStrip(deps: Deps, settings: SiteSettings, edition: string): Promise<{ items: NewsfeedItem[], hasMore: boolean }> {
+  const limit = settings.newsfeedStripSize
+  return sharedBlock(deps, `strip ${edition} ${limit}`, () => latestPublished(deps.db, { edition, now: deps.clock(), limit }))
+}
+
 export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePageData> {
   const [section, tags, comments, strip, author, featuredImage, editionLinks, liveBlog] = await Promise.all([
     article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),
     approvedComments(deps.db, article.id),
-    latestPublished(deps.db, { edition: article.edition, now: deps.clock(), limit: settings.newsfeedStripSize }),
+    newsfeedStrip(deps, settings, article.edition),
     article.author_id ? authorById(deps.db, article.author_id) : Promise.resolve(undefined),
     article.featured_media_id !== null ? featuredImageOf(deps.db, article.id) : Promise.resolve(null),
     articleEditionLinks(deps, settings, article),

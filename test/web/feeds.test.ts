@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { build, forEachDialect } from '../helper.js'
 import { createArticle } from '../../src/services/articles.service.js'
+import { saveSettings } from '../../src/db/repositories/settings.repository.js'
 import { commentTextToHtml } from '../../src/domain/comment-text.js'
 import { buildNewsroom, URLS } from './syndication-fixtures.js'
 import { feedparser, rowanmanning, SKIP_PYTHON, SKIP_XMLLINT, xmllint, type Loose } from './syndication-support.js'
@@ -120,7 +121,8 @@ forEachDialect((dialect) => {
       const rss = rowanmanning((await t.app.inject('/feed/')).body)
       assert.equal(rss.items.length, 50)
       assert.equal(rss.items[0].title, 'Story 54')
-      await t.deps.db.insertInto('settings').values([{ key: 'feedItemCount', value: '10' }, { key: 'feedFullText', value: 'false' }]).execute()
+      // Through the repository, as the settings screen writes: the app keeps settings in memory until they change.
+      await saveSettings(t.deps.db, { feedItemCount: 10, feedFullText: false })
       const json = JSON.parse((await t.app.inject('/feed.json')).body)
       assert.equal(json.items.length, 10)
       assert.equal(json.items[0].content_text, 'Lead')

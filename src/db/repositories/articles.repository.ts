@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../database.js'
 import { engineOf, isPostgres } from '../engine.js'
 import { anyColumnContains } from '../text-match.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
-import { LIST_FILTERS, LIVE_STATUSES, type ArticleStatus, type ListFilter } from '../../domain/publishing.js'
+import { LIST_FILTERS, LIVE_STATUSES, isPubliclyVisible, type ArticleStatus, type ListFilter } from '../../domain/publishing.js'
 import type { IsoInstant } from '../../domain/days.js'
 
 export type ArticleRow = Selectable<ArticlesTable>
@@ -31,12 +31,40 @@ export function isLive(now: Date, table = 'articles'): (eb: ExpressionBuilder<an
   return (eb) => eb.and([eb(`${table}.status`, 'in', LIVE_STATUSES), eb(`${table}.published_at`, '<=', now.toISOString())])
 }
 
-export function liveArticles(db: DbOrTrx, edition: string, now: Date) {
-  return db.selectFrom('articles').where('articles.edition', '=', edition).where(isLive(now))
+export type LiveStatus = typeof LIVE_STATUSES[number]
+
+/**
+ * Live articles of an edition. `statuses` narrows them to one live status at a time (see newestPerStatus):
+ * with a single status the (edition, status, published_at, id) index hands rows over in order.
+ */
+export function liveArticles(db: DbOrTrx, edition: string, now: Date, statuses: readonly LiveStatus[] = LIVE_STATUSES) {
+  const query = db.selectFrom('articles').where('articles.edition', '=', edition)
+  if (statuses.length !== 1) return query.where(isLive(now))
+  return query.where('articles.status', '=', statuses[0]!).where('articles.published_at', '<=', now.toISOString())
 }
 
-export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date) {
-  return liveArticles(db, edition, now).select((eb) => [
+/** Newest first, as every newsfeed lists; ties (same minute) by id. */
+function newestFirst(a: { published_at: string | null, id: number }, b: { published_at: string | null, id: number }): number {
+  if (a.published_at !== b.published_at) return (a.published_at ?? '') < (b.published_at ?? '') ? 1 : -1
+  return b.id - a.id
+}
+
+/**
+ * The newest `limit` rows of a newest-first query over an edition's live articles: `run` is called once
+ * per live status and the lists are merged. With one status, the (edition, status, published_at, id)
+ * index yields rows in order and LIMIT stops the scan after `limit` rows; with `status in (…)` both
+ * engines read and sort every live story of the edition first, so the front page, the newsfeed strip
+ * and the feeds slowed down as the archive grew. Two short queries instead of one long one.
+ */
+export async function newestPerStatus<R extends { published_at: string | null, id: number }>(
+  limit: number, run: (status: LiveStatus) => Promise<R[]>
+): Promise<R[]> {
+  const lists = await Promise.all(LIVE_STATUSES.map((status) => run(status)))
+  return lists.flat().sort(newestFirst).slice(0, limit)
+}
+
+export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date, statuses: readonly LiveStatus[] = LIVE_STATUSES) {
+  return liveArticles(db, edition, now, statuses).select((eb) => [
     'articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.breaking', 'articles.edition',
     eb.selectFrom('comments').whereRef('comments.article_id', '=', 'articles.id').where('comments.status', '=', 'approved')
       .select(eb.fn.countAll<number>().as('n')).as('comment_count')
@@ -52,15 +80,17 @@ export function toNewsfeedItem(row: { id: number, slug: string, headline: string
 
 /** The newest live stories, or those older than `before`. Fetches one extra row to tell whether more exist. */
 export async function latestPublished(db: DbOrTrx, q: { edition: string, now: Date, limit: number, before?: NewsfeedCursor }): Promise<{ items: NewsfeedItem[], hasMore: boolean }> {
-  let query = newsfeedColumns(db, q.edition, q.now)
-  if (q.before) {
-    const { publishedAt, id } = q.before
-    query = query.where((eb) => eb.or([
-      eb('articles.published_at', '<', publishedAt),
-      eb.and([eb('articles.published_at', '=', publishedAt), eb('articles.id', '<', id)])
-    ]))
-  }
-  const rows = await query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
+  const rows = await newestPerStatus(q.limit + 1, (status) => {
+    let query = newsfeedColumns(db, q.edition, q.now, [status])
+    if (q.before) {
+      const { publishedAt, id } = q.before
+      query = query.where((eb) => eb.or([
+        eb('articles.published_at', '<', publishedAt),
+        eb.and([eb('articles.published_at', '=', publishedAt), eb('articles.id', '<', id)])
+      ]))
+    }
+    return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
+  })
   return { items: rows.slice(0, q.limit).map(toNewsfeedItem), hasMore: rows.length > q.limit }
 }
 
@@ -76,16 +106,18 @@ export async function dayNewsfeed(db: DbOrTrx, q: { edition: string, now: Date, 
 
 /** Publication time of the latest live story before `instant` (to find the previous day with news). */
 export async function latestPublishedBefore(db: DbOrTrx, q: { edition: string, now: Date, instant: IsoInstant }): Promise<IsoInstant | null> {
-  const row = await liveArticles(db, q.edition, q.now).where('articles.published_at', '<', q.instant)
-    .select('articles.published_at').orderBy('articles.published_at', 'desc').limit(1).executeTakeFirst()
+  const [row] = await newestPerStatus(1, (status) => liveArticles(db, q.edition, q.now, [status]).where('articles.published_at', '<', q.instant)
+    .select(['articles.published_at', 'articles.id']).orderBy('articles.published_at', 'desc').limit(1).execute())
   return row?.published_at ?? null
 }
 
 /** Publication time of the earliest live story at or after `instant` (to find the next day with news). */
 export async function earliestPublishedFrom(db: DbOrTrx, q: { edition: string, now: Date, instant: IsoInstant }): Promise<IsoInstant | null> {
-  const row = await liveArticles(db, q.edition, q.now).where('articles.published_at', '>=', q.instant)
-    .select('articles.published_at').orderBy('articles.published_at', 'asc').limit(1).executeTakeFirst()
-  return row?.published_at ?? null
+  // One query per live status, for the reason newestPerStatus gives.
+  const rows = await Promise.all(LIVE_STATUSES.map((status) => liveArticles(db, q.edition, q.now, [status]).where('articles.published_at', '>=', q.instant)
+    .select('articles.published_at').orderBy('articles.published_at', 'asc').limit(1).executeTakeFirst()))
+  const found = rows.flatMap((row) => (row?.published_at ? [row.published_at] : [])).sort()
+  return found[0] ?? null
 }
 
 /** When the next scheduled story goes live after `now`, or null: cached pages must not outlive it. */
@@ -98,8 +130,11 @@ export async function nextScheduledPublication(db: DbOrTrx, now: IsoInstant): Pr
 
 /** Live articles with this slug (a slug is unique per day, so several days may share one). */
 export async function liveArticlesBySlug(db: DbOrTrx, q: { edition: string, now: Date, slug: string }): Promise<ArticleRow[]> {
-  return liveArticles(db, q.edition, q.now).where('articles.slug', '=', q.slug).selectAll('articles')
-    .orderBy('articles.published_at', 'desc').execute()
+  // By (edition, slug) alone, then live ones kept here: with the status and time in the WHERE clause,
+  // SQLite without statistics went by the feed index and read the whole edition to find one slug.
+  const rows = await db.selectFrom('articles').selectAll().where('edition', '=', q.edition).where('slug', '=', q.slug)
+    .orderBy('published_at', 'desc').execute()
+  return rows.filter((row) => isPubliclyVisible({ status: row.status, publishedAt: row.published_at }, q.now))
 }
 
 export async function liveArticleById(db: DbOrTrx, q: { now: Date, id: number }): Promise<ArticleRow | undefined> {

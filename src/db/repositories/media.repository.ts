@@ -48,13 +48,19 @@ export interface MediaFiles { original: ImageFile, variants: ImageFile[] }
 
 /** The files of several media items (without bytes), with their URLs. */
 export async function filesOfMedia(db: DbOrTrx, media: readonly { id: number, hash: string }[]): Promise<Map<number, MediaFiles>> {
-  const out = new Map<number, MediaFiles>()
-  if (media.length === 0) return out
+  if (media.length === 0) return new Map()
   const rows = await db.selectFrom('media_files').select(['media_id', 'variant', 'mime', 'width', 'height'])
     .where('media_id', 'in', media.map((m) => m.id)).execute()
+  return filesFromRows(media, rows)
+}
+
+type FileRow = { media_id: number, variant: string, mime: string, width: number, height: number }
+
+function filesFromRows(media: readonly { id: number, hash: string }[], rows: readonly FileRow[]): Map<number, MediaFiles> {
+  const out = new Map<number, MediaFiles>()
   for (const m of media) {
     const own = rows.filter((r) => r.media_id === m.id)
-    const toFile = (r: typeof own[number]): ImageFile => ({ url: mediaPath(m, r.variant, r.mime), width: r.width, height: r.height, mime: r.mime })
+    const toFile = (r: FileRow): ImageFile => ({ url: mediaPath(m, r.variant, r.mime), width: r.width, height: r.height, mime: r.mime })
     const original = own.find((r) => r.variant === 'original')
     if (!original) continue
     out.set(m.id, { original: toFile(original), variants: own.filter((r) => r.variant !== 'original').map(toFile).sort((a, b) => a.width - b.width) })
@@ -130,16 +136,19 @@ export interface FeaturedImage {
 export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, FeaturedImage>> {
   const out = new Map<number, FeaturedImage>()
   if (articleIds.length === 0) return out
-  const rows = await db.selectFrom('articles').innerJoin('media', 'media.id', 'articles.featured_media_id')
+  // One query, a row per file: a page of stories with pictures costs as many queries as one without.
+  const joined = await db.selectFrom('articles').innerJoin('media', 'media.id', 'articles.featured_media_id')
+    .innerJoin('media_files', 'media_files.media_id', 'media.id')
     .select([
       'articles.id as article_id', 'media.id', 'media.hash', 'media.alt', 'media.caption', 'media.credit',
-      'articles.featured_alt', 'articles.featured_caption', 'articles.featured_credit'
+      'articles.featured_alt', 'articles.featured_caption', 'articles.featured_credit',
+      'media_files.variant', 'media_files.mime', 'media_files.width', 'media_files.height', 'media_files.size'
     ])
     .where('articles.id', 'in', [...articleIds]).execute()
-  if (rows.length === 0) return out
-  const files = await filesOfMedia(db, rows)
-  const sizes = await db.selectFrom('media_files').select(['media_id', 'variant', 'size'])
-    .where('media_id', 'in', rows.map((r) => r.id)).execute()
+  if (joined.length === 0) return out
+  const rows = [...new Map(joined.map((r) => [r.article_id, r])).values()]
+  const sizes = joined.map((r) => ({ media_id: r.id, variant: r.variant, size: r.size }))
+  const files = filesFromRows(rows, joined.map((r) => ({ media_id: r.id, variant: r.variant, mime: r.mime, width: r.width, height: r.height })))
   for (const row of rows) {
     const own = files.get(row.id)
     if (!own) continue

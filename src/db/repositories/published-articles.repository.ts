@@ -5,7 +5,7 @@ import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
 import type { IsoInstant } from '../../domain/days.js'
 import type { PublishedArticle, TermRef } from '../../domain/published-article.js'
-import { liveArticles, newsfeedColumns, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem } from './articles.repository.js'
+import { liveArticles, newestPerStatus, newsfeedColumns, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem } from './articles.repository.js'
 import { featuredImages } from './media.repository.js'
 import { tagsOfArticles } from './taxonomy.repository.js'
 
@@ -108,8 +108,12 @@ async function toPublished(db: DbOrTrx, rows: PublishedRow[]): Promise<Published
 
 /** Live articles with everything feeds and the API print, newest first. */
 export async function publishedArticles(db: DbOrTrx, q: ArticlePageQuery): Promise<{ items: PublishedArticle[], hasMore: boolean }> {
-  const rows = await publishedColumns(filtered(liveArticles(db, q.edition, q.now), q.filter, q.before))
+  const newest = (statuses?: Parameters<typeof liveArticles>[3]) => publishedColumns(filtered(liveArticles(db, q.edition, q.now, statuses), q.filter, q.before))
     .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
+  // A whole edition's feed reads one status at a time (see newestPerStatus); a filtered one has the
+  // section, author or tag index to go by.
+  const whole = !q.filter || Object.values(q.filter).every((value) => value === undefined)
+  const rows = whole ? await newestPerStatus(q.limit + 1, (status) => newest([status])) : await newest()
   return { items: await toPublished(db, rows.slice(0, q.limit)), hasMore: rows.length > q.limit }
 }
 

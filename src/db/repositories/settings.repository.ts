@@ -1,6 +1,16 @@
 import type { DbOrTrx } from '../database.js'
 import { settingsFromStored, type SiteSettings } from '../../domain/settings.js'
 
+let writes = 0
+
+/**
+ * How many settings writes this process has made. The in-memory settings (src/services/site-settings.service.ts)
+ * were read at some count and are stale once it moves, whichever code path wrote.
+ */
+export function settingsWriteCount(): number {
+  return writes
+}
+
 export async function loadSettings(db: DbOrTrx): Promise<SiteSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute()
   const stored: Record<string, unknown> = {}
@@ -32,6 +42,8 @@ export async function saveSettingsValue(db: DbOrTrx, key: string, value: unknown
   await db.insertInto('settings').values({ key, value: json })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
     .execute()
+  // After the write: a read that began before it is counted as older than it.
+  writes++
 }
 
 /** Stores a raw value only if the key is absent (first writer wins when processes race); returns the stored value. */

@@ -8,7 +8,7 @@ import { CommentForm, CommentList, type CommentFormState, type ReplyTarget } fro
 import { commentsAreOpen } from '../../domain/moderation.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
-import { NewsfeedEntry } from './newsfeed-list.js'
+import { newsfeedLinesHtml } from './newsfeed-list.js'
 import { FeaturedFigure } from './featured-figure.js'
 import { ArticleStructuredData, structuredArticle } from './structured-data.js'
 import { Citation } from './citation.js'
@@ -68,9 +68,8 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
 
         <aside class="newsfeed-strip" aria-labelledby="strip-title">
           <h2 id="strip-title">{t('article.newsfeedStrip')}</h2>
-          <ul class="newsfeed">
-            {strip.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}
-          </ul>
+          {/* Rendered once while the strip is unchanged; its lines are escaped by renderToString like the rest. */}
+          <ul class="newsfeed" dangerouslySetInnerHTML={{ __html: newsfeedLinesHtml(ctx, strip) }} />
           <p><a href={`${ctx.prefix}/`}>{t('article.allNews')} →</a></p>
         </aside>
 

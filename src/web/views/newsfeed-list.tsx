@@ -1,3 +1,4 @@
+import { renderToString } from 'preact-render-to-string'
 import { groupByDay } from '../../domain/days.js'
 import { articlePath, dayNewsfeedPath } from '../../domain/urls.js'
 import { siteDates } from '../../i18n/format.js'
@@ -19,6 +20,21 @@ export function NewsfeedEntry({ ctx, item }: { ctx: ViewContext, item: NewsfeedI
         : null}
     </li>
   )
+}
+
+interface RenderedLines { settings: ViewContext['settings'], edition: string, prefix: string, html: string }
+const renderedLines = new WeakMap<readonly NewsfeedItem[], RenderedLines>()
+
+/**
+ * The <li> lines of a list the app keeps in memory (the newsfeed strip, src/services/shared-blocks.ts),
+ * rendered once per list and reused while the app hands out the same list: every article page carries it.
+ */
+export function newsfeedLinesHtml(ctx: ViewContext, items: readonly NewsfeedItem[]): string {
+  const known = renderedLines.get(items)
+  if (known && known.settings === ctx.settings && known.edition === ctx.edition && known.prefix === ctx.prefix) return known.html
+  const html = renderToString(<>{items.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}</>)
+  renderedLines.set(items, { settings: ctx.settings, edition: ctx.edition, prefix: ctx.prefix, html })
+  return html
 }
 
 /** Stories under day headings; each heading links to that day's newsfeed. */

@@ -1,0 +1,38 @@
+// SQLite only: the statement cache wraps better-sqlite3 (src/db/dialect.ts); PostgreSQL has no such layer.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import SQLite from 'better-sqlite3'
+import { withStatementCache } from '../../src/db/dialect.js'
+
+test('a query prepared twice is prepared once', () => {
+  const db = withStatementCache(new SQLite(':memory:'))
+  const first = db.prepare('select ? as n')
+  assert.equal(db.prepare('select ? as n'), first)
+  assert.deepEqual(first.all([1]), [{ n: 1 }])
+  assert.deepEqual(db.prepare('select ? as n').all([2]), [{ n: 2 }])
+  db.close()
+})
+
+test('a schema change drops every statement prepared before it, so select * sees new columns', () => {
+  const db = withStatementCache(new SQLite(':memory:'))
+  db.prepare('create table t (a integer)').run([])
+  db.prepare('insert into t (a) values (?)').run([1])
+  const before = db.prepare('select * from t')
+  assert.deepEqual(before.all([]), [{ a: 1 }])
+  db.prepare('alter table t add column b text default \'x\'').run([])
+  const after = db.prepare('select * from t')
+  assert.notEqual(after, before)
+  assert.deepEqual(after.all([]), [{ a: 1, b: 'x' }])
+  db.close()
+})
+
+test('the least recently used statement leaves a full cache first', () => {
+  const db = withStatementCache(new SQLite(':memory:'), 2)
+  const one = db.prepare('select 1')
+  const two = db.prepare('select 2')
+  assert.equal(db.prepare('select 1'), one)
+  db.prepare('select 3')
+  assert.equal(db.prepare('select 1'), one, 'used recently, kept')
+  assert.notEqual(db.prepare('select 2'), two, 'least recently used, prepared again')
+  db.close()
+})
