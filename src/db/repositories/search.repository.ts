@@ -17,6 +17,7 @@
 // Visibility: the index holds articles whose status can be public (published, scheduled); stories whose
 // time has not come yet are excluded when searching, and the page's rows are read back from articles
 // with the public-visibility rule, so nothing unpublished, trashed or early can ever appear.
+import type { PublishedArticle } from '../../domain/published-article.js'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
 import { isPostgres } from '../engine.js'
@@ -182,16 +183,8 @@ export interface SearchRequest extends SearchFilters {
   offset: number
 }
 
-export interface SearchHit {
-  id: number
-  edition: string
-  slug: string
-  headline: string
-  lead: string
-  bodyHtml: string
-  publishedAt: IsoInstant
-  sectionName: string | null
-}
+/** A search result: a live article's fields as listings show them, with its section's name. */
+export type SearchHit = Pick<PublishedArticle, 'id' | 'edition' | 'slug' | 'headline' | 'lead' | 'bodyHtml' | 'publishedAt'> & { sectionName: string | null }
 
 export interface SearchResults {
   /** Every visible match, counted up to COUNT_CAP (for phrases, up to what the recency windows found). */

@@ -3,26 +3,17 @@
 import type { Selectable } from 'kysely'
 import type { DbOrTrx } from '../database.js'
 import { engineOf } from '../engine.js'
-import type { WireItemsTable, WireRunsTable, WireSourcesTable, WireSourceKind, WireRunStatus } from '../tables/wire.table.js'
+import type { WireItemsTable, WireRunsTable, WireSourcesTable, WireRunStatus } from '../tables/wire.table.js'
 import type { WireItem } from '../../domain/wire/wire-item.js'
+import type { WireSourceValues } from '../../domain/wire/source-form.js'
 import { anyColumnContains, foldCase } from '../text-match.js'
 
 export type WireSourceRow = Selectable<WireSourcesTable>
 export type WireItemRow = Selectable<WireItemsTable>
 export type WireRunRow = Selectable<WireRunsTable>
 
-export interface NewWireSource {
-  name: string
-  kind: WireSourceKind
-  url: string | null
-  folder: string | null
-  agencyCredit: string | null
-  edition: string
-  sectionId: number | null
-  intervalSeconds: number
-  authUser: string | null
-  authPassword: string | null
-}
+/** A source as stored: the values its form (or `lede wire sources add`) produced. */
+export type NewWireSource = WireSourceValues
 
 // ---- sources ----
 
