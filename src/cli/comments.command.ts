@@ -1,12 +1,8 @@
 // `lede comments …`: operator tasks on comments. Today: erase a commenter's personal data on request.
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/dialect.js'
-import { migrateToLatest } from '../db/migrate.js'
+import { parseCommandArgs, usageError } from './command-args.js'
+import { withCommandDeps } from './command-database.js'
 import { countCommentsByEmail } from '../db/repositories/comments.repository.js'
-import { inProcessBus } from '../events/bus.js'
 import { ANONYMOUS_NAME, eraseCommenter } from '../services/moderation.service.js'
-import type { Deps } from '../services/deps.js'
 
 export const COMMENTS_USAGE = `Usage: lede comments erase --email ADDRESS [--reason TEXT] [--dry-run]
 
@@ -27,44 +23,25 @@ Environment:
 
 /** Runs `lede comments <args>`; returns the exit code. Output goes through `out` and `err` so tests can read it. */
 export async function runCommentsCommand(args: string[], io: { out: (line: string) => void, err: (line: string) => void } = { out: console.log, err: console.error }): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: { email: { type: 'string' }, reason: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
-    })
-  } catch (error) {
-    io.err(`lede comments: ${error instanceof Error ? error.message : String(error)}\n\n${COMMENTS_USAGE}`)
-    return 2
-  }
+  const parsed = parseCommandArgs('comments', COMMENTS_USAGE, args, {
+    email: { type: 'string' }, reason: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+  }, io)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(COMMENTS_USAGE)
-    return 0
-  }
-  if (positionals[0] !== 'erase' || positionals.length > 1) {
-    io.err(`lede comments: expected the subcommand "erase"\n\n${COMMENTS_USAGE}`)
-    return 2
-  }
+  if (positionals[0] !== 'erase' || positionals.length > 1) return usageError('comments', COMMENTS_USAGE, 'expected the subcommand "erase"', io)
   const email = values.email?.trim() ?? ''
   if (email === '' || !email.includes('@')) {
     io.err('lede comments erase: give the commenter\'s address with --email name@example.com')
     return 2
   }
 
-  const config = loadConfig()
-  const { db, close } = openDatabase(config.database)
-  try {
-    const deps: Deps = { db, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
-    await migrateToLatest(db)
+  return withCommandDeps(async (deps) => {
     if (values['dry-run']) {
-      io.out(`${await countCommentsByEmail(db, email)} comment(s) would be anonymised.`)
+      io.out(`${await countCommentsByEmail(deps.db, email)} comment(s) would be anonymised.`)
       return 0
     }
     const { erased } = await eraseCommenter(deps, { id: null, name: 'command line' }, email, values.reason ?? null)
     io.out(erased === 0 ? 'No comments were written with that address.' : `Anonymised ${erased} comment(s).`)
     return 0
-  } finally {
-    await close()
-  }
+  })
 }

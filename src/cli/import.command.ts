@@ -1,17 +1,12 @@
 // `lede import wordpress <export.xml>`: brings a WordPress export into one edition, as a stream, with a
 // progress bar on a terminal (plain lines otherwise) and a summary at the end.
+import { parseCommandArgs, usageError } from './command-args.js'
+import { commandEdition, withCommandDeps } from './command-database.js'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/dialect.js'
-import { migrateToLatest } from '../db/migrate.js'
-import { loadSettings } from '../db/repositories/settings.repository.js'
 import { summaryLines } from '../domain/import-summary.js'
-import { inProcessBus } from '../events/bus.js'
 import { importWordPress, type ImportProgress } from '../services/wordpress-import.service.js'
-import type { Deps } from '../services/deps.js'
 
 export const IMPORT_USAGE = `Usage: lede import wordpress <export.xml> [--edition LANG] [--dry-run] [--media-dir DIR]
 
@@ -90,25 +85,12 @@ function progressReporter(io: ImportIo): (p: ImportProgress) => void {
 export async function runImportCommand(args: string[], io: ImportIo = {
   out: console.log, err: console.error, progress: { tty: process.stderr.isTTY === true, write: (s) => process.stderr.write(s) }
 }): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: { edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }
-    })
-  } catch (error) {
-    io.err(`lede import: ${error instanceof Error ? error.message : String(error)}\n\n${IMPORT_USAGE}`)
-    return 2
-  }
+  const parsed = parseCommandArgs('import', IMPORT_USAGE, args, {
+    edition: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  }, io)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(IMPORT_USAGE)
-    return 0
-  }
-  if (positionals[0] !== 'wordpress' || positionals.length !== 2) {
-    io.err(`lede import: expected "wordpress" and the export file\n\n${IMPORT_USAGE}`)
-    return 2
-  }
+  if (positionals[0] !== 'wordpress' || positionals.length !== 2) return usageError('import', IMPORT_USAGE, 'expected "wordpress" and the export file', io)
   const file = positionals[1]!
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file')
@@ -126,17 +108,9 @@ export async function runImportCommand(args: string[], io: ImportIo = {
     }
   }
 
-  const config = loadConfig()
-  const { db, dialect, close } = openDatabase(config.database)
-  try {
-    const deps: Deps = { db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
-    await migrateToLatest(db)
-    const settings = await loadSettings(db)
-    const edition = values.edition ?? settings.defaultEdition
-    if (!settings.editions.includes(edition)) {
-      io.err(`lede import: the site has no edition "${edition}" (it has ${settings.editions.join(', ')})`)
-      return 2
-    }
+  return withCommandDeps(async (deps) => {
+    const edition = await commandEdition('import', deps, values.edition, io)
+    if (edition === null) return 2
     const result = await importWordPress(deps, {
       source: () => createReadStream(file, { highWaterMark: 256 * 1024 }),
       fileName: basename(file), edition, dryRun: values['dry-run'] === true, mediaDir,
@@ -149,7 +123,5 @@ export async function runImportCommand(args: string[], io: ImportIo = {
     io.out(`${values['dry-run'] ? 'Dry run (nothing was written)' : 'Imported'} ${file} from ${result.header.baseBlogUrl || result.header.link || 'an unnamed site'} (WXR ${result.header.version}) into edition "${edition}".`)
     for (const line of summaryLines(result.summary)) io.out(line)
     return 0
-  } finally {
-    await close()
-  }
+  })
 }

@@ -1,11 +1,10 @@
 // `lede <command>`: one program for every operator task. Each command has --help.
 import { parseArgs } from 'node:util'
-import { loadConfig, ConfigError } from '../config.js'
-import { openDatabase } from '../db/dialect.js'
+import { ConfigError } from '../config.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { inProcessBus } from '../events/bus.js'
 import { countArticles } from '../db/repositories/articles.repository.js'
 import { seedDemoContent } from '../services/demo.service.js'
+import { withCommandDeps } from './command-database.js'
 import { startServer } from '../server.js'
 import { COMMENTS_USAGE, runCommentsCommand } from './comments.command.js'
 import { BACKUP_USAGE, RESTORE_USAGE, runBackupCommand, runRestoreCommand } from './backup.command.js'
@@ -23,16 +22,6 @@ interface Command {
 const ENVIRONMENT_HELP = `Environment:
   DATABASE_URL   postgres://… to use PostgreSQL; unset for the embedded SQLite file
   DATABASE_PATH  SQLite file (default ./data/lede.db)`
-
-async function withDatabase<T>(fn: (deps: Parameters<typeof seedDemoContent>[0]) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  const { db, close } = openDatabase(config.database)
-  try {
-    return await fn({ db, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl })
-  } finally {
-    await close()
-  }
-}
 
 const commands: Record<string, Command> = {
   comments: { summary: 'Erase a commenter\'s personal data (lede comments erase --email …)', usage: COMMENTS_USAGE, run: (args) => runCommentsCommand(args) },
@@ -67,7 +56,7 @@ Applies every migration that has not run yet, and prints their names.
 
 ${ENVIRONMENT_HELP}`,
     async run() {
-      const applied = await withDatabase((deps) => migrateToLatest(deps.db))
+      const applied = await withCommandDeps((deps) => migrateToLatest(deps.db), { migrate: false })
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.')
       return 0
     }
@@ -80,8 +69,7 @@ Migrates the database, then loads the demo articles and comments. Refuses when a
 
 ${ENVIRONMENT_HELP}`,
     async run() {
-      return withDatabase(async (deps) => {
-        await migrateToLatest(deps.db)
+      return withCommandDeps(async (deps) => {
         if (await countArticles(deps.db) > 0) {
           console.error('lede seed-demo: the database already has articles; demo content is only loaded into an empty one.')
           return 1

@@ -1,12 +1,9 @@
 // `lede user …`: accounts from the command line, for the first administrator on a server without a
 // browser, and for the administrator who forgot their password.
+import { parseCommandArgs, usageError } from './command-args.js'
+import { withCommandDeps } from './command-database.js'
 import { createInterface } from 'node:readline'
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/dialect.js'
-import { migrateToLatest } from '../db/migrate.js'
 import { listUsers } from '../db/repositories/users.repository.js'
-import { inProcessBus } from '../events/bus.js'
 import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, isValidEmail, normaliseEmail, passwordProblem } from '../domain/accounts.js'
 import { ROLES, isRole } from '../domain/roles.js'
 import { COMMAND_LINE_ACTOR, createUser, resetPassword } from '../services/users.service.js'
@@ -79,28 +76,15 @@ export const PROCESS_IO: CommandIo = {
 
 /** Runs `lede user <args>`. `deps` is for tests; the command opens the configured database otherwise. */
 export async function runUserCommand(args: string[], io: CommandIo = PROCESS_IO, deps?: Deps): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: {
-        email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
-        password: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
-      }
-    })
-  } catch (error) {
-    io.err(`lede user: ${error instanceof Error ? error.message : String(error)}\n\n${USER_USAGE}`)
-    return 2
-  }
+  const parsed = parseCommandArgs('user', USER_USAGE, args, {
+    email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
+    password: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+  }, io)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(USER_USAGE)
-    return 0
-  }
   const sub = positionals[0]
   if (!sub || !['create', 'reset-password', 'list'].includes(sub) || positionals.length > 1) {
-    io.err(`lede user: expected one of the subcommands create, reset-password, list\n\n${USER_USAGE}`)
-    return 2
+    return usageError('user', USER_USAGE, 'expected one of the subcommands create, reset-password, list', io)
   }
 
   const email = normaliseEmail(values.email ?? '')
@@ -169,14 +153,5 @@ export async function runUserCommand(args: string[], io: CommandIo = PROCESS_IO,
     return 0
   }
 
-  if (deps) return run(deps)
-  const config = loadConfig()
-  const { db, close } = openDatabase(config.database)
-  try {
-    const opened: Deps = { db, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
-    await migrateToLatest(db)
-    return await run(opened)
-  } finally {
-    await close()
-  }
+  return deps ? run(deps) : withCommandDeps(run)
 }

@@ -1,11 +1,8 @@
 // `lede wire …`: the wire desk for operators and scripts: sources, ingesting agency files, reading the inbox.
+import { parseCommandArgs, usageError } from './command-args.js'
+import { withCommandDeps } from './command-database.js'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/dialect.js'
-import { migrateToLatest } from '../db/migrate.js'
-import { inProcessBus } from '../events/bus.js'
 import type { Deps } from '../services/deps.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
 import { commandLineWireSource, listWireSources, wireInbox, wireSourceById } from '../db/repositories/wire.repository.js'
@@ -46,39 +43,18 @@ const OPTIONS = {
   since: { type: 'string' }, limit: { type: 'string' }
 } as const
 
-async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  const { db, dialect, close } = openDatabase(config.database)
-  try {
-    const deps: Deps = { db, dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: config.siteUrl }
-    await migrateToLatest(db)
-    return await fn(deps)
-  } finally {
-    await close()
-  }
-}
-
 /** Runs `lede wire <args>` on the configured database. */
 export async function runWireCommand(args: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
-  return runWireCommandWith(args, io, withDeps)
+  return runWireCommandWith(args, io, withCommandDeps)
 }
 
 /** The command against a given way of reaching the database (tests pass their own). */
 export async function runWireCommandWith(args: string[], io: Io, using: <T>(fn: (deps: Deps) => Promise<T>) => Promise<T>): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS })
-  } catch (error) {
-    io.err(`lede wire: ${error instanceof Error ? error.message : String(error)}\n\n${WIRE_USAGE}`)
-    return 2
-  }
+  const parsed = parseCommandArgs('wire', WIRE_USAGE, args, OPTIONS, io)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(WIRE_USAGE)
-    return 0
-  }
   const [group, action, ...rest] = positionals
-  const usage = (message: string) => { io.err(`lede wire: ${message}\n\n${WIRE_USAGE}`); return 2 }
+  const usage = (message: string) => usageError('wire', WIRE_USAGE, message, io)
   const id = (text: string | undefined) => (text && /^\d{1,9}$/.test(text) ? Number(text) : null)
 
   if (group === 'sources' && action === 'list' && rest.length === 0) {
