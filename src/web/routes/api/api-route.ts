@@ -3,6 +3,8 @@
 // the OpenAPI 3.1 document from the same objects, so the document cannot drift from the code.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Static, TObject, TSchema } from '@sinclair/typebox'
+import type { SiteSettings } from '../../../domain/settings.js'
+import type { Deps } from '../../../services/deps.js'
 import { ErrorResponse } from '../../schemas/api-v1.schemas.js'
 
 export interface ApiRoute {
@@ -21,15 +23,19 @@ export interface ApiRoute {
   response: { name: string, schema: TSchema }
   /** Error statuses the endpoint may answer besides 200 (400, 404 …); each answers ErrorResponse. */
   errors: number[]
-  handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+  handler: (request: FastifyRequest, reply: FastifyReply, site: ApiSite) => Promise<unknown>
 }
+
+/** What every endpoint reads from: the app's dependencies and the site's current settings. */
+export interface ApiSite { deps: Deps, settings: SiteSettings }
 
 type Handler<Q extends TObject | undefined, P extends TObject | undefined> = (
   request: FastifyRequest<{
     Querystring: Q extends TObject ? Static<Q> : unknown
     Params: P extends TObject ? Static<P> : unknown
   }>,
-  reply: FastifyReply
+  reply: FastifyReply,
+  site: ApiSite
 ) => Promise<unknown>
 
 /** Declares an endpoint with its handler typed from its schemas. */

@@ -3,7 +3,6 @@ import type { FastifyReply } from 'fastify'
 import { absoluteUrl, encodeCursor } from '../../../domain/urls.js'
 import type { PublishedArticle } from '../../../domain/published-article.js'
 import type { SiteSettings } from '../../../domain/settings.js'
-import { currentSettings } from '../../../services/site-settings.service.js'
 import {
   articleByUrl, articleById, articleComments, listArticles, newsfeedDay, sectionList, tagList, type ApiResult
 } from '../../../services/api.service.js'
@@ -34,9 +33,7 @@ export const contentApi: ApiRoute[] = [
     summary: 'Live articles, newest first',
     description: 'Filter by edition, section (with its subsections), tag, author and publication day; page with `before`.',
     querystring: ArticlesQuery, response: { name: 'ArticleList', schema: ArticleList }, errors: [400, 404],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       const q = request.query
       const limit = q.limit ?? 20
       const result = await listArticles(deps, settings, { ...q, limit })
@@ -59,9 +56,7 @@ export const contentApi: ApiRoute[] = [
     summary: 'The article a URL of this site names',
     description: 'Absolute or a path; old URLs of renamed stories and wrong dates resolve as the page would redirect them.',
     querystring: ArticleByUrlQuery, response: { name: 'Article', schema: Article }, errors: [400, 404],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       return articleReply(reply, await articleByUrl(deps, settings, request.query.url), settings, 'no live article at that URL')
     }
   }),
@@ -70,9 +65,7 @@ export const contentApi: ApiRoute[] = [
     method: 'GET', url: '/articles/:id', operationId: 'getArticle', tag: 'articles',
     summary: 'One live article with its body',
     params: ArticleIdParams, response: { name: 'Article', schema: Article }, errors: [400, 404],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       return articleReply(reply, await articleById(deps, settings, request.params.id), settings, 'no live article with that id')
     }
   }),
@@ -81,9 +74,7 @@ export const contentApi: ApiRoute[] = [
     method: 'GET', url: '/articles/:id/comments', operationId: 'listArticleComments', tag: 'comments',
     summary: 'Approved comments of a live article, in thread order',
     params: ArticleIdParams, response: { name: 'CommentList', schema: CommentList }, errors: [400, 404],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       const found = await articleComments(deps, settings, request.params.id)
       if (!found) return sendApiError(reply, 404, 'no live article with that id')
       const pageUrl = articleUrl(settings, found.article)
@@ -95,9 +86,7 @@ export const contentApi: ApiRoute[] = [
     method: 'GET', url: '/newsfeed/:day', operationId: 'getDayNewsfeed', tag: 'newsfeed',
     summary: 'Every live story of one day in the site\'s time zone, newest first',
     params: NewsfeedParams, querystring: EditionQuery, response: { name: 'NewsfeedDay', schema: NewsfeedDay }, errors: [400],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       const result = await newsfeedDay(deps, settings, request.query.edition, request.params.day)
       if (result.kind !== 'ok') return failed(reply, result)
       const { edition, page } = result.value
@@ -113,9 +102,7 @@ export const contentApi: ApiRoute[] = [
     method: 'GET', url: '/sections', operationId: 'listSections', tag: 'taxonomy',
     summary: 'Sections of an edition',
     querystring: EditionQuery, response: { name: 'SectionList', schema: SectionList }, errors: [400],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       const result = await sectionList(deps, settings, request.query.edition)
       if (result.kind !== 'ok') return failed(reply, result)
       return { items: result.value.sections.map((s) => sectionJson(s, settings, result.value.edition)) }
@@ -126,9 +113,7 @@ export const contentApi: ApiRoute[] = [
     method: 'GET', url: '/tags', operationId: 'listTags', tag: 'taxonomy',
     summary: 'Tags of an edition that have live articles, by slug',
     querystring: TagsQuery, response: { name: 'TagList', schema: TagList }, errors: [400],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       const result = await tagList(deps, settings, { ...request.query, limit: request.query.limit ?? 200 })
       if (result.kind !== 'ok') return failed(reply, result)
       const { edition, tags, hasMore } = result.value

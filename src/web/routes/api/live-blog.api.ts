@@ -2,7 +2,6 @@
 // (pinned first, then newest first), issue 16.
 import { Type } from '@sinclair/typebox'
 import { updateAnchor } from '../../../domain/live-blog.js'
-import { currentSettings } from '../../../services/site-settings.service.js'
 import { articleById } from '../../../services/api.service.js'
 import { liveBlogForReaders } from '../../../services/live-blog-reader.service.js'
 import { ArticleIdParams } from '../../schemas/api-v1.schemas.js'
@@ -32,9 +31,7 @@ export const liveBlogApi: ApiRoute[] = [
     method: 'GET', url: '/articles/:id/live-blog', operationId: 'getArticleLiveBlog', tag: 'articles',
     summary: 'A live article\'s live blog: its updates, pinned first, then newest first',
     params: ArticleIdParams, response: { name: 'LiveBlog', schema: LiveBlog }, errors: [400, 404],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       const article = await articleById(deps, settings, request.params.id)
       if (!article) return sendApiError(reply, 404, 'no live article with that id')
       const view = await liveBlogForReaders(deps, article.id)

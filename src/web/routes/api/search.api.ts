@@ -5,7 +5,6 @@ import { MAX_QUERY_LENGTH } from '../../../domain/search-query.js'
 import { piecesToHtml, snippetText } from '../../../domain/search-snippet.js'
 import { absoluteUrl } from '../../../domain/urls.js'
 import { runSearch } from '../../../services/search.service.js'
-import { currentSettings } from '../../../services/site-settings.service.js'
 import { SearchQuery, SearchResults, type SearchResultsJson } from '../../schemas/search-api.schemas.js'
 import { sendApiError } from '../../../plugins/api-errors.js'
 import { API_BASE } from './api-json.js'
@@ -23,9 +22,7 @@ export const searchApi: ApiRoute[] = [
     summary: 'Full-text search of live articles',
     description: 'Ranked by relevance, with highlighted snippets; case and diacritics do not matter. Same rules as the site\'s /search page.',
     querystring: SearchQuery, response: { name: 'SearchResults', schema: SearchResults }, errors: [400, 404],
-    handler: async (request, reply) => {
-      const { deps } = request.server
-      const settings = await currentSettings(deps)
+    handler: async (request, reply, { deps, settings }) => {
       const q = request.query
       const edition = q.edition ?? settings.defaultEdition
       if (!settings.editions.includes(edition)) return sendApiError(reply, 404, `no edition "${edition}"`)

@@ -6,7 +6,7 @@
 //        export const searchApi: ApiRoute[] = [apiRoute({
 //          method: 'GET', url: '/search', operationId: 'search', tag: 'search', summary: '…',
 //          querystring: SearchQuery, response: { name: 'SearchResults', schema: SearchResults }, errors: [400],
-//          handler: async (request, reply) => { … return { … } }   // request.query is typed from SearchQuery
+//          handler: async (request, reply, { deps, settings }) => { … return { … } }   // request.query is typed from SearchQuery
 //        })]
 //   2. Add `...searchApi` to API_ROUTES below (and its import).
 // Fastify then validates the query and params, writes the response through its schema (unnamed
@@ -56,7 +56,7 @@ const apiV1: FastifyPluginAsync = async (app) => {
       },
       handler: async (request, reply) => {
         reply.header('cache-control', CACHE_CONTROL.public)
-        return route.handler(request, reply)
+        return route.handler(request, reply, { deps: app.deps, settings: await currentSettings(app.deps) })
       }
     })
   }
