@@ -1,5 +1,5 @@
 // One per app process: keeps the live log in step with the event bus, and hands new log rows to the
-// readers streaming from this process (GET /live). See docs/decisions/009-live-events.md.
+// readers streaming from this process (GET /live). See docs/decisions/010-live-events.md.
 //  - Every article or comment event heard (from this process or, on PostgreSQL, from the others) makes
 //    the process log what changed (src/services/live-log.service.ts); the log's lock makes that once.
 //  - After that, and every `pollMs` in case a notification was lost, it reads the log past its cursor

@@ -5,7 +5,7 @@
 //   3. posts, each with its comments, old URLs and mapping row in one transaction of its own: one bad
 //      post is reported and the rest go on; a crash loses at most the post being written, and running the
 //      import again picks up where it stopped, since every finished record is matched by the export's
-//      site and WordPress id (docs/decisions/015-wordpress-import.md).
+//      site and WordPress id (docs/decisions/012-wordpress-import.md).
 // Articles go through the article service (createArticle), like every other new article.
 import { createHash } from 'node:crypto'
 import { readFile, realpath, stat } from 'node:fs/promises'

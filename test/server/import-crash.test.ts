@@ -1,5 +1,5 @@
 // A WordPress import killed mid-run (SIGKILL) leaves the database consistent, and running it again
-// finishes the rest without duplicates (docs/decisions/015-wordpress-import.md). Runs the real command in
+// finishes the rest without duplicates (docs/decisions/012-wordpress-import.md). Runs the real command in
 // a child process on an SQLite file.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
