@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import formbody from '@fastify/formbody'
+import compress from '@fastify/compress'
 import etag from '@fastify/etag'
 import staticFiles from '@fastify/static'
 import errorPages, { sendErrorPage } from './plugins/error-pages.js'
@@ -98,6 +99,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auth)
   // Before the page cache: a copy served from memory still counts against the visitor's limit.
   if (options.rateLimits) await app.register(rateLimits, { limits: options.rateLimits })
+  // Answers that are not kept are compressed as they go out; kept copies bring their own compressed forms.
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 })
   await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
   await app.register(live, options.live ?? {})
   await app.register(staticFiles, {

@@ -10,9 +10,14 @@
 // On PostgreSQL the events come from every app process (src/events/postgres-bus.ts).
 // Only GET answers marked Cache-Control: public, 200 and without cookies are kept; HEAD, conditional
 // answers (304) and everything private go their usual way.
+// A copy is kept with its ETag and its brotli and gzip forms, worked out once when it is stored, so a hit
+// costs no rendering, hashing or compressing: it picks the form the reader's Accept-Encoding asks for.
+import { promisify } from 'node:util'
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { chooseEncoding, type KeptEncoding } from '../domain/accept-encoding.js'
 import { nextPublicationAfter } from '../services/reader.service.js'
 
 export interface PageCacheOptions {
@@ -23,15 +28,58 @@ export interface PageCacheOptions {
 }
 
 interface Entry {
-  body: string | Buffer
+  /** The body as rendered, and compressed where that is worth it (bodies under a kilobyte are not). */
+  bodies: { identity: Buffer, br?: Buffer, gzip?: Buffer }
+  /** The strong ETag of the rendered body; compressed forms carry it weak, as nginx's gzip does. */
+  etag: string
   headers: Record<string, string | string[]>
   expiresAt: number
+}
+
+const brotli = promisify(brotliCompress)
+const gzipped = promisify(gzip)
+/** Smaller bodies gain little from compression and cost a header's worth of bytes anyway. */
+const COMPRESS_FROM_BYTES = 1024
+/**
+ * Quality 5 brotli and level 6 gzip: within a few per cent of their best sizes on HTML at a fraction of
+ * the time, which matters because a burst of changes re-renders and re-compresses many pages at once.
+ */
+const BROTLI_OPTIONS = { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } }
+const GZIP_OPTIONS = { level: 6 }
+
+async function keptBodies(body: Buffer): Promise<Entry['bodies']> {
+  if (body.length < COMPRESS_FROM_BYTES) return { identity: body }
+  const [br, gz] = await Promise.all([brotli(body, BROTLI_OPTIONS), gzipped(body, GZIP_OPTIONS)])
+  return { identity: body, br, gzip: gz }
+}
+
+function withVary(value: string | string[] | undefined): string {
+  const current = Array.isArray(value) ? value.join(', ') : value ?? ''
+  if (/\baccept-encoding\b/i.test(current)) return current
+  return current === '' ? 'Accept-Encoding' : `${current}, Accept-Encoding`
+}
+
+/**
+ * Puts the copy's form for this reader on the reply: body, Content-Encoding, ETag and Vary. The ETag
+ * being set, @fastify/etag hashes nothing, and the conditional-get hooks answer 304 from it.
+ */
+function keptForm(entry: Entry, request: FastifyRequest, reply: FastifyReply): Buffer {
+  const wanted: KeptEncoding = chooseEncoding(request.headers['accept-encoding'])
+  const body = wanted === 'identity' ? undefined : entry.bodies[wanted]
+  reply.header('vary', withVary(entry.headers.vary))
+  if (body === undefined) {
+    reply.header('etag', entry.etag)
+    return entry.bodies.identity
+  }
+  reply.header('content-encoding', wanted)
+  reply.header('etag', entry.etag.startsWith('W/') ? entry.etag : `W/${entry.etag}`)
+  return body
 }
 
 /** Responses of these types are kept; images and other files have their own long HTTP caching. */
 const CACHEABLE_TYPE = /^(text\/(html|plain|xml)|application\/((rss|atom)\+)?xml|application\/(feed\+)?json)\b/
 /** Headers that belong to one response on the wire, not to the content. */
-const NOT_REPLAYED = new Set(['etag', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'])
+const NOT_REPLAYED = new Set(['etag', 'content-length', 'content-encoding', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding'])
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -101,7 +149,7 @@ export default fp<PageCacheOptions>(async (app, options) => {
   const clock = app.deps.clock
   const cache = new LRUCache<string, Entry>({
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-    sizeCalculation: (entry) => Math.max(1, Buffer.byteLength(entry.body) + 512)
+    sizeCalculation: (entry) => entry.bodies.identity.length + (entry.bodies.br?.length ?? 0) + (entry.bodies.gzip?.length ?? 0) + 512
   })
   let generation = 0
   // When the next scheduled story goes live (ms since the epoch; null: none is scheduled), as last read.
@@ -139,8 +187,9 @@ export default fp<PageCacheOptions>(async (app, options) => {
       cache.delete(key)
       return
     }
-    // The rest of the answer (ETag, 304) is worked out by the onSend hooks as for a rendered page.
-    reply.headers(entry.headers).header('x-lede-cache', 'hit').code(200).send(entry.body)
+    // The rest of the answer (304, security headers) is worked out by the onSend hooks as for a rendered page.
+    reply.headers(entry.headers).header('x-lede-cache', 'hit').code(200)
+    reply.send(keptForm(entry, request, reply))
     return reply
   })
 
@@ -167,8 +216,14 @@ export default fp<PageCacheOptions>(async (app, options) => {
       if (value === undefined || NOT_REPLAYED.has(name)) continue
       headers[name] = Array.isArray(value) ? value.map(String) : String(value)
     }
-    if (request.pageCacheKey === undefined) return payload
-    cache.set(request.pageCacheKey, { body: payload, headers, expiresAt })
-    return payload
+    const etag = reply.getHeader('etag')
+    if (request.pageCacheKey === undefined || typeof etag !== 'string') return payload
+    const vary = reply.getHeader('vary')
+    if (vary !== undefined) headers.vary = Array.isArray(vary) ? vary.map(String) : String(vary)
+    const entry: Entry = { bodies: await keptBodies(Buffer.from(payload)), etag, headers, expiresAt }
+    if (request.pageCacheGeneration !== generation) return payload
+    cache.set(request.pageCacheKey, entry)
+    // This reader gets the same form later readers will, compressed if they asked for it.
+    return keptForm(entry, request, reply)
   })
 }, { name: 'page-cache', dependencies: ['auth'] })
