@@ -17,6 +17,7 @@ import type { Deps } from './services/deps.js'
 import type { RateLimitSettings, TrustProxy } from './config.js'
 import rateLimits from './plugins/rate-limits.js'
 import { logRequest } from './plugins/log-redaction.js'
+import requestLog, { OneLineRequestLogging } from './plugins/request-log.js'
 import articleRoutes from './web/routes/article.routes.js'
 import commentsRoutes from './web/routes/comments.routes.js'
 import healthRoutes from './web/routes/health.routes.js'
@@ -42,6 +43,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   deps: Deps
   logger?: FastifyServerOptions['logger']
+  /** With a logger: write every answer (1, the default), one successful answer in N, or none (0). */
+  requestLogSample?: number
   /** Proxies whose X-Forwarded-For is believed (src/config.ts); never every hop. */
   trustProxy?: TrustProxy
   /** Keep rendered public responses in memory this long (src/plugins/page-cache.ts); 0 or absent: off. */
@@ -72,6 +75,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Request lines go through logRequest, which keeps one-time links' tokens out of the log.
     logger: options.logger === undefined || options.logger === false ? false
       : { ...(options.logger === true ? {} : options.logger), serializers: { req: logRequest } },
+    // src/plugins/request-log.ts writes one line per answer instead of Fastify's two.
+    logController: new OneLineRequestLogging(),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: FORM_BODY_LIMIT,
     // Node's default of 5 s can cut off slow but honest mobile readers mid-request.
@@ -88,6 +93,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   })
   app.decorate('deps', options.deps)
 
+  if (options.logger) await app.register(requestLog, { sample: options.requestLogSample ?? 1 })
   await app.register(securityHeaders)
   await app.register(urlGuard)
   await app.register(trailingSlash)

@@ -12,6 +12,8 @@ export interface Config {
   /** Load demo content into an empty database on start. */
   seedDemo: boolean
   logLevel: string
+  /** LOG_REQUEST_SAMPLE: write every answer (1), one successful answer in N, or only refusals, errors and slow ones (0). */
+  requestLogSample: number
   /**
    * Which proxies' X-Forwarded-For is believed: false (none), how many hops in front of Lede, or their
    * addresses and CIDR ranges. Never "all": the leftmost entry is whatever the client wrote.
@@ -137,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info'
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
 
+  const requestLogSample = wholeNumber('LOG_REQUEST_SAMPLE', env.LOG_REQUEST_SAMPLE, 1, 0, 1_000_000)
+
   const pageCacheSeconds = env.PAGE_CACHE_SECONDS === undefined || env.PAGE_CACHE_SECONDS === '' ? 30 : Number(env.PAGE_CACHE_SECONDS)
   if (!Number.isInteger(pageCacheSeconds) || pageCacheSeconds < 0 || pageCacheSeconds > 3600) {
     throw new ConfigError(`PAGE_CACHE_SECONDS must be a whole number from 0 (off) to 3600, got "${env.PAGE_CACHE_SECONDS}"`)
@@ -164,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl,
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
+    requestLogSample,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)
   }

@@ -42,7 +42,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     pageCacheSeconds: config.pageCacheSeconds,
     rateLimits: config.rateLimits,
     live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections },
-    logger: { level: config.logLevel }
+    logger: { level: config.logLevel },
+    requestLogSample: config.requestLogSample
   })
   log = app.log
 
