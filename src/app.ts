@@ -16,6 +16,7 @@ import urlGuard from './plugins/url-guard.js'
 import type { Deps } from './services/deps.js'
 import type { RateLimitSettings, TrustProxy } from './config.js'
 import rateLimits from './plugins/rate-limits.js'
+import overload, { type OverloadOptions } from './plugins/overload.js'
 import { logRequest } from './plugins/log-redaction.js'
 import requestLog, { OneLineRequestLogging } from './plugins/request-log.js'
 import articleRoutes from './web/routes/article.routes.js'
@@ -43,6 +44,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   deps: Deps
   logger?: FastifyServerOptions['logger']
+  /** When to refuse requests with 503 rather than queue them (off when absent). */
+  overload?: OverloadOptions
   /** With a logger: write every answer (1, the default), one successful answer in N, or none (0). */
   requestLogSample?: number
   /** Proxies whose X-Forwarded-For is believed (src/config.ts); never every hop. */
@@ -104,6 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(pages)
   await app.register(auth)
   // Before the page cache: a copy served from memory still counts against the visitor's limit.
+  if (options.overload) await app.register(overload, options.overload)
   if (options.rateLimits) await app.register(rateLimits, { limits: options.rateLimits })
   // Answers that are not kept are compressed as they go out; kept copies bring their own compressed forms.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 })

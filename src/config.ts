@@ -14,6 +14,8 @@ export interface Config {
   logLevel: string
   /** LOG_REQUEST_SAMPLE: write every answer (1), one successful answer in N, or only refusals, errors and slow ones (0). */
   requestLogSample: number
+  /** OVERLOAD_EVENT_LOOP_DELAY_MS and OVERLOAD_RSS_MB: past either, requests get 503 (0: no limit). */
+  overload: { maxEventLoopDelayMs: number, maxRssBytes: number }
   /**
    * Which proxies' X-Forwarded-For is believed: false (none), how many hops in front of Lede, or their
    * addresses and CIDR ranges. Never "all": the leftmost entry is whatever the client wrote.
@@ -141,6 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const requestLogSample = wholeNumber('LOG_REQUEST_SAMPLE', env.LOG_REQUEST_SAMPLE, 1, 0, 1_000_000)
 
+  const overload = {
+    maxEventLoopDelayMs: wholeNumber('OVERLOAD_EVENT_LOOP_DELAY_MS', env.OVERLOAD_EVENT_LOOP_DELAY_MS, 1000, 0, 60_000),
+    maxRssBytes: wholeNumber('OVERLOAD_RSS_MB', env.OVERLOAD_RSS_MB, 0, 0, 1_000_000) * 1024 * 1024
+  }
+
   const pageCacheSeconds = env.PAGE_CACHE_SECONDS === undefined || env.PAGE_CACHE_SECONDS === '' ? 30 : Number(env.PAGE_CACHE_SECONDS)
   if (!Number.isInteger(pageCacheSeconds) || pageCacheSeconds < 0 || pageCacheSeconds > 3600) {
     throw new ConfigError(`PAGE_CACHE_SECONDS must be a whole number from 0 (off) to 3600, got "${env.PAGE_CACHE_SECONDS}"`)
@@ -169,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
     requestLogSample,
+    overload,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)
   }

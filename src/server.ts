@@ -43,7 +43,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     rateLimits: config.rateLimits,
     live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections },
     logger: { level: config.logLevel },
-    requestLogSample: config.requestLogSample
+    requestLogSample: config.requestLogSample,
+    overload: config.overload
   })
   log = app.log
 

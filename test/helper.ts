@@ -14,6 +14,7 @@ import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
 import type { Deps } from '../src/services/deps.js'
 import type { RateLimitSettings, TrustProxy } from '../src/config.js'
+import type { OverloadOptions } from '../src/plugins/overload.js'
 import type { LiveOptions } from '../src/plugins/live.js'
 
 export interface DialectUnderTest { name: DialectName }
@@ -77,6 +78,8 @@ export interface BuildTestOptions {
   rateLimits?: RateLimitSettings
   /** The live newsfeed's limits and timings (src/plugins/live.ts). */
   live?: LiveOptions
+  /** When to refuse with 503 (src/plugins/overload.ts); absent: never. */
+  overload?: OverloadOptions
 }
 
 /** A fresh, unmigrated database: in-memory SQLite, or a new PostgreSQL schema that dropSchema() removes. */
@@ -138,7 +141,7 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
   }
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: bus ?? inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
   if (options.settings) await saveSettings(deps.db, options.settings)
-  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, ...(options.live ? { live: options.live } : {}), trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) })
+  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, ...(options.live ? { live: options.live } : {}), trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.overload ? { overload: options.overload } : {}) })
   await app.ready()
   return {
     app, deps, clock, schema: database.schema,

@@ -134,6 +134,8 @@ export const en = {
   'error.tooLarge.text': 'What you sent is too large.',
   'error.tooMany.title': 'Too many requests',
   'error.tooMany.text': 'More requests came from your address than we can answer just now. Please wait a minute and try again.',
+  'error.busy.title': 'The site is very busy',
+  'error.busy.text': 'So many readers are here at once that we cannot answer you just now. Please try again in a few seconds.',
   'error.server.title': 'Something went wrong',
   'error.server.text': 'Something went wrong on our side. Please try again in a moment.',
   'error.goHome': 'Go to the newsfeed',

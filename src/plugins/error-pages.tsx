@@ -24,6 +24,29 @@ export async function errorPageHtml(deps: Deps, url: string, log: FastifyBaseLog
   return renderDocument(<ErrorPage ctx={ctx} title={ctx.i18n.t(title)} message={ctx.i18n.t(text)} />)
 }
 
+/** Kept error pages are dropped after this long (a change of settings shows within it) … */
+const KEPT_PAGE_MS = 10_000
+/** … and all at once past this many paths, so junk URLs cannot fill memory. */
+const MAX_KEPT_PAGES = 200
+
+/**
+ * The error page for a status, rendered once per path and kept briefly. Refusing a request (429 over a
+ * rate limit, 503 under overload) must stay far cheaper than answering it.
+ */
+export function keptErrorPages(deps: Deps, status: number): (request: FastifyRequest) => Promise<string> {
+  const kept = new Map<string, { html: string, until: number }>()
+  return async (request) => {
+    const path = request.url.split('?')[0] ?? '/'
+    const now = performance.now() // a monotonic clock: this only measures how long a page is kept
+    const page = kept.get(path)
+    if (page && page.until > now) return page.html
+    const html = await errorPageHtml(deps, path, request.log, status)
+    if (kept.size >= MAX_KEPT_PAGES) kept.clear()
+    kept.set(path, { html, until: now + KEPT_PAGE_MS })
+    return html
+  }
+}
+
 export function sendErrorHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.code(status)
     .header('content-type', 'text/html; charset=utf-8')
@@ -33,8 +56,14 @@ export function sendErrorHtml(reply: FastifyReply, status: number, html: string)
 
 export default fp(async (app) => {
   app.setNotFoundHandler(async (request, reply) => sendErrorPage(app.deps, request, reply, 404))
+  const overloadPage = keptErrorPages(app.deps, 503)
 
   app.setErrorHandler(async (error: Error & { statusCode?: number, code?: string }, request, reply) => {
+    // @fastify/under-pressure refused the request (src/plugins/overload.ts) and set Retry-After.
+    if (error.code === 'FST_UNDER_PRESSURE') {
+      request.log.warn('overloaded: request refused with 503')
+      return isApiPath(request.url) ? sendApiError(reply, 503) : sendErrorHtml(reply, 503, await overloadPage(request))
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: error.code, status }, 'request refused')

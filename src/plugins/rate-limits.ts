@@ -6,19 +6,11 @@
 import fp from 'fastify-plugin'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyRequest } from 'fastify'
-import { errorPageHtml, sendErrorHtml } from './error-pages.js'
+import { keptErrorPages, sendErrorHtml } from './error-pages.js'
 import { isApiPath, sendApiError } from './api-errors.js'
 import type { RateLimitGroup, RateLimitSettings } from '../config.js'
 
 const WINDOW_MS = 60_000
-/**
- * The 429 page is rendered once per path and kept briefly: refusing must stay far cheaper than answering,
- * or a flood of refused requests stalls the readers anyway. Few paths are limited, but "/:lang/search"
- * takes any segment, so the number kept is bounded too.
- */
-const REFUSAL_PAGE_MS = 10_000
-const MAX_REFUSAL_PAGES = 50
-
 /** Which group a route belongs to, by method and route pattern; the API as a whole is counted separately. */
 function groupOf(request: FastifyRequest): RateLimitGroup | null {
   const { method, url } = request.routeOptions
@@ -41,17 +33,8 @@ export default fp<{ limits: RateLimitSettings }>(async (app, options) => {
   }
   if (limiters.size === 0) return
 
-  const refusalPages = new Map<string, { html: string, until: number }>()
-  const refusalPage = async (request: FastifyRequest): Promise<string> => {
-    const path = request.url.split('?')[0] ?? '/'
-    const now = performance.now() // a monotonic clock: this only measures how long a page is kept
-    const kept = refusalPages.get(path)
-    if (kept && kept.until > now) return kept.html
-    const html = await errorPageHtml(app.deps, path, request.log, 429)
-    if (refusalPages.size >= MAX_REFUSAL_PAGES) refusalPages.clear()
-    refusalPages.set(path, { html, until: now + REFUSAL_PAGE_MS })
-    return html
-  }
+  // Rendered once per path and kept briefly: a flood of refused requests must not stall the readers anyway.
+  const refusalPage = keptErrorPages(app.deps, 429)
 
   app.addHook('onRequest', async (request, reply) => {
     const groups: RateLimitGroup[] = []

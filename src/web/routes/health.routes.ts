@@ -3,9 +3,9 @@ import { sql } from 'kysely'
 
 const healthRoutes: FastifyPluginAsync = async (app) => {
   // Liveness: the process answers.
-  app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }))
+  app.get('/healthz', { config: { alwaysAnswer: true } }, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }))
   // Readiness: the database answers too.
-  app.get('/readyz', async (request, reply) => {
+  app.get('/readyz', { config: { alwaysAnswer: true } }, async (request, reply) => {
     try {
       await sql`select 1`.execute(app.deps.db)
       return reply.header('cache-control', 'no-store').send({ status: 'ready' })

@@ -25,6 +25,7 @@ const MESSAGES: Record<number, StatusMessage> = {
   413: { code: 'payload_too_large', title: 'error.badRequest.title', text: 'error.tooLarge.text', api: 'What you sent is too large.' },
   415: { code: 'unsupported_media_type', title: 'error.badRequest.title', text: 'error.unsupportedMedia.text', api: 'This content type is not accepted here.' },
   429: { code: 'too_many_requests', title: 'error.tooMany.title', text: 'error.tooMany.text', newsroomText: 'admin.error.tooMany.text', api: 'Too many requests; try again later.' },
+  503: { code: 'service_unavailable', title: 'error.busy.title', text: 'error.busy.text', api: 'The site is very busy; try again in a few seconds.' },
   500: { code: 'server_error', title: 'error.server.title', text: 'error.server.text', api: 'Something went wrong on our side.' }
 }
 
