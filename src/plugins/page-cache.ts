@@ -10,6 +10,9 @@
 // On PostgreSQL the events come from every app process (src/events/postgres-bus.ts).
 // Only GET answers marked Cache-Control: public, 200 and without cookies are kept; HEAD, conditional
 // answers (304) and everything private go their usual way.
+// No stampede: while one request renders a page that is not kept, other readers of the same page wait for
+// that render (single flight) instead of rendering it too; and for a few seconds after a change dropped
+// the copies, they are given the copy from before the change while one request renders the new one.
 // A copy is kept with its ETag and its brotli and gzip forms, worked out once when it is stored, so a hit
 // costs no rendering, hashing or compressing: it picks the form the reader's Accept-Encoding asks for.
 import { promisify } from 'node:util'
@@ -35,6 +38,14 @@ interface Entry {
   headers: Record<string, string | string[]>
   expiresAt: number
 }
+
+/** One render in flight, which readers of the same page wait for. */
+interface Render { key: string, done: Promise<void>, finish: () => void }
+
+/** How long after a change readers may still get the copy from before it, while one request renders anew. */
+const GRACE_MS = 5000
+/** A reader waits at most this long for another request's render before rendering the page itself. */
+const MAX_WAIT_MS = 10_000
 
 const brotli = promisify(brotliCompress)
 const gzipped = promisify(gzip)
@@ -85,6 +96,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The cache generation when this request began: a copy rendered across a drop is not kept. */
     pageCacheGeneration?: number
+    /** This request renders its page for the readers waiting on it (single flight). */
+    pageCacheRender?: Render
     /** Its copy's key, worked out before validation fills in the query's defaults (which would change it). */
     pageCacheKey?: string
   }
@@ -147,18 +160,29 @@ export default fp<PageCacheOptions>(async (app, options) => {
   if (options.ttlSeconds <= 0) return
   const ttlMs = options.ttlSeconds * 1000
   const clock = app.deps.clock
-  const cache = new LRUCache<string, Entry>({
+  const newCache = () => new LRUCache<string, Entry>({
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (entry) => entry.bodies.identity.length + (entry.bodies.br?.length ?? 0) + (entry.bodies.gzip?.length ?? 0) + 512
   })
+  let cache = newCache()
   let generation = 0
+  // The copies dropped by the last change, kept for readers who come while a page is rendered anew.
+  let previous: { cache: LRUCache<string, Entry>, until: number } | null = null
+  const renders = new Map<string, Render>()
+  // Pages that turned out not to be kept (private, failed): nobody waits for their renders.
+  const notKept = new LRUCache<string, true>({ max: 10_000 })
   // When the next scheduled story goes live (ms since the epoch; null: none is scheduled), as last read.
   let boundary: { at: number | null } | undefined
 
   const drop = (): void => {
     generation++
-    cache.clear()
+    previous = { cache, until: performance.now() + GRACE_MS }
+    cache = newCache()
+    notKept.clear()
     boundary = undefined
+    // Renders begun before the change would not be kept; readers waiting on them render for themselves.
+    for (const render of renders.values()) render.finish()
+    renders.clear()
   }
   const stopListening = app.deps.events.on((event) => {
     // A comment waiting for a moderator changes no page.
@@ -176,25 +200,68 @@ export default fp<PageCacheOptions>(async (app, options) => {
     return value
   }
 
+  /** A kept copy of the page, if it has not expired. */
+  const fresh = (key: string): Entry | undefined => {
+    const entry = cache.get(key)
+    if (entry && entry.expiresAt <= clock().getTime()) {
+      cache.delete(key)
+      return undefined
+    }
+    return entry
+  }
+
+  // The rest of the answer (304, security headers) is worked out by the onSend hooks as for a rendered page.
+  const serve = (entry: Entry, how: 'hit' | 'stale', request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    reply.headers(entry.headers).header('x-lede-cache', how).code(200)
+    return reply.send(keptForm(entry, request, reply))
+  }
+
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.pageCacheGeneration = generation
     if (request.method !== 'GET') return
     const key = pageCacheKey(request)
     request.pageCacheKey = key
-    const entry = cache.get(key)
-    if (!entry) return
-    if (entry.expiresAt <= clock().getTime()) {
-      cache.delete(key)
+    const entry = fresh(key)
+    if (entry) return serve(entry, 'hit', request, reply)
+    // Signed-in pages are never kept: nothing to wait for.
+    if (request.headers.cookie !== undefined || notKept.has(key)) return
+
+    const rendering = renders.get(key)
+    if (!rendering) {
+      let finish!: () => void
+      const done = new Promise<void>((resolve) => { finish = resolve })
+      const render: Render = { key, done, finish }
+      renders.set(key, render)
+      request.pageCacheRender = render
       return
     }
-    // The rest of the answer (304, security headers) is worked out by the onSend hooks as for a rendered page.
-    reply.headers(entry.headers).header('x-lede-cache', 'hit').code(200)
-    reply.send(keptForm(entry, request, reply))
-    return reply
+    if (previous && previous.until <= performance.now()) previous = null
+    const before = previous?.cache.get(key)
+    if (before) return serve(before, 'stale', request, reply)
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([rendering.done, new Promise<void>((resolve) => { timer = setTimeout(resolve, MAX_WAIT_MS) })])
+    clearTimeout(timer)
+    request.pageCacheGeneration = generation
+    const rendered = fresh(key)
+    if (rendered) return serve(rendered, 'hit', request, reply)
   })
 
+  /** The render is over, kept or not: release the readers waiting on it. */
+  const finished = async (request: FastifyRequest): Promise<void> => {
+    const render = request.pageCacheRender
+    if (!render) return
+    request.pageCacheRender = undefined
+    if (renders.get(render.key) === render) {
+      renders.delete(render.key)
+      if (!cache.has(render.key)) notKept.set(render.key, true)
+    }
+    render.finish()
+  }
+  app.addHook('onResponse', finished)
+  app.addHook('onRequestAbort', finished)
+
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' || reply.statusCode !== 200 || reply.getHeader('x-lede-cache') === 'hit') return payload
+    if (request.method !== 'GET' || reply.statusCode !== 200 || reply.hasHeader('x-lede-cache')) return payload
     if (request.pageCacheGeneration !== generation) return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     const cacheControl = String(reply.getHeader('cache-control') ?? '')
