@@ -1,7 +1,8 @@
 // Rendered public responses kept in memory (DESIGN §5): pages, feeds, sitemaps and API answers are the
 // same for every reader, so a burst of readers costs one render. A copy is dropped
-//  - on every event that changes what readers see: article and comment services announce their own
-//    changes, and a route whose success changes something else readers see (settings, sections, users'
+//  - on every event that changes what it shows (src/domain/cache-invalidation.ts: a story's change drops
+//    every copy, a comment's only those that may show that story's comments); article and comment services
+//    announce their own changes, and a route whose success changes something else readers see (settings, sections, users'
 //    names, media …) says so with `config: { changesReaderPages: true }`, announced as 'site.changed';
 //  - when the next scheduled story goes live, so a story still appears by itself at its time;
 //  - after `ttlSeconds` at most, which bounds what this process cannot hear of: commands run from the
@@ -21,6 +22,7 @@ import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { chooseEncoding, type KeptEncoding } from '../domain/accept-encoding.js'
+import { changesNothing, dropsCopy, dropsEverything, type CommentScope, type ReaderChange } from '../domain/cache-invalidation.js'
 import { nextPublicationAfter } from '../services/reader.service.js'
 
 export interface PageCacheOptions {
@@ -37,6 +39,7 @@ interface Entry {
   etag: string
   headers: Record<string, string | string[]>
   expiresAt: number
+  scope: CommentScope
 }
 
 /** One render in flight, which readers of the same page wait for. */
@@ -98,6 +101,8 @@ declare module 'fastify' {
     pageCacheGeneration?: number
     /** This request renders its page for the readers waiting on it (single flight). */
     pageCacheRender?: Render
+    /** The stories whose comments its page shows, set by routes that know (article pages); else any. */
+    pageCacheScope?: CommentScope
     /** Its copy's key, worked out before validation fills in the query's defaults (which would change it). */
     pageCacheKey?: string
   }
@@ -174,20 +179,28 @@ export default fp<PageCacheOptions>(async (app, options) => {
   // When the next scheduled story goes live (ms since the epoch; null: none is scheduled), as last read.
   let boundary: { at: number | null } | undefined
 
-  const drop = (): void => {
+  const drop = (change: ReaderChange): void => {
+    if (changesNothing(change)) return
     generation++
-    previous = { cache, until: performance.now() + GRACE_MS }
-    cache = newCache()
+    if (dropsEverything(change)) {
+      previous = { cache, until: performance.now() + GRACE_MS }
+      cache = newCache()
+      boundary = undefined
+    } else {
+      const dropped = newCache()
+      for (const [key, entry] of cache.entries()) {
+        if (!dropsCopy(change, entry.scope)) continue
+        dropped.set(key, entry)
+        cache.delete(key)
+      }
+      previous = { cache: dropped, until: performance.now() + GRACE_MS }
+    }
     notKept.clear()
-    boundary = undefined
     // Renders begun before the change would not be kept; readers waiting on them render for themselves.
     for (const render of renders.values()) render.finish()
     renders.clear()
   }
-  const stopListening = app.deps.events.on((event) => {
-    // A comment waiting for a moderator changes no page.
-    if (event.type !== 'comment.submitted') drop()
-  })
+  const stopListening = app.deps.events.on(drop)
   app.addHook('onClose', async () => stopListening())
 
   /** The next scheduled publication after `now`; read again once the last one read has passed. */
@@ -287,7 +300,7 @@ export default fp<PageCacheOptions>(async (app, options) => {
     if (request.pageCacheKey === undefined || typeof etag !== 'string') return payload
     const vary = reply.getHeader('vary')
     if (vary !== undefined) headers.vary = Array.isArray(vary) ? vary.map(String) : String(vary)
-    const entry: Entry = { bodies: await keptBodies(Buffer.from(payload)), etag, headers, expiresAt }
+    const entry: Entry = { bodies: await keptBodies(Buffer.from(payload)), etag, headers, expiresAt, scope: request.pageCacheScope ?? null }
     if (request.pageCacheGeneration !== generation) return payload
     cache.set(request.pageCacheKey, entry)
     // This reader gets the same form later readers will, compressed if they asked for it.

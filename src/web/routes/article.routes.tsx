@@ -21,6 +21,8 @@ const articleRoutes: FastifyPluginAsync = async (app) => {
       return reply.redirect(articlePath(ctx.prefix, found.article.published_at!, found.article.slug, ctx.settings.timeZone) + query, 301)
     }
     const data = await articlePage(app.deps, ctx.settings, found.article)
+    // Its own comments and the counts in its strip: a comment on any other story leaves its cached copy.
+    request.pageCacheScope = [found.article.id, ...data.strip.map((item) => item.id)]
     const notice = request.query.comment === 'pending' ? 'awaiting-moderation' : null
     reply.lastModified(articlePageLastModified(data))
     return reply.page(<ArticlePage ctx={ctx} data={data} form={EMPTY_FORM} notice={notice} replyTo={replyTargetFrom(request.query.replytocom, data.comments)} />)
