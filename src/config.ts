@@ -1,5 +1,6 @@
 // Environment → typed configuration. A bad value stops start-up with a message naming the variable.
 import { isIP } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import type { DatabaseTarget } from './db/dialect.js'
 
@@ -14,6 +15,8 @@ export interface Config {
   logLevel: string
   /** LOG_REQUEST_SAMPLE: write every answer (1), one successful answer in N, or only refusals, errors and slow ones (0). */
   requestLogSample: number
+  /** WORKERS: app processes under one port (Node's cluster); default the number of cores. */
+  workers: number
   /** OVERLOAD_EVENT_LOOP_DELAY_MS and OVERLOAD_RSS_MB: past either, requests get 503 (0: no limit). */
   overload: { maxEventLoopDelayMs: number, maxRssBytes: number }
   /**
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info'
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`)
 
+  const workers = wholeNumber('WORKERS', env.WORKERS, availableParallelism(), 1, 256)
   const requestLogSample = wholeNumber('LOG_REQUEST_SAMPLE', env.LOG_REQUEST_SAMPLE, 1, 0, 1_000_000)
 
   const overload = {
@@ -176,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
     requestLogSample,
+    workers,
     overload,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)

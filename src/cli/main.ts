@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.js'
 import { countArticles } from '../db/repositories/articles.repository.js'
 import { seedDemoContent } from '../services/demo.service.js'
 import { withCommandDeps } from './command-database.js'
+import { parseCommandArgs } from './command-args.js'
 import { startServer } from '../server.js'
 import { COMMENTS_USAGE, runCommentsCommand } from './comments.command.js'
 import { BACKUP_USAGE, RESTORE_USAGE, runBackupCommand, runRestoreCommand } from './backup.command.js'
@@ -33,18 +34,25 @@ const commands: Record<string, Command> = {
   user: { summary: 'Create accounts, reset passwords, list accounts (lede user create --email … --name … --role …)', usage: USER_USAGE, run: (args) => runUserCommand(args) },
   serve: {
     summary: 'Migrate the database, load demo content on the first run, and serve the site',
-    usage: `Usage: lede serve
+    usage: `Usage: lede serve [--workers N]
 
 Serves the site on HOST:PORT (default localhost:3000). On the first run it creates and migrates the
 database and, unless SEED_DEMO=false, loads the demo content.
+
+  --workers N    app processes sharing the port (default: WORKERS, else the number of cores); with more
+                 than one, a primary process prepares the database, supervises the workers (replacing
+                 one that dies) and stops them gracefully on SIGTERM
 
 ${ENVIRONMENT_HELP}
   HOST, PORT     where to listen
   SITE_URL       the public URL of the site (canonical links)
   SEED_DEMO      load demo content into a new database (default true)
-  LOG_LEVEL      fatal, error, warn, info (default), debug, trace, silent`,
-    async run() {
-      await startServer()
+  LOG_LEVEL      fatal, error, warn, info (default), debug, trace, silent
+  WORKERS        app processes (default: the number of cores)`,
+    async run(args) {
+      const parsed = parseCommandArgs('serve', commands.serve!.usage, args, { workers: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { out: console.log, err: console.error })
+      if (typeof parsed === 'number') return parsed
+      await startServer(parsed.values.workers === undefined ? process.env : { ...process.env, WORKERS: parsed.values.workers })
       return 0
     }
   },

@@ -22,7 +22,7 @@ const SERVER_ARGS = process.env.LEDE_TEST_DIST_CURRENT === '1' ? ['dist/server.j
 export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
   const child = spawn(process.execPath, SERVER_ARGS, {
     // No 503s from a busy test machine's event-loop lag: tests must not depend on timing (overload has its own tests).
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', OVERLOAD_EVENT_LOOP_DELAY_MS: '0', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', OVERLOAD_EVENT_LOOP_DELAY_MS: '0', WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''

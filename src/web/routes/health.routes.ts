@@ -3,7 +3,8 @@ import { sql } from 'kysely'
 
 const healthRoutes: FastifyPluginAsync = async (app) => {
   // Liveness: the process answers.
-  app.get('/healthz', { config: { alwaysAnswer: true } }, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }))
+  // Which process answered: behind one port several workers may (lede serve --workers N).
+  app.get('/healthz', { config: { alwaysAnswer: true } }, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok', pid: process.pid }))
   // Readiness: the database answers too.
   app.get('/readyz', { config: { alwaysAnswer: true } }, async (request, reply) => {
     try {
