@@ -1,8 +1,8 @@
 // `npm run bench:cache [-- --seconds 8 --rounds 3 --connections 64]`
 // What a cached page costs against a static file: the built server (dist/, `npm run build` first) on a
-// fresh SQLite file with the demo content, page cache on, in three logging set-ups (every request
-// logged, LOG_REQUEST_SAMPLE=100, LOG_LEVEL=warn), and Debian's nginx serving the same article's HTML
-// as a file, side by side. wrk (apt-get install wrk) loads each with 64 keep-alive connections, asking
+// fresh SQLite file with the demo content, page cache on: one process, and a worker per core (the
+// default) in three logging set-ups (every request logged, LOG_REQUEST_SAMPLE=100, LOG_LEVEL=warn), and
+// Debian's nginx serving the same article's HTML as a file, side by side. wrk (apt-get install wrk) loads each with 64 keep-alive connections, asking
 // for brotli as browsers do; rounds interleave the targets so a burst of load elsewhere hits all alike,
 // and the median round is reported. Client and server share the machine's cores. See bench/README.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -44,10 +44,11 @@ async function lede(port: number, env: Record<string, string>): Promise<string> 
 
 // The first server seeds the demo into the shared file; the others open it as it is.
 const targets: [name: string, url: string][] = []
-const every = await lede(4301, {})
-targets.push(['Lede, every request logged', every + ARTICLE])
-targets.push(['Lede, LOG_REQUEST_SAMPLE=100', (await lede(4302, { LOG_REQUEST_SAMPLE: '100' })) + ARTICLE])
-targets.push(['Lede, LOG_LEVEL=warn', (await lede(4303, { LOG_LEVEL: 'warn' })) + ARTICLE])
+const every = await lede(4301, { WORKERS: '1' })
+targets.push(['Lede, 1 process, every request logged', every + ARTICLE])
+targets.push(['Lede, a worker per core, every request logged', (await lede(4304, {})) + ARTICLE])
+targets.push(['Lede, a worker per core, LOG_REQUEST_SAMPLE=100', (await lede(4302, { LOG_REQUEST_SAMPLE: '100' })) + ARTICLE])
+targets.push(['Lede, a worker per core, LOG_LEVEL=warn', (await lede(4303, { LOG_LEVEL: 'warn' })) + ARTICLE])
 
 mkdirSync(join(dir, 'www'))
 mkdirSync(join(dir, 'logs'))
