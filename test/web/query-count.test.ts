@@ -84,14 +84,22 @@ async function countQueries(app: Awaited<ReturnType<typeof buildCounted>>['app']
   const statements: Record<string, string[]> = {}
   const sizes: Record<string, number> = {}
   for (const [name, url] of Object.entries(PAGES)) {
-    // Once to warm what the app keeps in memory (settings), then counted.
+    // Once to warm what the app keeps in memory (settings, shared blocks), then counted twice, keeping the
+    // smaller count: other test files in the same process may save settings meanwhile, which makes one
+    // request read them again (a per-process count, src/db/repositories/settings.repository.ts). An N+1
+    // shows in both counts.
     await app.inject(url)
-    counter.reset()
-    const res = await app.inject(url)
-    assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`)
-    counts[name] = counter.count
-    statements[name] = counter.statements()
-    sizes[name] = res.body.length
+    counts[name] = Infinity
+    for (let attempt = 0; attempt < 2; attempt++) {
+      counter.reset()
+      const res = await app.inject(url)
+      assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`)
+      if (counter.count < counts[name]!) {
+        counts[name] = counter.count
+        statements[name] = counter.statements()
+      }
+      sizes[name] = res.body.length
+    }
   }
   return { counts, statements, sizes }
 }
