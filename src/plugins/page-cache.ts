@@ -260,18 +260,19 @@ export default fp<PageCacheOptions>(async (app, options) => {
   })
 
   /** The render is over, kept or not: release the readers waiting on it. */
-  const finished = async (request: FastifyRequest): Promise<void> => {
+  const finished = async (request: FastifyRequest, reply?: FastifyReply): Promise<void> => {
     const render = request.pageCacheRender
     if (!render) return
     request.pageCacheRender = undefined
     if (renders.get(render.key) === render) {
       renders.delete(render.key)
-      if (!cache.has(render.key)) notKept.set(render.key, true)
+      // A 304 or an aborted request says nothing about whether the page is kept.
+      if (!cache.has(render.key) && reply !== undefined && reply.statusCode !== 304) notKept.set(render.key, true)
     }
     render.finish()
   }
   app.addHook('onResponse', finished)
-  app.addHook('onRequestAbort', finished)
+  app.addHook('onRequestAbort', (request) => finished(request))
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' || reply.statusCode !== 200 || reply.hasHeader('x-lede-cache')) return payload
