@@ -1,8 +1,9 @@
 // `npm run bench:cache [-- --seconds 8 --rounds 3 --connections 64]`
 // What a cached page costs against a static file: the built server (dist/, `npm run build` first) on a
 // fresh SQLite file with the demo content, page cache on: one process, and a worker per core (the
-// default) in three logging set-ups (every request logged, LOG_REQUEST_SAMPLE=100, LOG_LEVEL=warn), and
-// Debian's nginx serving the same article's HTML as a file, side by side. wrk (apt-get install wrk) loads each with 64 keep-alive connections, asking
+// default) in three logging set-ups (every request logged, LOG_REQUEST_SAMPLE=100, LOG_LEVEL=warn), behind
+// nginx's proxy_cache as docs/deploy.md sets it up, and Debian's nginx serving the same article's HTML as
+// a file, side by side. wrk (apt-get install wrk) loads each with 64 keep-alive connections, asking
 // for brotli as browsers do; rounds interleave the targets so a burst of load elsewhere hits all alike,
 // and the median round is reported. Client and server share the machine's cores. See bench/README.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -10,6 +11,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startFrontDoor } from '../test/server/front-door.js'
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '64' } } })
 const ARTICLE = '/2022/02/03/us-department-of-state-expects-russian-response-to-clarify-moscows-position/'
@@ -49,6 +51,11 @@ targets.push(['Lede, 1 process, every request logged', every + ARTICLE])
 targets.push(['Lede, a worker per core, every request logged', (await lede(4304, {})) + ARTICLE])
 targets.push(['Lede, a worker per core, LOG_REQUEST_SAMPLE=100', (await lede(4302, { LOG_REQUEST_SAMPLE: '100' })) + ARTICLE])
 targets.push(['Lede, a worker per core, LOG_LEVEL=warn', (await lede(4303, { LOG_LEVEL: 'warn' })) + ARTICLE])
+// The deployment of docs/deploy.md: nginx's proxy_cache in front of a worker per core.
+const behindNginx = await lede(4305, { TRUST_PROXY: '1', SHARED_CACHE_SECONDS: '5' })
+const door = await startFrontDoor([Number(new URL(behindNginx).port)])
+process.on('exit', () => { void door.stop() })
+targets.push(['nginx proxy_cache (docs/deploy/nginx/lede.conf) in front of Lede, a worker per core', door.url + ARTICLE])
 
 mkdirSync(join(dir, 'www'))
 mkdirSync(join(dir, 'logs'))

@@ -52,6 +52,8 @@ export interface BuildOptions {
   trustProxy?: TrustProxy
   /** Keep rendered public responses in memory this long (src/plugins/page-cache.ts); 0 or absent: off. */
   pageCacheSeconds?: number
+  /** s-maxage of public answers, for a shared cache in front (src/plugins/pages.ts); absent: 60. */
+  sharedCacheSeconds?: number
   /** Requests per minute per client address (src/config.ts); absent: no limits (tests that need them pass them). */
   rateLimits?: RateLimitSettings
   /** The live newsfeed's limits and timings (src/plugins/live.ts). */
@@ -104,7 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(etag)
   await app.register(conditionalGet)
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })
-  await app.register(pages)
+  await app.register(pages, { sharedCacheSeconds: options.sharedCacheSeconds })
   await app.register(auth)
   // Before the page cache: a copy served from memory still counts against the visitor's limit.
   if (options.overload) await app.register(overload, options.overload)

@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: TrustProxy
   /** Seconds a rendered public page may be served from memory; 0 turns the cache off. */
   pageCacheSeconds: number
+  /** SHARED_CACHE_SECONDS: s-maxage of public answers, for nginx or a CDN in front (docs/deploy.md). */
+  sharedCacheSeconds: number
   /** Requests per minute per client address (src/plugins/rate-limits.ts). */
   rateLimits: RateLimitSettings
   /** Poll the wire desk's sources inside this process (src/wire/poller.ts). */
@@ -157,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`PAGE_CACHE_SECONDS must be a whole number from 0 (off) to 3600, got "${env.PAGE_CACHE_SECONDS}"`)
   }
 
+  const sharedCacheSeconds = wholeNumber('SHARED_CACHE_SECONDS', env.SHARED_CACHE_SECONDS, 60, 0, 86_400)
+
   const rateLimits = { ...DEFAULT_RATE_LIMITS }
   for (const [group, name] of Object.entries(RATE_LIMIT_VARIABLES) as [RateLimitGroup, string][]) {
     const value = env[name]
@@ -170,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   return {
     pageCacheSeconds,
+    sharedCacheSeconds,
     rateLimits,
     liveMaxPerAddress,
     liveMaxConnections,

@@ -48,6 +48,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     deps,
     trustProxy: config.trustProxy,
     pageCacheSeconds: config.pageCacheSeconds,
+    sharedCacheSeconds: config.sharedCacheSeconds,
     rateLimits: config.rateLimits,
     live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections },
     logger: { level: config.logLevel },

@@ -65,6 +65,8 @@ export interface BuildTestOptions {
   siteUrl?: string
   /** The in-memory page cache is off in tests (they change the database behind the app's back) unless set. */
   pageCacheSeconds?: number
+  /** As SHARED_CACHE_SECONDS: the s-maxage of public answers; absent: the default (60). */
+  sharedCacheSeconds?: number
   /** 'postgres': events go through a LISTEN/NOTIFY bus (src/events/postgres-bus.ts), as in the server. */
   events?: 'in-process' | 'postgres'
   /**
@@ -141,7 +143,7 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
   }
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, events: bus ?? inProcessBus(), siteUrlOverride: options.siteUrl ?? null }
   if (options.settings) await saveSettings(deps.db, options.settings)
-  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, ...(options.live ? { live: options.live } : {}), trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.overload ? { overload: options.overload } : {}) })
+  const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, ...(options.sharedCacheSeconds !== undefined ? { sharedCacheSeconds: options.sharedCacheSeconds } : {}), ...(options.live ? { live: options.live } : {}), trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.overload ? { overload: options.overload } : {}) })
   await app.ready()
   return {
     app, deps, clock, schema: database.schema,

@@ -21,6 +21,23 @@ export const CACHE_CONTROL: Record<CachePolicy, string> = {
   private: 'private, no-store'
 }
 
+export interface PagesOptions {
+  /**
+   * SHARED_CACHE_SECONDS: how long a shared cache in front of Lede (nginx, a CDN) keeps a public answer
+   * before asking again (s-maxage). Browsers keep theirs a minute either way. A short lifetime is how a
+   * publish reaches readers behind such a cache quickly without purging it (docs/deploy.md).
+   */
+  sharedCacheSeconds?: number
+}
+
+const DEFAULT_SHARED_SECONDS = 60
+
+/** A public Cache-Control with the shared caches' lifetime set to `seconds`; anything else as it was. */
+export function withSharedLifetime(cacheControl: string, seconds: number): string {
+  if (!cacheControl.startsWith('public')) return cacheControl
+  return cacheControl.replace(/\bs-maxage=\d+/, `s-maxage=${seconds}`)
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     viewContext(edition?: string): Promise<ViewContext>
@@ -70,7 +87,18 @@ export class UnknownEditionError extends Error {
   code = 'LEDE_UNKNOWN_EDITION'
 }
 
-export default fp(async (app) => {
+export default fp<PagesOptions>(async (app, options) => {
+  // Every public answer (pages, feeds, sitemaps, the API) is marked with CACHE_CONTROL.public by its
+  // route; one hook gives them the operator's shared-cache lifetime, before the page cache keeps a copy.
+  const sharedSeconds = options.sharedCacheSeconds ?? DEFAULT_SHARED_SECONDS
+  if (sharedSeconds !== DEFAULT_SHARED_SECONDS) {
+    app.addHook('onSend', async (_request, reply, payload) => {
+      const value = reply.getHeader('cache-control')
+      if (typeof value === 'string') reply.header('cache-control', withSharedLifetime(value, sharedSeconds))
+      return payload
+    })
+  }
+
   // Routes registered under the "/:lang" prefix serve the non-default editions; the default edition
   // lives at the root only, so "/en/…" on an English-default site is a 404, not a duplicate page.
   app.decorateRequest('viewContext', async function (this: FastifyRequest, edition?: string): Promise<ViewContext> {

@@ -16,6 +16,16 @@ describe('configuration from the environment', () => {
     }
   })
 
+  it('tells shared caches to keep public answers a minute unless SHARED_CACHE_SECONDS says otherwise', () => {
+    assert.equal(loadConfig({}).sharedCacheSeconds, 60)
+    assert.equal(loadConfig({ SHARED_CACHE_SECONDS: '5' }).sharedCacheSeconds, 5)
+    assert.equal(loadConfig({ SHARED_CACHE_SECONDS: '0' }).sharedCacheSeconds, 0)
+    for (const value of ['-1', 'soon', '86401']) {
+      assert.throws(() => loadConfig({ SHARED_CACHE_SECONDS: value }), (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('SHARED_CACHE_SECONDS'), value)
+    }
+  })
+
   it('trusts no proxy by default, and a hop count or proxy addresses when told', () => {
     assert.equal(loadConfig({}).trustProxy, false)
     assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false)

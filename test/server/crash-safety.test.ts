@@ -3,14 +3,10 @@ import assert from 'node:assert/strict'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { startServerProcess, freshDatabaseEnv } from './spawn.js'
-import { openDatabase } from '../../src/db/dialect.js'
-import { inProcessBus } from '../../src/events/bus.js'
-import { prepareDatabase } from '../../src/services/install.service.js'
-import { COMMAND_LINE_ACTOR, createUser } from '../../src/services/users.service.js'
+import { logIn, prepareWithEditor } from './editor-session.js'
 
 const MODEL_PATH = '/2022/02/03/us-department-of-state-expects-russian-response-to-clarify-moscows-position/'
 const ENGINES = (['sqlite', 'postgres'] as const).filter((e) => e === 'sqlite' || process.env.TEST_DATABASE_URL)
-/** Long enough for a few hundred writes on a slow machine; the kill lands mid-stream either way. */
 /** The kill comes once this much has been acknowledged (mid-stream by then), however loaded the machine is. */
 const KILL_AFTER = { comments: 15, articles: 4 }
 /** A server that cannot acknowledge that much in this long is a failure of its own. */
@@ -18,57 +14,6 @@ const WRITE_AT_MOST_MS = 20_000
 const WRITERS = 4
 /** Editors publishing through the admin form at the same time as the comment writers. */
 const PUBLISHERS = 2
-const EDITOR = { email: 'crash-editor@example.org', password: 'a long enough crash-test passphrase' }
-
-/**
- * Prepares the fresh database as the server's first start would (migrations, demo content, install
- * mark), then adds an editor with a password, so the server starts on it like on any later start.
- */
-async function prepareWithEditor(engine: 'sqlite' | 'postgres', db: { sqlitePath?: string, pgSchema?: string }): Promise<void> {
-  const opened = engine === 'sqlite'
-    ? openDatabase({ kind: 'sqlite', path: db.sqlitePath! })
-    : openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, schema: db.pgSchema!, poolSize: 2 })
-  try {
-    const deps = { db: opened.db, dialect: opened.dialect, clock: () => new Date(), events: inProcessBus(), siteUrlOverride: null }
-    await prepareDatabase(deps, { seedDemo: true })
-    const created = await createUser(deps, { email: EDITOR.email, displayName: 'Crash Editor', role: 'editor', password: EDITOR.password, actor: COMMAND_LINE_ACTOR })
-    assert.equal(created.kind, 'created')
-  } finally {
-    await opened.close()
-  }
-}
-
-/** "name=value" pairs of a fetch response's Set-Cookie headers, merged over a Cookie header. */
-function mergeCookies(res: Response, previous = ''): string {
-  const jar = new Map(previous.split(/;\s*/).filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as [string, string]))
-  for (const header of res.headers.getSetCookie()) {
-    const pair = header.split(';')[0]!
-    const name = pair.slice(0, pair.indexOf('='))
-    const value = pair.slice(pair.indexOf('=') + 1)
-    if (value === '') jar.delete(name)
-    else jar.set(name, value)
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-}
-
-const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!
-
-/** Logs in through the real form over HTTP: the pre-login double-submit token, then the session's. */
-async function logIn(baseUrl: string): Promise<{ cookie: string, csrf: string }> {
-  const form = await fetch(`${baseUrl}/admin/login/`, { redirect: 'manual' })
-  assert.equal(form.status, 200)
-  const formCookie = mergeCookies(form)
-  const res = await fetch(`${baseUrl}/admin/login/`, {
-    method: 'POST', redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: formCookie },
-    body: new URLSearchParams({ _csrf: csrfIn(await form.text()), email: EDITOR.email, password: EDITOR.password }).toString()
-  })
-  assert.equal(res.status, 303, `login answered ${res.status}`)
-  const cookie = mergeCookies(res, formCookie).split('; ').filter((c) => c.startsWith('lede_session=')).join('; ')
-  const editor = await fetch(`${baseUrl}/admin/articles/new/`, { headers: { cookie } })
-  assert.equal(editor.status, 200)
-  return { cookie, csrf: csrfIn(await editor.text()) }
-}
 
 for (const engine of ENGINES) {
   describe(`[${engine}] crash safety`, () => {
