@@ -6,12 +6,13 @@
 // a file, side by side. wrk (apt-get install wrk) loads each with 64 keep-alive connections, asking
 // for brotli as browsers do; rounds interleave the targets so a burst of load elsewhere hits all alike,
 // and the median round is reported. Client and server share the machine's cores. See bench/README.md.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startFrontDoor } from '../test/server/front-door.js'
+import { requireTools, waitFor, wrk as runWrk, type WrkResult } from './wrk.js'
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '64' } } })
 const ARTICLE = '/2022/02/03/us-department-of-state-expects-russian-response-to-clarify-moscows-position/'
@@ -21,17 +22,7 @@ chmodSync(dir, 0o755)
 const children: ChildProcess[] = []
 process.on('exit', () => { for (const c of children) c.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }) })
 
-for (const tool of ['wrk', '/usr/sbin/nginx']) {
-  if (spawnSync('which', [tool]).status !== 0) { console.error(`bench:cache needs ${tool} (apt-get install -y ${tool.replace(/.*\//, '')})`); process.exit(2) }
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try { if ((await fetch(url)).ok) return } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`${url} did not come up`)
-}
+requireTools('bench:cache', ['wrk', '/usr/sbin/nginx'])
 
 async function lede(port: number, env: Record<string, string>): Promise<string> {
   const child = spawn(process.execPath, ['dist/server.js'], {
@@ -69,16 +60,8 @@ children.push(nginx)
 await waitFor('http://127.0.0.1:4399/article.html')
 targets.unshift(['nginx, the same HTML as a file', 'http://127.0.0.1:4399/article.html'])
 
-interface Result { rps: number, p50: string, p99: string, errors: number }
-function wrk(url: string): Result {
-  const out = spawnSync('wrk', ['-t2', `-c${values.connections}`, `-d${values.seconds}s`, '--latency', '-H', 'Accept-Encoding: gzip, deflate, br', url], { encoding: 'utf8' }).stdout
-  const pick = (re: RegExp) => re.exec(out)?.[1] ?? '?'
-  return {
-    rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
-    p50: pick(/^\s+50%\s+(\S+)/m), p99: pick(/^\s+99%\s+(\S+)/m),
-    errors: Number(pick(/Non-2xx or 3xx responses:\s+(\d+)/).replace('?', '0'))
-  }
-}
+type Result = WrkResult
+const wrk = (url: string) => runWrk(url, Number(values.connections), Number(values.seconds))
 
 for (const [, url] of targets) wrk(url) // warm every copy and connection path once
 const rounds: Result[][] = targets.map(() => [])

@@ -31,6 +31,7 @@ import apiV1 from './web/routes/api/v1.js'
 import adminRoutes from './web/routes/admin/index.js'
 import mediaFilesRoutes from './web/routes/media-files.routes.js'
 import pageCache from './plugins/page-cache.js'
+import textCompression from './plugins/text-compression.js'
 import { sharedSchemaCompilers } from './plugins/shared-schema-compilers.js'
 import live, { type LiveOptions } from './plugins/live.js'
 import liveRoutes from './web/routes/live.routes.js'
@@ -111,9 +112,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Before the page cache: a copy served from memory still counts against the visitor's limit.
   if (options.overload) await app.register(overload, options.overload)
   if (options.rateLimits) await app.register(rateLimits, { limits: options.rateLimits })
-  // Answers that are not kept are compressed as they go out; kept copies bring their own compressed forms.
+  // Streamed answers (files) are compressed as they go out; kept copies bring their own compressed forms,
+  // and other rendered answers are compressed in one call after the page cache has seen them.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 })
   await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
+  await app.register(textCompression)
   await app.register(live, options.live ?? {})
   await app.register(staticFiles, {
     root: ASSETS_DIR,

@@ -16,12 +16,11 @@
 // the copies, they are given the copy from before the change while one request renders the new one.
 // A copy is kept with its ETag and its brotli and gzip forms, worked out once when it is stored, so a hit
 // costs no rendering, hashing or compressing: it picks the form the reader's Accept-Encoding asks for.
-import { promisify } from 'node:util'
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { chooseEncoding, type KeptEncoding } from '../domain/accept-encoding.js'
+import { COMPRESS_FROM_BYTES, compressBody, withVary } from './text-compression.js'
 import { changesNothing, dropsCopy, dropsEverything, type CommentScope, type ReaderChange } from '../domain/cache-invalidation.js'
 import { nextPublicationAfter } from '../services/reader.service.js'
 
@@ -50,27 +49,10 @@ const GRACE_MS = 5000
 /** A reader waits at most this long for another request's render before rendering the page itself. */
 const MAX_WAIT_MS = 10_000
 
-const brotli = promisify(brotliCompress)
-const gzipped = promisify(gzip)
-/** Smaller bodies gain little from compression and cost a header's worth of bytes anyway. */
-const COMPRESS_FROM_BYTES = 1024
-/**
- * Quality 5 brotli and level 6 gzip: within a few per cent of their best sizes on HTML at a fraction of
- * the time, which matters because a burst of changes re-renders and re-compresses many pages at once.
- */
-const BROTLI_OPTIONS = { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } }
-const GZIP_OPTIONS = { level: 6 }
-
 async function keptBodies(body: Buffer): Promise<Entry['bodies']> {
   if (body.length < COMPRESS_FROM_BYTES) return { identity: body }
-  const [br, gz] = await Promise.all([brotli(body, BROTLI_OPTIONS), gzipped(body, GZIP_OPTIONS)])
+  const [br, gz] = await Promise.all([compressBody(body, 'br', 'kept'), compressBody(body, 'gzip', 'kept')])
   return { identity: body, br, gzip: gz }
-}
-
-function withVary(value: string | string[] | undefined): string {
-  const current = Array.isArray(value) ? value.join(', ') : value ?? ''
-  if (/\baccept-encoding\b/i.test(current)) return current
-  return current === '' ? 'Accept-Encoding' : `${current}, Accept-Encoding`
 }
 
 /**

@@ -71,6 +71,23 @@ forEachDialect((dialect) => {
       assert.equal((await adminGet(app, admin, '/admin/articles/')).headers['content-encoding'], undefined)
     })
 
+    it('gives an answer compressed on its way out a weak ETag that still answers 304, and leaves small ones alone', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: 0 })
+      const res = await app.app.inject({ url: '/feed/', headers: { 'accept-encoding': 'gzip, deflate, br' } })
+      assert.equal(res.headers['content-encoding'], 'br')
+      assert.match(String(res.headers.vary), /Accept-Encoding/)
+      const etag = String(res.headers.etag)
+      assert.match(etag, /^W\/"/)
+      assert.equal(Number(res.headers['content-length']), res.rawPayload.length)
+      const plain = await app.app.inject('/feed/')
+      assert.equal(brotliDecompressSync(res.rawPayload).toString('utf8'), plain.body)
+      assert.equal(`W/${String(plain.headers.etag)}`, etag)
+      const again = await app.app.inject({ url: '/feed/', headers: { 'accept-encoding': 'br', 'if-none-match': etag } })
+      assert.equal(again.statusCode, 304)
+      const small = await app.app.inject({ url: '/healthz', headers: { 'accept-encoding': 'br' } })
+      assert.equal(small.headers['content-encoding'], undefined)
+    })
+
     it('leaves the live stream uncompressed, so events are not held in a compressor', async (t) => {
       const app = await build(t, dialect, { pageCacheSeconds: TTL })
       const base = await listen(app.app)
