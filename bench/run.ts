@@ -10,7 +10,7 @@
 // `--huge` stories and repeats the uncached article and day newsfeed (`--huge 0` skips that). Peak memory
 // is VmHWM of every server process. See bench/README.md, "Breaking news".
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,7 +34,9 @@ const { values } = parseArgs({
     'surge-seconds': { type: 'string', default: '30' },
     'surge-readers': { type: 'string', default: '200' },
     'surge-posts': { type: 'string', default: '20' },
-    'publish-every': { type: 'string', default: '5' }
+    'publish-every': { type: 'string', default: '5' },
+    /** Only the surge (and --huge): for looking into it without the 16 page runs first. */
+    'skip-pages': { type: 'boolean', default: false }
   }
 })
 const SECONDS = Number(values.seconds)
@@ -77,7 +79,8 @@ async function lede(path: string, env: Record<string, string>): Promise<{ url: s
   const port = nextPort++
   const child = spawn(process.execPath, ['dist/server.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: path, SEED_DEMO: 'false', WIRE_POLLER: 'false', TRUST_PROXY: '2', ...env },
-    stdio: ['ignore', 'ignore', 'inherit']
+    // BENCH_SERVER_LOGS=dir keeps each server's log there (lede-<port>.log), to look into errors afterwards.
+    stdio: ['ignore', process.env.BENCH_SERVER_LOGS ? openSync(join(process.env.BENCH_SERVER_LOGS, `lede-${port}.log`), 'w') : 'ignore', 'inherit']
   })
   children.push(child)
   const url = `http://127.0.0.1:${port}`
@@ -124,7 +127,7 @@ const modes: [name: string, url: (i: number) => string][] = [
 const fmt = (r: WrkResult, baseline: number) => `${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(100 * r.rps / baseline).toFixed(0)} %`
 const table: string[] = ['| page | mode | req/s | p50 | p99 | errors | of nginx |', '|---|---|---|---|---|---|---|']
 const uncachedFigures = new Map<string, WrkResult>()
-for (const [i, [page]] of TARGETS.entries()) {
+for (const [i, [page]] of (values['skip-pages'] ? [] : TARGETS).entries()) {
   let baseline = 0
   for (const [mode, url] of modes) {
     wrk(url(i), CONNECTIONS, 1) // warm: kept copies, connections, the JIT
@@ -162,7 +165,10 @@ function post(agent: Agent, url: string, body: string, headers: Record<string, s
   })
 }
 
+let surges = 0
 async function surge(base: string, label: string) {
+  // Each surge's commenters come from addresses of their own: flood control remembers the last surge's.
+  const block = 100 + surges++
   log(`surge (${label}): ${values['surge-readers']} readers, ${values['surge-posts']} comments/s, a story every ${values['publish-every']} s, ${surgeSeconds} s`)
   const script = rotatingPathsScript([...articlePaths, '/', '/newsfeed/', '/newsfeed/2022-02-03/', '/feed/'])
   const session = await logIn(base)
@@ -177,15 +183,17 @@ async function surge(base: string, label: string) {
       const text = `Surge ${runId} comment ${n}: the crowd keeps reading.`
       const started = performance.now()
       const status = await post(agent, base + '/comments', new URLSearchParams({ article_id: articleIds[n % articleIds.length]!, author: `Surge reader ${n}`, email: `surge${n}@example.org`, comment: text }).toString(),
-        { 'x-forwarded-for': `10.${n >> 16 & 255}.${n >> 8 & 255}.${n & 255}` })
+        { 'x-forwarded-for': `10.${block}.${n >> 8 & 255}.${n & 255}` })
       comments.latencies.push(performance.now() - started)
       if (status === 303) comments.acknowledged.push(text)
-      else comments.errors++
+      else { comments.errors++; failed(`comment: ${status}`) }
       resolve()
     }, n * 1000 / perSecond)))
   }
   const publishes: number[] = []
   let publishErrors = 0
+  const failures = new Map<string, number>()
+  const failed = (what: string) => failures.set(what, (failures.get(what) ?? 0) + 1)
   const every = Number(values['publish-every'])
   for (let k = 0; k < Math.floor(surgeSeconds / every); k++) {
     posting.push(new Promise((resolve) => setTimeout(async () => {
@@ -193,7 +201,7 @@ async function surge(base: string, label: string) {
       try {
         await publishThroughForm(base, session, { headline: `Surge ${runId} story ${k}: the news breaks again`, lead: 'Another development.', body: 'Details follow.' })
         publishes.push(performance.now() - started)
-      } catch { publishErrors++ }
+      } catch (error) { publishErrors++; failed(`publish: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`) }
       resolve()
     }, k * every * 1000 + 500)))
   }
@@ -205,6 +213,7 @@ async function surge(base: string, label: string) {
   const stored = new Set((sqlite.prepare('select body from comments where body like ?').all(`Surge ${runId} %`) as { body: string }[]).map((r) => r.body))
   sqlite.close()
   const lost = comments.acknowledged.filter((text) => !stored.has(text)).length
+  for (const [what, n] of failures) log(`surge (${label}): ${n} × ${what}`)
   return [
     `| ${label} | ${Math.round(read!.rps)} | ${read!.p50} | ${read!.p99} | ${read!.errors} | ${comments.acknowledged.length} / ${surgeSeconds * perSecond} | ${comments.errors} | ${lost} | ${percentile(comments.latencies, 50).toFixed(0)} ms / ${percentile(comments.latencies, 99).toFixed(0)} ms | ${publishes.length} (${publishErrors} failed), p99 ${percentile(publishes, 99).toFixed(0)} ms |`
   ]
@@ -228,8 +237,10 @@ if (hugeCount > 0) {
     wrk(huge.url + path, CONNECTIONS, 1)
     log(`${page}: cache off, ${hugeCount} stories`)
     const r = wrk(huge.url + path, CONNECTIONS, SECONDS)
-    const before = uncachedFigures.get(page)!
-    hugeTable.push(`| ${page} | ${Math.round(before.rps)}, ${before.p99} | ${Math.round(r.rps)}, ${r.p99} | ${(r.rps / before.rps).toFixed(2)} |`)
+    const before = uncachedFigures.get(page)
+    hugeTable.push(before
+      ? `| ${page} | ${Math.round(before.rps)}, ${before.p99} | ${Math.round(r.rps)}, ${r.p99} | ${(r.rps / before.rps).toFixed(2)} |`
+      : `| ${page} | (not measured: --skip-pages) | ${Math.round(r.rps)}, ${r.p99} | |`)
   }
   memoryLines.push(`Lede, cache off, ${hugeCount} stories: ${memory(huge.pid)}`)
 }

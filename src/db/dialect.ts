@@ -108,7 +108,12 @@ export function withStatementCache(database: SQLite.Database, size = STATEMENT_C
       statements.clear()
       database.close()
     },
-    prepare(text) {
+    prepare(kyselyText) {
+      // Kysely opens transactions with a plain (deferred) "begin": a transaction that reads and then writes
+      // fails at once with SQLITE_BUSY_SNAPSHOT when another process (a --workers sibling) wrote in between,
+      // and busy_timeout cannot help. "begin immediate" takes the write lock first, waiting up to the
+      // timeout; every transaction in Lede is there to write.
+      const text = kyselyText === 'begin' ? 'begin immediate' : kyselyText
       const cached = statements.get(text)
       if (cached) {
         // Map keeps insertion order: re-inserting marks it as recently used.

@@ -107,6 +107,46 @@ export async function createArticle(deps: Deps, input: NewArticle, actor: Actor 
   })
 }
 
+export type ImportedUpdateResult = { kind: 'updated' } | { kind: 'not-found' } | { kind: 'edited-since', version: number }
+
+/**
+ * Brings an imported article up to date with a newer export of its source, unless the newsroom has
+ * saved it in Lede since (`importedAt`): their edit wins and is reported, never overwritten. The slug
+ * stays (readers and other sites hold links to it); everything the export carries is replaced, as a
+ * new revision.
+ */
+export async function updateImportedArticle(deps: Deps, id: number, input: Omit<NewArticle, 'edition' | 'slug' | 'translationGroup'>, importedAt: IsoInstant, actor: Actor = SYSTEM_ACTOR): Promise<ImportedUpdateResult> {
+  const at = deps.clock()
+  const bodyHtml = renderArticleBody(input.bodySource)
+  return articleTransaction(deps, async ({ trx, write }) => {
+    const before = await articleById(trx, id)
+    if (!before) return { kind: 'not-found' }
+    if (before.updated_at > importedAt) return { kind: 'edited-since', version: before.version }
+    const { timeZone } = await loadSettings(trx)
+    const after = await write({
+      before,
+      values: {
+        headline: input.headline,
+        lead: input.lead,
+        body_source: input.bodySource,
+        body_html: bodyHtml,
+        agency_credit: input.agencyCredit ?? null,
+        source_url: input.sourceUrl ?? null,
+        byline: input.byline ?? null,
+        author_id: input.authorId ?? null,
+        section_id: input.sectionId ?? null,
+        status: input.status,
+        published_at: input.publishedAt ?? null,
+        updated_at: at.toISOString(),
+        comments_open: input.commentsOpen === false ? 0 : 1,
+        featured_media_id: input.featuredMediaId ?? null
+      },
+      tags: input.tags ?? [], actor, action: 'article.update', at, timeZone, details: { imported: true }
+    })
+    return after ? { kind: 'updated' } : { kind: 'edited-since', version: before.version }
+  })
+}
+
 /** An article as the editor form shows it. */
 export interface EditableArticle { article: ArticleRow, tags: string[] }
 

@@ -2,11 +2,13 @@
 //   1. check it whole (well-formed, a known WXR version) and count its items: a broken or truncated file
 //      is refused before anything is written; the count drives the progress bar;
 //   2. authors, categories → sections (with their hierarchy), tags, and attachments (→ media library);
-//   3. posts, each with its comments, old URLs and mapping row in one transaction of its own: one bad
-//      post is reported and the rest go on; a crash loses at most the post being written, and running the
-//      import again picks up where it stopped, since every finished record is matched by the export's
-//      site and WordPress id (docs/decisions/012-wordpress-import.md).
-// Articles go through the article service (createArticle), like every other new article.
+//   3. posts, each with its comments, old URLs and mapping row, 200 to a transaction: a batch with a bad
+//      post is rolled back and written again a post to a transaction, so the bad one is reported and the
+//      rest go on; a crash loses at most the batch being written, and running the import again picks up
+//      where it stopped, since every finished record is matched by the export's site and WordPress id
+//      (docs/decisions/012-wordpress-import.md). A post changed in WordPress since it was imported updates
+//      its article, unless the newsroom has saved that article since.
+// Articles go through the article service (createArticle, updateImportedArticle), like every other article.
 import { createHash } from 'node:crypto'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, resolve, sep } from 'node:path'
@@ -28,7 +30,7 @@ import { ensureSection, ensureTag } from '../db/repositories/taxonomy.repository
 import { userByEmail } from '../db/repositories/users.repository.js'
 import type { WpKind } from '../db/tables/imports.table.js'
 import type { EventBus, LedeEvent } from '../events/bus.js'
-import { createArticle } from './articles.service.js'
+import { createArticle, updateImportedArticle } from './articles.service.js'
 import { uploadMedia } from './media.service.js'
 import { createUser } from './users.service.js'
 import type { Deps } from './deps.js'
@@ -91,15 +93,18 @@ interface Context {
   at: () => string
   /** In a dry run: the one transaction everything is written in and then rolled back. */
   dryTrx: DbOrTrx | null
+  /** While a batch of posts is written: its transaction, which every write and read joins, and its events. */
+  batch: { trx: DbOrTrx, bus: ReturnType<typeof bufferedBus> } | null
 }
+
+/** Where reads go: inside the open transaction when there is one (SQLite has one connection, which it holds). */
+const readerOf = (ctx: Context): DbOrTrx => ctx.dryTrx ?? ctx.batch?.trx ?? ctx.deps.db
 
 /** Runs `fn` in a transaction of its own (or, dry, in the run's), with service calls joining it. */
 async function inTransaction<T>(ctx: Context, fn: (trx: DbOrTrx, deps: Deps) => Promise<T>): Promise<T> {
   const bus = bufferedBus()
-  if (ctx.dryTrx) {
-    const trx = ctx.dryTrx
-    return fn(trx, { ...ctx.deps, db: joinedTransaction(trx), events: bus })
-  }
+  const outer = ctx.dryTrx ?? ctx.batch?.trx
+  if (outer) return fn(outer, { ...ctx.deps, db: joinedTransaction(outer), events: ctx.batch?.bus ?? bus })
   try {
     const result = await ctx.deps.db.transaction().execute((trx) => fn(trx, { ...ctx.deps, db: joinedTransaction(trx), events: bus }))
     bus.flush(ctx.deps.events)
@@ -119,7 +124,7 @@ async function importAuthor(ctx: Context, author: WxrAuthor): Promise<void> {
   if (login === '') { skip(ctx.summary, 'users', 'author without a login', author.email || '?'); return }
   if (ctx.users.has(login)) return
   const key = login.slice(0, 200)
-  const known = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: 'author', wpKey: key })
+  const known = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'author', wpKey: key })
   if (known?.lede_id) {
     ctx.users.set(login, known.lede_id)
     if (author.id !== null) ctx.usersByWpId.set(author.id, known.lede_id)
@@ -176,7 +181,7 @@ async function importTerm(ctx: Context, term: WxrTerm, pendingParents: Map<strin
   if (name === '') { skip(ctx.summary, term.taxonomy === 'category' ? 'sections' : 'tags', 'term without a name or slug', String(term.id ?? '?')); return }
   const kind: WpKind = term.taxonomy
   const key = (term.id !== null ? String(term.id) : `slug:${term.slug}`).slice(0, 200)
-  const known = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: kind, wpKey: key })
+  const known = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: kind, wpKey: key })
   const entity = kind === 'category' ? 'sections' : 'tags'
   if (term.description.trim() !== '') note(ctx.summary, 'term description not kept (sections and tags have none)')
   await inTransaction(ctx, async (trx) => {
@@ -245,7 +250,7 @@ async function fileInside(dir: string, relative: string): Promise<string | null>
 
 async function importAttachment(ctx: Context, item: WxrItem): Promise<void> {
   const key = String(item.postId)
-  const known = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key })
+  const known = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key })
   if (known && (known.lede_id !== null || ctx.options.mediaDir === null)) {
     ctx.media.set(key, known.lede_id)
     count(ctx.summary, 'unchanged', 'attachments')
@@ -319,11 +324,47 @@ async function importComments(trx: DbOrTrx, ctx: Context, articleId: number, com
   }
 }
 
+/** The section of a post's first category: imported already, or (named only in the post, WXR 1.0) now. */
+async function sectionFor(ctx: Context, item: WxrItem, slug: string | null): Promise<number | null> {
+  if (!slug) return null
+  const known = ctx.sections.get(slug)
+  if (known !== undefined) return known
+  const name = item.terms.find((t) => t.domain === 'category' && t.slug === slug)?.name.trim() || slug
+  const id = await inTransaction(ctx, (trx) => ensureSection(trx, ctx.edition, termSlug(slug, name), name.slice(0, 200)))
+  ctx.sections.set(slug, id)
+  return id
+}
+
+/** A post imported before and changed in WordPress since: its article takes the new version, unless edited in Lede. */
+async function updatePost(ctx: Context, item: WxrItem, articleId: number, importedAt: string, hash: string, label: string): Promise<void> {
+  const mapped = articleOf(item, ctx.zone, ctx.at())
+  if (!mapped.ok) { skip(ctx.summary, 'posts', mapped.reason, label); return }
+  const a = mapped.article
+  const authorId = await userFor(ctx, a.authorLogin)
+  const sectionId = await sectionFor(ctx, item, a.sectionSlug)
+  const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
+  const result = await inTransaction(ctx, async (trx, deps) => {
+    const updated = await updateImportedArticle(deps, articleId, {
+      headline: a.headline, lead: a.lead, bodySource: a.bodySource, authorId, sectionId, tags: a.tags,
+      status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, featuredMediaId,
+      agencyCredit: a.agencyCredit, sourceUrl: a.sourceUrl, byline: a.byline
+    }, importedAt, ctx.options.actor)
+    if (updated.kind === 'updated') {
+      await redirectTo(trx, ctx, oldPathOf(item.link), 'article', articleId)
+      await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: String(item.postId), ledeKind: 'article', ledeId: articleId, hash, runId: ctx.runId, at: ctx.at() })
+    }
+    return updated
+  })
+  if (result.kind === 'updated') count(ctx.summary, 'updated', 'posts')
+  else if (result.kind === 'not-found') skip(ctx.summary, 'posts', 'changed in WordPress, but its article has been deleted in Lede', label)
+  else skip(ctx.summary, 'posts', 'changed in WordPress, and edited in Lede since it was imported; the Lede version is kept', label)
+}
+
 async function importPost(ctx: Context, item: WxrItem): Promise<void> {
   const key = String(item.postId)
   const label = `${key} ${item.title.slice(0, 60)}`.trim()
   const hash = sha256(JSON.stringify({ ...item, comments: [] }))
-  const db = ctx.dryTrx ?? ctx.deps.db
+  const db = readerOf(ctx)
   const known = await importedItem(db, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key })
   // A post seen for the first time has no comments imported either.
   const commentKeys = known && item.comments.length > 0 ? await knownComments(ctx, item.comments) : new Map<string, number | null>()
@@ -335,23 +376,15 @@ async function importPost(ctx: Context, item: WxrItem): Promise<void> {
       count(ctx.summary, 'unchanged', 'comments', item.comments.length)
     }
     if (known.content_hash === hash) count(ctx.summary, 'unchanged', 'posts')
-    else skip(ctx.summary, 'posts', 'changed in WordPress since it was imported; the imported article is left as it is', label)
+    else if (known.lede_id === null) skip(ctx.summary, 'posts', 'changed in WordPress, but its article was not created', label)
+    else await updatePost(ctx, item, known.lede_id, known.updated_at, hash, label)
     return
   }
   const mapped = articleOf(item, ctx.zone, ctx.at())
   if (!mapped.ok) { skip(ctx.summary, 'posts', mapped.reason, label); return }
   const a = mapped.article
   const authorId = await userFor(ctx, a.authorLogin)
-  let sectionId: number | null = null
-  if (a.sectionSlug) {
-    sectionId = ctx.sections.get(a.sectionSlug) ?? null
-    if (sectionId === null) {
-      // Categories named only in the post (WXR 1.0): made now.
-      const name = item.terms.find((t) => t.domain === 'category' && t.slug === a.sectionSlug)?.name.trim() || a.sectionSlug
-      sectionId = await inTransaction(ctx, (trx) => ensureSection(trx, ctx.edition, termSlug(a.sectionSlug!, name), name.slice(0, 200)))
-      ctx.sections.set(a.sectionSlug, sectionId)
-    }
-  }
+  const sectionId = await sectionFor(ctx, item, a.sectionSlug)
   if (a.extraCategories.length > 0) note(ctx.summary, 'post in several categories filed under its first one only')
   for (const n of a.notes) note(ctx.summary, n)
   const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
@@ -368,7 +401,8 @@ async function importPost(ctx: Context, item: WxrItem): Promise<void> {
       await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key, ledeKind: 'article', ledeId: id, hash, runId: ctx.runId, at: ctx.at() })
     })
   } catch (error) {
-    if (ctx.dryTrx) throw error
+    // In a shared transaction the failure is the whole batch's (PostgreSQL refuses every later statement).
+    if (ctx.dryTrx || ctx.batch) throw error
     skip(ctx.summary, 'posts', `could not be saved: ${errorText(error)}`, label)
     return
   }
@@ -380,7 +414,7 @@ async function knownComments(ctx: Context, comments: readonly WxrComment[]): Pro
   const found = new Map<string, number | null>()
   for (const c of comments) {
     if (c.id === null) continue
-    const row = await importedItem(ctx.dryTrx ?? ctx.deps.db, { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: String(c.id) })
+    const row = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: String(c.id) })
     if (row) found.set(String(c.id), row.lede_id)
   }
   return found
@@ -404,6 +438,47 @@ async function importItem(ctx: Context, item: WxrItem): Promise<void> {
   if (item.postType === 'attachment') return
   const reason = SKIPPED_TYPES[item.postType] ?? `post type "${item.postType.slice(0, 40)}" has no place in Lede`
   skip(ctx.summary, item.postType === 'page' ? 'pages' : 'posts', reason, `${item.postId} ${item.title.slice(0, 60)}`.trim())
+}
+
+/** Posts written per transaction: fewer commits, while the write lock is never held for long. */
+const POSTS_PER_BATCH = 200
+/** …and no more text than this held for one batch, however long the posts and their comment threads. */
+const BATCH_TEXT_CHARS = 8 * 1024 * 1024
+
+/** Roughly how much text an item holds (its body and its comments), to bound a batch's memory. */
+const itemChars = (item: WxrItem) => item.content.length + item.excerpt.length + item.comments.reduce((n, c) => n + c.content.length, 0)
+
+/**
+ * Imports the items in one transaction. If any fails, the batch is rolled back (with the counts and the
+ * authors and sections it had learned) and its items are imported again one transaction each, so the bad
+ * one is reported alone and the others are kept.
+ */
+async function importBatch(ctx: Context, items: readonly WxrItem[]): Promise<void> {
+  if (ctx.dryTrx || items.length === 1) {
+    for (const item of items) await importItem(ctx, item)
+    return
+  }
+  const before = { summary: structuredClone(ctx.summary), users: new Map(ctx.users), usersByWpId: new Map(ctx.usersByWpId), sections: new Map(ctx.sections) }
+  const bus = bufferedBus()
+  try {
+    await ctx.deps.db.transaction().execute(async (trx) => {
+      ctx.batch = { trx, bus }
+      try {
+        for (const item of items) await importItem(ctx, item)
+      } finally {
+        ctx.batch = null
+      }
+    })
+  } catch {
+    bus.drop()
+    Object.assign(ctx.summary, before.summary)
+    ctx.users = before.users
+    ctx.usersByWpId = before.usersByWpId
+    ctx.sections = before.sections
+    for (const item of items) await importItem(ctx, item)
+    return
+  }
+  bus.flush(ctx.deps.events)
 }
 
 /** The export's site, which with each record's WordPress id identifies it across runs. */
@@ -474,7 +549,7 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
     deps, options, runId, siteUrl, blogPath: blog ? blog.replace(/\/$/, '') : '', edition: options.edition, summary,
     zone: { offsetMinutes, fallbackTimeZone: settings.timeZone },
     users: new Map(), usersByWpId: new Map(), sections: new Map(), media: new Map(),
-    at: () => deps.clock().toISOString(), dryTrx: dry
+    at: () => deps.clock().toISOString(), dryTrx: dry, batch: null
   }
   const report = await progressReporter(ctx)
   try {
@@ -508,13 +583,24 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
     }
     for (const [parent, children] of pendingParents) note(summary, `${children.length} categor${children.length === 1 ? 'y' : 'ies'} under a missing parent "${parent.slice(0, 40)}" kept at the top level`)
 
-    // 3. Posts, one transaction each.
+    // 3. Posts, a batch per transaction.
     done = 0
+    let batch: WxrItem[] = []
+    let batchChars = 0
+    const writeBatch = async () => {
+      await importBatch(ctx, batch)
+      done += batch.length
+      batch = []
+      batchChars = 0
+      report({ phase: 'posts', done, total: items })
+    }
     for await (const r of readWxr(options.source())) {
       if (r.kind !== 'item') continue
-      await importItem(ctx, r.item)
-      report({ phase: 'posts', done: ++done, total: items })
+      batch.push(r.item)
+      batchChars += itemChars(r.item)
+      if (batch.length >= POSTS_PER_BATCH || batchChars >= BATCH_TEXT_CHARS) await writeBatch()
     }
+    if (batch.length > 0) await writeBatch()
   } catch (error) {
     if (dry) await dry.rollback().execute()
     const message = errorText(error)

@@ -223,14 +223,43 @@ forEachDialect((dialect) => {
       assert.equal((await t.app.inject({ url: '/news/post-102.html' })).statusCode, 404)
     })
 
-    it('adds the comments an updated export brings, and reports a changed post instead of duplicating it', async (tc) => {
+    it('adds the comments an updated export brings, and updates a changed post\'s article instead of duplicating it', async (tc) => {
       const t = await build(tc, dialect, { settings: SETTINGS })
       done(await run(t, fromText(wxr(post(201, { comments: comment(11, 0, '1') })))))
-      const summary = done(await run(t, fromText(wxr(post(201, { content: 'Edited.', comments: comment(11, 0, '1') + comment(12, 11, '1') })))))
+      const [before] = await t.deps.db.selectFrom('articles').select(['id', 'slug', 'version']).execute()
+      t.clock.advance(60_000)
+      const summary = done(await run(t, fromText(wxr(post(201, { content: 'Edited in WordPress.', comments: comment(11, 0, '1') + comment(12, 11, '1') })))))
       assert.equal(summary.counts.created.comments, 1)
       assert.equal(summary.counts.created.posts, 0)
-      assert.equal(summary.skipped.find((s) => s.entity === 'posts')?.examples[0], '201 Post 201')
-      assert.equal(Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 1)
+      assert.equal(summary.counts.updated.posts, 1)
+      const rows = await t.deps.db.selectFrom('articles').select(['id', 'slug', 'version', 'body_html']).execute()
+      assert.equal(rows.length, 1)
+      assert.equal(rows[0]!.id, before!.id)
+      assert.equal(rows[0]!.slug, before!.slug, 'the URL readers hold stays')
+      assert.equal(rows[0]!.version, before!.version + 1)
+      assert.match(rows[0]!.body_html, /Edited in WordPress\./)
+      assert.equal((await t.deps.db.selectFrom('article_revisions').select('id').where('article_id', '=', before!.id).execute()).length, 2, 'the update is a revision')
+
+      // The same export again: nothing to do.
+      const again = done(await run(t, fromText(wxr(post(201, { content: 'Edited in WordPress.', comments: comment(11, 0, '1') + comment(12, 11, '1') })))))
+      assert.equal(again.counts.updated.posts, 0)
+      assert.equal(again.counts.unchanged.posts, 1)
+    })
+
+    it('keeps an article the newsroom edited in Lede when WordPress changed it too, and says so', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      done(await run(t, fromText(wxr(post(202)))))
+      t.clock.advance(60_000)
+      await t.deps.db.updateTable('articles').set({ headline: 'Edited in Lede', updated_at: t.clock().toISOString(), version: 2 }).execute()
+      t.clock.advance(60_000)
+      const summary = done(await run(t, fromText(wxr(post(202, { content: 'Edited in WordPress.' })))))
+      assert.equal(summary.counts.updated.posts, 0)
+      const skipped = summary.skipped.find((s) => s.entity === 'posts')
+      assert.match(skipped?.reason ?? '', /edited in Lede since it was imported/)
+      assert.equal(skipped?.examples[0], '202 Post 202')
+      const [row] = await t.deps.db.selectFrom('articles').select(['headline', 'body_html']).execute()
+      assert.equal(row!.headline, 'Edited in Lede')
+      assert.doesNotMatch(row!.body_html, /Edited in WordPress/)
     })
 
     it('imports a second site\'s export beside the first, even with the same WordPress ids', async (tc) => {
