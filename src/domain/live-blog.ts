@@ -1,4 +1,5 @@
 // Live blog rules (issue 16): who may post, what an update may be, and the order readers see.
+import { escapeHtml } from './html-escape.js'
 import { mayActOnArticle, type Role } from './roles.js'
 
 /** An update is a few paragraphs at most: a longer text is a story of its own. */
@@ -6,7 +7,7 @@ export const MAX_UPDATE_LENGTH = 5_000
 /** JSON-LD lists the latest updates only (Google reads no more than this). */
 export const JSON_LD_UPDATES = 50
 
-export type UpdateProblem = 'empty' | 'too-long'
+export type UpdateProblem = 'empty' | 'too-long' | 'image'
 
 /** The text of an update as typed, trimmed, or why it cannot be posted. */
 export function validateUpdateText(text: unknown): { ok: true, text: string } | { ok: false, problem: UpdateProblem } {
@@ -40,4 +41,20 @@ export function keyEvents<T extends OrderableUpdate>(updates: readonly T[]): T[]
 /** The anchor of an update on the article page. */
 export function updateAnchor(id: number): string {
   return `update-${id}`
+}
+
+/** What an update's picture needs to be drawn: its copies and the library's texts. */
+export interface UpdatePicture { url: string, srcset: string, width: number, height: number, alt: string, caption: string | null, credit: string | null }
+
+/** The live column is the article column: at most about 44rem (700 px); on phones the screen. */
+const UPDATE_IMAGE_SIZES = '(min-width: 50rem) 44rem, 100vw'
+
+/**
+ * An update's stored HTML: its picture's figure (escaped here: the texts come from the library) above
+ * the text rendered from Markdown, so the stream, the page, the feeds and the API all carry the picture.
+ */
+export function updateHtml(textHtml: string, picture: UpdatePicture | null): string {
+  if (!picture) return textHtml
+  const caption = [picture.caption ? escapeHtml(picture.caption) : '', picture.credit ? `<span class="image-credit">${escapeHtml(picture.credit)}</span>` : ''].filter(Boolean).join(' ')
+  return `<figure class="update-image"><img src="${escapeHtml(picture.url)}" srcset="${escapeHtml(picture.srcset)}" sizes="${UPDATE_IMAGE_SIZES}" width="${picture.width}" height="${picture.height}" alt="${escapeHtml(picture.alt)}" loading="lazy" decoding="async">${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>\n${textHtml}`
 }

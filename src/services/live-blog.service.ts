@@ -1,11 +1,12 @@
 // Live blogs (issue 16): start, post, pin, delete, close. Each is one transaction with its audit row; a
 // change readers see goes into the live log in the same transaction, so streams on every process get it.
 import { renderArticleBody } from '../domain/article-body.js'
-import { mayRunLiveBlog, validateUpdateText, updateAnchor, type UpdateProblem } from '../domain/live-blog.js'
+import { mayRunLiveBlog, updateAnchor, updateHtml, validateUpdateText, type UpdateProblem } from '../domain/live-blog.js'
 import { isPubliclyVisible } from '../domain/publishing.js'
 import { siteDates } from '../i18n/format.js'
 import { articleById } from '../db/repositories/articles.repository.js'
 import { writeAudit } from '../db/repositories/audit.repository.js'
+import { libraryImageOf } from '../db/repositories/media.repository.js'
 import { appendLiveEvent, withLiveLogLock } from '../db/repositories/live.repository.js'
 import {
   closeLiveBlogRow, insertUpdate, liveBlogOf, setUpdateFlags, setUpdateText, startLiveBlogRow, updateById
@@ -58,7 +59,15 @@ export async function closeLiveBlog(deps: Deps, editor: Editor, articleId: numbe
   return { kind: 'done' }
 }
 
-export async function postUpdate(deps: Deps, editor: Editor, articleId: number, input: { text: unknown, keyEvent: boolean }): Promise<LiveBlogResult> {
+/** The update's HTML with its picture drawn in, or null when the picture is not in the library. */
+async function composeHtml(deps: Deps, text: string, mediaId: number | null): Promise<string | null> {
+  const textHtml = renderArticleBody(text)
+  if (mediaId === null) return textHtml
+  const image = await libraryImageOf(deps.db, mediaId)
+  return image ? updateHtml(textHtml, image) : null
+}
+
+export async function postUpdate(deps: Deps, editor: Editor, articleId: number, input: { text: unknown, keyEvent: boolean, mediaId?: number | null }): Promise<LiveBlogResult> {
   const checked = await checkArticle(deps, editor, articleId)
   if (checked.kind !== 'ok') return checked
   const blog = await liveBlogOf(deps.db, articleId)
@@ -66,13 +75,15 @@ export async function postUpdate(deps: Deps, editor: Editor, articleId: number, 
   if (blog.closedAt) return { kind: 'closed' }
   const valid = validateUpdateText(input.text)
   if (!valid.ok) return { kind: 'invalid', problem: valid.problem }
+  const mediaId = input.mediaId ?? null
+  const bodyHtml = await composeHtml(deps, valid.text, mediaId)
+  if (bodyHtml === null) return { kind: 'invalid', problem: 'image' }
   const settings = await currentSettings(deps)
   const at = deps.clock()
-  const bodyHtml = renderArticleBody(valid.text)
   const article = checked.article
   const id = await withLiveLogLock(deps.db, async (trx) => {
-    const id = await insertUpdate(trx, { articleId, bodySource: valid.text, bodyHtml, keyEvent: input.keyEvent, authorId: editor.id, at: at.toISOString() })
-    await writeAudit(trx, { actor: actor(editor), action: 'liveblog.post', subjectType: 'article', subjectId: articleId, at, details: { update: id, keyEvent: input.keyEvent } })
+    const id = await insertUpdate(trx, { articleId, bodySource: valid.text, bodyHtml, keyEvent: input.keyEvent, mediaId, authorId: editor.id, at: at.toISOString() })
+    await writeAudit(trx, { actor: actor(editor), action: 'liveblog.post', subjectType: 'article', subjectId: articleId, at, details: { update: id, keyEvent: input.keyEvent, ...(mediaId !== null ? { media: mediaId } : {}) } })
     if (isPubliclyVisible({ status: article.status, publishedAt: article.published_at }, at)) {
       const dates = siteDates(settings, article.edition)
       await announce(trx, article.edition, articleId, 'update', {
@@ -110,7 +121,8 @@ export async function editUpdate(deps: Deps, editor: Editor, updateId: number, t
   const valid = validateUpdateText(text)
   if (!valid.ok) return { kind: 'invalid', problem: valid.problem }
   const at = deps.clock()
-  const bodyHtml = renderArticleBody(valid.text)
+  // The picture stays as it was; one deleted from the library since is left out.
+  const bodyHtml = await composeHtml(deps, valid.text, update.mediaId) ?? renderArticleBody(valid.text)
   const article = checked.article
   await withLiveLogLock(deps.db, async (trx) => {
     await setUpdateText(trx, updateId, { bodySource: valid.text, bodyHtml, updatedAt: at.toISOString() })

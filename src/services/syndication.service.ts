@@ -15,6 +15,7 @@ import { articleMonths, countTagsWithArticles, hasLiveArticles, listingNewsfeed,
 import { latestApprovedComments } from '../db/repositories/comments.repository.js'
 import { authorBySlug } from '../db/repositories/users.repository.js'
 import { sectionsOfEdition, tagBySlug } from '../db/repositories/taxonomy.repository.js'
+import { latestUpdatesOf, type LiveBlogUpdate } from '../db/repositories/live-blogs.repository.js'
 import type { Deps } from './deps.js'
 import { findArticle } from './reader.service.js'
 import { frontPageLinks, hreflangLinks, sitemapAlternates, type Hreflang } from './translations.service.js'
@@ -65,7 +66,10 @@ export async function listingPage(deps: Deps, settings: SiteSettings, edition: s
 // ---- Feeds -----------------------------------------------------------------------------------------
 
 /** The newest articles of a feed: the whole edition (term null) or one section, tag or author. */
-export async function feedArticles(deps: Deps, settings: SiteSettings, edition: string, listing?: { kind: ListingKind, slug: string }): Promise<{ term: ListingTerm | null, articles: PublishedArticle[] } | null> {
+/** Updates of a live blog a feed carries with the story: the latest, as its JSON-LD lists them. */
+const FEED_LIVE_UPDATES = 50
+
+export async function feedArticles(deps: Deps, settings: SiteSettings, edition: string, listing?: { kind: ListingKind, slug: string }): Promise<{ term: ListingTerm | null, articles: PublishedArticle[], liveUpdates: Map<number, LiveBlogUpdate[]> } | null> {
   let filter: ArticleFilter = {}
   let term: ListingTerm | null = null
   if (listing) {
@@ -75,7 +79,9 @@ export async function feedArticles(deps: Deps, settings: SiteSettings, edition: 
     term = found.term
   }
   const { items } = await publishedArticles(deps.db, { edition, now: deps.clock(), limit: feedItemLimit(settings.feedItemCount), filter })
-  return { term, articles: items }
+  // Full-text feeds carry a live blog's updates with its story; a feed of leads has no room for them.
+  const liveUpdates = settings.feedFullText ? await latestUpdatesOf(deps.db, items.map((a) => a.id), FEED_LIVE_UPDATES) : new Map<number, LiveBlogUpdate[]>()
+  return { term, articles: items, liveUpdates }
 }
 
 export interface CommentsFeedData {

@@ -7,6 +7,8 @@ import { adminGet, adminPost, createTestUser, login, loginAs } from '../admin-he
 import { createArticle } from '../../src/services/articles.service.js'
 import { auditEntriesFor } from '../../src/db/repositories/audit.repository.js'
 import { isEvent, listen, openStream } from './sse-client.js'
+import { uploadMedia } from '../../src/services/media.service.js'
+import { testImage } from '../web/admin/newsroom-support.js'
 
 async function story(t: TestApp, authorId: number | null = null): Promise<{ id: number, path: string }> {
   const { id, slug } = await createArticle(t.deps, {
@@ -72,6 +74,66 @@ forEachDialect((dialect) => {
       assert.match(json.updates[1]!.bodyHtml, /<strong>Turnout<\/strong>/)
       const plain = await story(t)
       assert.equal((await t.app.inject(`/api/v1/articles/${plain.id}/live-blog`)).statusCode, 404)
+
+      // The full-text feeds carry the updates with the story, newest first; other stories carry none.
+      for (const feed of ['/feed/', '/feed/atom/', '/feed.json']) {
+        const body = (await t.app.inject(feed)).body
+        const at = (text: string) => body.indexOf(text)
+        assert.ok(at('First results: the coalition leads.') > -1 && at('First results: the coalition leads.') < at('Polls are closed.'), `${feed}: the updates, newest first`)
+        assert.equal(body.split('Live updates').length - 1, 1, `${feed}: only the live blog carries updates`)
+      }
+    })
+
+    it('an update may carry a picture from the library: drawn on the page, down the channel and in the API; the library keeps it while shown', async (tc) => {
+      const t = await build(tc, dialect)
+      const editor = await loginAs(t, 'editor')
+      const { id, path } = await story(t)
+      const uploaded = await uploadMedia(t.deps, editor.user, {
+        bytes: await testImage('jpeg', 1600, 900), originalName: 'crowd.jpg', alt: 'Voters queue <outside> the school', caption: 'Polling station 12', credit: 'Photo: A. Petrosyan'
+      })
+      assert.equal(uploaded.kind, 'created')
+      const mediaId = (uploaded as { id: number }).id
+      const base = await listen(t.app)
+      const channel = await openStream(`${base}/live?article=${id}`)
+      tc.after(() => channel.close())
+      await channel.next(isEvent('ready'))
+      await adminPost(t, editor, `/admin/articles/${id}/live/start/`)
+
+      const form = await adminGet(t, editor, `/admin/articles/${id}/live/`)
+      assert.match(form.body, new RegExp(`<option value="${mediaId}">${mediaId} · Voters queue &lt;outside> the school</option>`))
+      const res = await adminPost(t, editor, `/admin/articles/${id}/live/updates/`, { text: 'The queue reaches the corner.', media_id: String(mediaId) })
+      assert.equal(res.statusCode, 303, res.body)
+
+      const event = JSON.parse((await channel.next(isEvent('update'))).data) as { html: string }
+      for (const html of [event.html, (await t.app.inject(path)).body, (await t.app.inject(`/api/v1/articles/${id}/live-blog`)).body]) {
+        assert.match(html, /<figure class=\\?"update-image\\?"><img src=\\?"\/media\//)
+        assert.match(html, /alt=\\?"Voters queue &lt;outside&gt; the school\\?"/)
+        assert.match(html, /srcset=/)
+        assert.match(html, /Polling station 12 <span class=\\?"image-credit\\?">Photo: A. Petrosyan<\/span>/)
+        assert.match(html, /The queue reaches the corner\./)
+      }
+
+      // Correcting the text keeps the picture.
+      const [row] = await t.deps.db.selectFrom('live_blog_updates').select(['id', 'media_id']).execute()
+      assert.equal(row!.media_id, mediaId)
+      assert.equal((await adminPost(t, editor, `/admin/articles/${id}/live/updates/${row!.id}/edit/`, { text: 'The queue reaches the square.' })).statusCode, 303)
+      const corrected = (await t.app.inject(path)).body
+      assert.match(corrected, /The queue reaches the square\./)
+      assert.match(corrected, /<figure class="update-image">/)
+
+      // The library does not delete a picture an update shows.
+      const del = await adminPost(t, editor, `/admin/media/${mediaId}/delete/`)
+      assert.notEqual(del.statusCode, 303)
+      assert.ok(await t.deps.db.selectFrom('media').select('id').where('id', '=', mediaId).executeTakeFirst(), 'still in the library')
+
+      // A picture that is not in the library is refused with a message, and the text is kept.
+      for (const bad of ['999999', 'abc']) {
+        const refused = await adminPost(t, editor, `/admin/articles/${id}/live/updates/`, { text: 'Another picture.', media_id: bad })
+        assert.equal(refused.statusCode, 400)
+        assert.match(refused.body, /That picture is not in the media library/)
+        assert.match(refused.body, /Another picture\./)
+      }
+      assert.equal((await t.deps.db.selectFrom('live_blog_updates').select('id').execute()).length, 1)
     })
 
     it('keeps an empty or overlong update out with a message, and what was typed', async (tc) => {

@@ -15,6 +15,7 @@ import * as wireDesk from './2026-12-03T00-00-wire-desk.js'
 import * as wordpressImport from './2026-12-03T00-00-wordpress-import.js'
 import * as liveEvents from './2026-12-03T00-00-live-events.js'
 import * as liveBlogs from './2026-12-03T01-00-live-blogs.js'
+import * as liveUpdateImages from './2026-12-04T00-00-live-update-images.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -30,7 +31,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T00-00-wire-desk': wireDesk,
   '2026-12-03T00-00-wordpress-import': wordpressImport,
   '2026-12-03T00-00-live-events': liveEvents,
-  '2026-12-03T01-00-live-blogs': liveBlogs
+  '2026-12-03T01-00-live-blogs': liveBlogs,
+  '2026-12-04T00-00-live-update-images': liveUpdateImages
 }
 
 export const migrationProvider: MigrationProvider = {

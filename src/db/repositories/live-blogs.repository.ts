@@ -12,6 +12,8 @@ export interface LiveBlogUpdate {
   keyEvent: boolean
   pinned: boolean
   authorId: number | null
+  /** Its picture from the media library, already drawn at the top of bodyHtml. */
+  mediaId: number | null
   createdAt: IsoInstant
   updatedAt: IsoInstant | null
 }
@@ -31,9 +33,9 @@ export async function closeLiveBlogRow(db: DbOrTrx, articleId: number, at: IsoIn
   await db.updateTable('live_blogs').set({ closed_at: at }).where('article_id', '=', articleId).execute()
 }
 
-export async function insertUpdate(db: DbOrTrx, values: { articleId: number, bodySource: string, bodyHtml: string, keyEvent: boolean, authorId: number | null, at: IsoInstant }): Promise<number> {
+export async function insertUpdate(db: DbOrTrx, values: { articleId: number, bodySource: string, bodyHtml: string, keyEvent: boolean, mediaId: number | null, authorId: number | null, at: IsoInstant }): Promise<number> {
   const row = await db.insertInto('live_blog_updates').values({
-    article_id: values.articleId, body_source: values.bodySource, body_html: values.bodyHtml, key_event: values.keyEvent ? 1 : 0,
+    article_id: values.articleId, body_source: values.bodySource, body_html: values.bodyHtml, key_event: values.keyEvent ? 1 : 0, media_id: values.mediaId,
     pinned: 0, author_id: values.authorId, created_at: values.at, updated_at: null, deleted_at: null
   }).returning('id').executeTakeFirstOrThrow()
   return row.id
@@ -65,9 +67,21 @@ export async function visibleUpdates(db: DbOrTrx, articleId: number, limit = 500
   return rows.map(toUpdate)
 }
 
-function toUpdate(row: { id: number, article_id: number, body_source: string, body_html: string, key_event: number, pinned: number, author_id: number | null, created_at: string, updated_at: string | null }): LiveBlogUpdate {
+/**
+ * The latest updates of whichever of these articles are live blogs (feeds show them with the story):
+ * one query when none is, and one more per live blog, bounded by `perArticle`.
+ */
+export async function latestUpdatesOf(db: DbOrTrx, articleIds: readonly number[], perArticle: number): Promise<Map<number, LiveBlogUpdate[]>> {
+  const out = new Map<number, LiveBlogUpdate[]>()
+  if (articleIds.length === 0) return out
+  const blogs = await db.selectFrom('live_blogs').select('article_id').where('article_id', 'in', [...articleIds]).execute()
+  for (const { article_id: id } of blogs) out.set(id, await visibleUpdates(db, id, perArticle))
+  return out
+}
+
+function toUpdate(row: { id: number, article_id: number, body_source: string, body_html: string, key_event: number, pinned: number, author_id: number | null, media_id: number | null, created_at: string, updated_at: string | null }): LiveBlogUpdate {
   return {
     id: row.id, articleId: row.article_id, bodySource: row.body_source, bodyHtml: row.body_html, keyEvent: row.key_event === 1,
-    pinned: row.pinned === 1, authorId: row.author_id, createdAt: row.created_at, updatedAt: row.updated_at
+    pinned: row.pinned === 1, authorId: row.author_id, mediaId: row.media_id, createdAt: row.created_at, updatedAt: row.updated_at
   }
 }

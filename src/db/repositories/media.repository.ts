@@ -100,7 +100,9 @@ export async function updateMediaText(db: DbOrTrx, id: number, values: { alt: st
 export async function mediaUsageCount(db: DbOrTrx, id: number): Promise<number> {
   const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('featured_media_id', '=', id).executeTakeFirstOrThrow()
-  return Number(row.n)
+  const updates = await db.selectFrom('live_blog_updates').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('media_id', '=', id).where('deleted_at', 'is', null).executeTakeFirstOrThrow()
+  return Number(row.n) + Number(updates.n)
 }
 
 export async function deleteMedia(db: DbOrTrx, id: number): Promise<void> {
@@ -152,25 +154,42 @@ export async function featuredImagesOf(db: DbOrTrx, articleIds: readonly number[
   for (const row of rows) {
     const own = files.get(row.id)
     if (!own) continue
-    const bytesOf = (file: ImageFile) => {
-      const variant = file === own.original ? 'original' : String(file.width)
-      return sizes.find((s) => s.media_id === row.id && s.variant === variant)?.size ?? 0
-    }
-    const main = defaultImageFile(own.variants, own.original)
-    const shared = sharedImageFile(own.variants, own.original)
-    out.set(row.article_id, {
-      mediaId: row.id,
-      url: main.url, width: main.width, height: main.height, mime: main.mime, bytes: bytesOf(main),
-      shared: { ...shared, bytes: bytesOf(shared) },
+    out.set(row.article_id, imageOf(row, own, sizes, {
       alt: ownOrLibraryText(row.featured_alt, row.alt) ?? '',
       caption: ownOrLibraryText(row.featured_caption, row.caption),
-      credit: ownOrLibraryText(row.featured_credit, row.credit),
-      variants: own.variants,
-      srcset: srcsetOf(own.variants.length > 0 ? own.variants : [own.original]),
-      original: own.original
-    })
+      credit: ownOrLibraryText(row.featured_credit, row.credit)
+    }))
   }
   return out
+}
+
+/** The image as pages and feeds need it, from its files, their byte sizes and the texts that go with it. */
+function imageOf(media: { id: number }, own: MediaFiles, sizes: readonly { media_id: number, variant: string, size: number }[], texts: { alt: string, caption: string | null, credit: string | null }): FeaturedImage {
+  const bytesOf = (file: ImageFile) => {
+    const variant = file === own.original ? 'original' : String(file.width)
+    return sizes.find((s) => s.media_id === media.id && s.variant === variant)?.size ?? 0
+  }
+  const main = defaultImageFile(own.variants, own.original)
+  const shared = sharedImageFile(own.variants, own.original)
+  return {
+    mediaId: media.id,
+    url: main.url, width: main.width, height: main.height, mime: main.mime, bytes: bytesOf(main),
+    shared: { ...shared, bytes: bytesOf(shared) },
+    ...texts,
+    variants: own.variants,
+    srcset: srcsetOf(own.variants.length > 0 ? own.variants : [own.original]),
+    original: own.original
+  }
+}
+
+/** A library image by its id, with the library's alt text, caption and credit (a live-blog update's picture). */
+export async function libraryImageOf(db: DbOrTrx, mediaId: number): Promise<FeaturedImage | null> {
+  const media = await db.selectFrom('media').select(['id', 'hash', 'alt', 'caption', 'credit']).where('id', '=', mediaId).executeTakeFirst()
+  if (!media) return null
+  const fileRows = await db.selectFrom('media_files').select(['media_id', 'variant', 'mime', 'width', 'height', 'size']).where('media_id', '=', mediaId).execute()
+  const own = filesFromRows([media], fileRows).get(media.id)
+  if (!own) return null
+  return imageOf(media, own, fileRows, { alt: media.alt, caption: ownOrLibraryText(null, media.caption), credit: ownOrLibraryText(null, media.credit) })
 }
 
 /** One article's featured image, or null (see featuredImagesOf). */

@@ -15,6 +15,8 @@ export interface LiveBlogUpdatesTable {
   key_event: Generated<number>
   pinned: Generated<number>
   author_id: number | null
+  /** A picture from the media library, drawn at the top of body_html. */
+  media_id: Generated<number | null>
   created_at: string
   updated_at: string | null
   deleted_at: string | null

@@ -30,7 +30,7 @@ const feedRoutesPlugin: FastifyPluginAsync = async (app) => {
     app.get(path, async (request, reply) => {
       const ctx = await request.viewContext()
       const data = await feedArticles(app.deps, ctx.settings, ctx.edition)
-      return sendFeed(reply, articlesFeedDocument(ctx, null, data!.articles), format)
+      return sendFeed(reply, articlesFeedDocument(ctx, null, data!.articles, data!.liveUpdates), format)
     })
   }
 
@@ -40,7 +40,7 @@ const feedRoutesPlugin: FastifyPluginAsync = async (app) => {
         const ctx = await request.viewContext()
         const data = await feedArticles(app.deps, ctx.settings, ctx.edition, { kind, slug: request.params.slug })
         if (!data) return reply.callNotFound()
-        return sendFeed(reply, articlesFeedDocument(ctx, data.term, data.articles), format)
+        return sendFeed(reply, articlesFeedDocument(ctx, data.term, data.articles, data.liveUpdates), format)
       })
     }
   }

@@ -4,6 +4,9 @@ import type { PublishedArticle } from '../../domain/published-article.js'
 import { feedPath, listingPath } from '../../domain/syndication-urls.js'
 import { absoluteUrl, articlePath, frontPath } from '../../domain/urls.js'
 import type { CommentsFeedData, ListingTerm } from '../../services/syndication.service.js'
+import { escapeHtml } from '../../domain/html-escape.js'
+import type { LiveBlogUpdate } from '../../db/repositories/live-blogs.repository.js'
+import { siteDates } from '../../i18n/format.js'
 import type { ViewContext } from './context.js'
 import { listingDescription, listingHeading } from './listing-page.js'
 
@@ -19,15 +22,23 @@ function feedPaths(pagePath: string) {
   return { rss: feedPath(pagePath, 'rss'), atom: feedPath(pagePath, 'atom'), json: feedPath(pagePath, 'json') }
 }
 
-/** The edition's feed (term null), or a section's, tag's or author's. */
-export function articlesFeedDocument(ctx: ViewContext, term: ListingTerm | null, articles: PublishedArticle[]): FeedDocument {
+/** A live blog's updates under its story in a feed: newest first, each with its time, as on the page. */
+function withLiveUpdates(ctx: ViewContext, article: PublishedArticle, updates: readonly LiveBlogUpdate[] | undefined): PublishedArticle {
+  if (!updates || updates.length === 0) return article
+  const dates = siteDates(ctx.settings, ctx.edition)
+  const items = updates.map((u) => `<li><p><time datetime="${escapeHtml(dates.iso(u.createdAt))}">${escapeHtml(dates.dateTime(u.createdAt))}</time></p>\n${u.bodyHtml}</li>`)
+  return { ...article, bodyHtml: `${article.bodyHtml}\n<h2>${escapeHtml(ctx.i18n.t('liveBlog.live'))}</h2>\n<ol>\n${items.join('\n')}\n</ol>` }
+}
+
+/** The edition's feed (term null), or a section's, tag's or author's; live blogs carry their latest updates. */
+export function articlesFeedDocument(ctx: ViewContext, term: ListingTerm | null, articles: PublishedArticle[], liveUpdates: ReadonlyMap<number, readonly LiveBlogUpdate[]> = new Map()): FeedDocument {
   const { settings, i18n } = ctx
   const pagePath = term ? listingPath(ctx.prefix, term.kind, term.slug) : frontPath(ctx.prefix)
   const scope = term
     ? { title: i18n.t('feeds.titleWithSite', { title: listingHeading(ctx, term), site: settings.siteName }), description: listingDescription(ctx, term) }
     : { title: settings.siteName, description: settings.tagline || i18n.t('newsfeed.description', { site: settings.siteName }) }
   const s = site(ctx)
-  return feedDocument({ ...scope, pagePath, language: ctx.edition }, articles.map((a) => articleFeedEntry(a, s)), s, ctx.now, feedPaths(pagePath))
+  return feedDocument({ ...scope, pagePath, language: ctx.edition }, articles.map((a) => articleFeedEntry(withLiveUpdates(ctx, a, liveUpdates.get(a.id)), s)), s, ctx.now, feedPaths(pagePath))
 }
 
 /** RSS of an article's approved comments: the HTML stored at save, as the page shows it. */

@@ -4,15 +4,32 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { parseId } from '../../../domain/ids.js'
 import { articleById } from '../../../db/repositories/articles.repository.js'
 import { liveBlogOf, visibleUpdates } from '../../../db/repositories/live-blogs.repository.js'
+import { mediaLibrary } from '../../../db/repositories/media.repository.js'
 import { mayRunLiveBlog } from '../../../domain/live-blog.js'
-import { orderUpdates } from '../../../domain/live-blog.js'
+import { orderUpdates, type UpdateProblem } from '../../../domain/live-blog.js'
 import {
   closeLiveBlog, deleteUpdate, editUpdate, pinUpdate, postUpdate, startLiveBlog, type LiveBlogResult
 } from '../../../services/live-blog.service.js'
 import { EMPTY_UPDATE_FORM, LiveBlogAdminPage, type LiveBlogFormState } from '../../views/admin/live-blog-page.js'
+import type { MessageKey } from '../../../i18n/index.js'
 import { sendAdminError } from './admin-support.js'
 
 type Params = { id: string }
+
+/** Pictures offered for an update: the library's newest (the media library page finds older ones by number). */
+const PICTURES_OFFERED = 50
+
+const PROBLEM_MESSAGE: Record<UpdateProblem, MessageKey> = {
+  'empty': 'admin.liveBlog.error.empty',
+  'too-long': 'admin.liveBlog.error.tooLong',
+  'image': 'admin.liveBlog.error.image'
+}
+
+/** The form's picture: none, or a library id; anything else is a picture that cannot exist. */
+function pictureOf(value: unknown): number | null | 'invalid' {
+  if (value === undefined || value === '') return null
+  return parseId(value) ?? 'invalid'
+}
 type UpdateParams = { id: string, update: string }
 
 const liveBlogRoutes: FastifyPluginAsync = async (app) => {
@@ -20,9 +37,12 @@ const liveBlogRoutes: FastifyPluginAsync = async (app) => {
     const article = await articleById(app.deps.db, articleId)
     if (!article || article.status === 'trashed') return sendAdminError(request, reply, 404)
     if (!mayRunLiveBlog(request.user!, article.author_id)) return sendAdminError(request, reply, 403)
-    const [blog, updates] = await Promise.all([liveBlogOf(app.deps.db, articleId), visibleUpdates(app.deps.db, articleId)])
+    const [blog, updates, library] = await Promise.all([
+      liveBlogOf(app.deps.db, articleId), visibleUpdates(app.deps.db, articleId), mediaLibrary(app.deps.db, { limit: PICTURES_OFFERED })
+    ])
     const ctx = await request.adminContext()
-    return reply.adminPage(<LiveBlogAdminPage ctx={ctx} article={article} blog={blog} updates={orderUpdates(updates)} form={form} />, status)
+    const pictures = library.items.map((m) => ({ id: m.id, label: m.alt || m.original_name }))
+    return reply.adminPage(<LiveBlogAdminPage ctx={ctx} article={article} blog={blog} updates={orderUpdates(updates)} form={form} pictures={pictures} />, status)
   }
 
   const after = (request: FastifyRequest, reply: FastifyReply, articleId: number, result: LiveBlogResult) => {
@@ -58,12 +78,16 @@ const liveBlogRoutes: FastifyPluginAsync = async (app) => {
     if (id === null) return sendAdminError(request, reply, 404)
     const body = (request.body ?? {}) as Record<string, unknown>
     const keyEvent = body.key_event === 'on'
-    const result = await postUpdate(app.deps, request.user!, id, { text: body.text, keyEvent })
+    const picture = pictureOf(body.media_id)
+    const result = picture === 'invalid'
+      ? { kind: 'invalid' as const, problem: 'image' as const }
+      : await postUpdate(app.deps, request.user!, id, { text: body.text, keyEvent, mediaId: picture })
     if (result.kind === 'invalid') {
       const ctx = await request.adminContext()
-      const error = ctx.i18n.t(result.problem === 'empty' ? 'admin.liveBlog.error.empty' : 'admin.liveBlog.error.tooLong')
+      const error = ctx.i18n.t(PROBLEM_MESSAGE[result.problem])
       // Keep what was typed (bounded by the form body limit) so nothing is lost.
-      return render(request, reply, id, { text: typeof body.text === 'string' ? body.text : '', keyEvent, error }, 400)
+      const text = typeof body.text === 'string' ? body.text : ''
+      return render(request, reply, id, { text, keyEvent, mediaId: typeof picture === 'number' ? picture : null, error, errorField: result.problem === 'image' ? 'image' : 'text' }, 400)
     }
     return after(request, reply, id, result)
   })
@@ -83,7 +107,7 @@ const liveBlogRoutes: FastifyPluginAsync = async (app) => {
     const text = (request.body as Record<string, unknown> | undefined)?.text
     const result = await editUpdate(app.deps, request.user!, update, text)
     if (result.kind === 'invalid') {
-      return sendAdminError(request, reply, 400, result.problem === 'empty' ? 'admin.liveBlog.error.empty' : 'admin.liveBlog.error.tooLong')
+      return sendAdminError(request, reply, 400, PROBLEM_MESSAGE[result.problem])
     }
     return after(request, reply, id, result)
   })

@@ -7,14 +7,26 @@ import type { AdminContext } from './admin-context.js'
 import { AdminLayout } from './admin-layout.js'
 import { ActionButton, AdminForm } from './forms.js'
 
-export interface LiveBlogFormState { text: string, keyEvent: boolean, error: string | null }
+export interface LiveBlogFormState {
+  text: string
+  keyEvent: boolean
+  mediaId: number | null
+  error: string | null
+  /** Which field the error is about. */
+  errorField?: 'text' | 'image'
+}
 
-export const EMPTY_UPDATE_FORM: LiveBlogFormState = { text: '', keyEvent: false, error: null }
+export const EMPTY_UPDATE_FORM: LiveBlogFormState = { text: '', keyEvent: false, mediaId: null, error: null }
 
-export function LiveBlogAdminPage({ ctx, article, blog, updates, form }: { ctx: AdminContext, article: ArticleRow, blog: LiveBlog | null, updates: LiveBlogUpdate[], form: LiveBlogFormState }) {
+/** A picture the form offers: its library id and how to name it (alt text, else file name). */
+export interface PictureChoice { id: number, label: string }
+
+export function LiveBlogAdminPage({ ctx, article, blog, updates, form, pictures }: { ctx: AdminContext, article: ArticleRow, blog: LiveBlog | null, updates: LiveBlogUpdate[], form: LiveBlogFormState, pictures: PictureChoice[] }) {
   const { t } = ctx.i18n
   const base = `/admin/articles/${article.id}/live/`
   const dates = siteDates(ctx.settings, ctx.i18n.lang)
+  const imageError = form.error !== null && form.errorField === 'image'
+  const textError = form.error !== null && !imageError
   return (
     <AdminLayout ctx={ctx} title={t('admin.liveBlog.title', { headline: article.headline })}
       actions={<a href={`/admin/articles/${article.id}/`}>{t('admin.liveBlog.back')}</a>}>
@@ -38,8 +50,17 @@ export function LiveBlogAdminPage({ ctx, article, blog, updates, form }: { ctx: 
                 <div class="field">
                   <label for="update-text">{t('admin.liveBlog.text')}</label>
                   <textarea id="update-text" name="text" rows={6} maxLength={5000} required
-                    aria-invalid={form.error ? 'true' : undefined} aria-describedby={form.error ? 'update-text-error' : undefined}>{form.text}</textarea>
-                  {form.error ? <p class="field-error" id="update-text-error">{form.error}</p> : null}
+                    aria-invalid={textError ? 'true' : undefined} aria-describedby={textError ? 'update-text-error' : undefined}>{form.text}</textarea>
+                  {textError ? <p class="field-error" id="update-text-error">{form.error}</p> : null}
+                </div>
+                <div class="field">
+                  <label for="update-image">{t('admin.liveBlog.image')}</label>
+                  <select id="update-image" name="media_id"
+                    aria-invalid={imageError ? 'true' : undefined} aria-describedby={imageError ? 'update-image-error' : undefined}>
+                    <option value="">{t('admin.liveBlog.noImage')}</option>
+                    {pictures.map((p) => <option value={String(p.id)} selected={form.mediaId === p.id} key={p.id}>{`${p.id} · ${p.label}`}</option>)}
+                  </select>
+                  {imageError ? <p class="field-error" id="update-image-error">{form.error}</p> : null}
                 </div>
                 <div class="field">
                   <label><input type="checkbox" name="key_event" value="on" checked={form.keyEvent} /> {t('admin.liveBlog.keyEvent')}</label>
