@@ -583,8 +583,10 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
     }
     for (const [parent, children] of pendingParents) note(summary, `${children.length} categor${children.length === 1 ? 'y' : 'ies'} under a missing parent "${parent.slice(0, 40)}" kept at the top level`)
 
-    // 3. Posts, a batch per transaction.
+    // 3. Posts, a batch per transaction. The phase is announced before the first batch, so its rate and
+    // time left count from its start, not from the first batch's end.
     done = 0
+    report({ phase: 'posts', done: 0, total: items })
     let batch: WxrItem[] = []
     let batchChars = 0
     const writeBatch = async () => {
