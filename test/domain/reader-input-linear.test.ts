@@ -3,10 +3,8 @@
 // take seconds to render, and one such comment stalled every page that shows it. The guard compares the
 // same input shape at n and 4n characters within one test: linear work grows about 4 times, quadratic 16.
 import { describe, it } from 'node:test'
-import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import v8 from 'node:v8'
-import { runInNewContext } from 'node:vm'
+import { assertLinearTime } from '../linear-time.js'
 import { commentTextToHtml } from '../../src/domain/comment-text.js'
 import { escapeHtml } from '../../src/domain/html-escape.js'
 import { normaliseUrl, validateCommentEdit, validateCommentForm } from '../../src/domain/comment-form.js'
@@ -46,47 +44,9 @@ function build(shape: Shape, length: number): string {
   return shape.head + body + shape.tail
 }
 
-v8.setFlagsFromString('--expose-gc')
-/** The engine's collector, reached without starting the process with --expose-gc. */
-const collectGarbage = runInNewContext('gc') as () => void
-
-function timeMs(run: () => void): number {
-  const start = process.hrtime.bigint()
-  run()
-  return Number(process.hrtime.bigint() - start) / 1e6
-}
-
-/**
- * The fastest of several runs at n and at 4n, interleaved so a burst of load on the machine hits both alike.
- * The minimum, not the median: other processes and the garbage collector only ever add time.
- */
-function measure(transform: (input: string) => unknown, small: string, large: string): { small: number, large: number } {
-  transform(small)
-  transform(large)
-  const a: number[] = []
-  const b: number[] = []
-  for (let i = 0; i < 5; i++) {
-    a.push(timeMs(() => transform(small)))
-    b.push(timeMs(() => transform(large)))
-  }
-  return { small: Math.min(...a), large: Math.min(...b) }
-}
-
-/** A shape passes when 4n costs under MAX_RATIO × n; a failure is measured twice more before it counts. */
+/** A shape passes when 4n costs under MAX_RATIO × n (test/linear-time.ts: retried from a collected heap). */
 function assertLinear(name: string, transform: (input: string) => unknown, shape: Shape): void {
-  const small = build(shape, N)
-  const large = build(shape, 4 * N)
-  let last = { small: 0, large: 0 }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    // A retry starts from a collected heap: in a shard process full of other tests' garbage, a major
-    // collection during the larger runs can cost more than the work measured (seen in CI: 1.3 ms against
-    // 22 ms for a transformation that is 4× here).
-    if (attempt > 0) collectGarbage()
-    last = measure(transform, small, large)
-    if (last.large <= MAX_RATIO * Math.max(last.small, FLOOR_MS)) return
-  }
-  assert.fail(`${name} is not linear on ${JSON.stringify(shape)}: ${last.small.toFixed(1)} ms at ${N} characters, ` +
-    `${last.large.toFixed(1)} ms at ${4 * N}`)
+  assertLinearTime(`${name} on ${JSON.stringify(shape)} (n = ${N} characters)`, transform, build(shape, N), build(shape, 4 * N), { maxRatio: MAX_RATIO, floorMs: FLOOR_MS })
 }
 
 const NOW = new Date('2026-11-26T10:00:00.000Z')

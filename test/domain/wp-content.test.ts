@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { assertLinearTime } from '../linear-time.js'
 import { renderArticleBody } from '../../src/domain/article-body.js'
 import { excerptToLead, hasBlocks, removeBlockComments, renderShortcodes, wordpressContentToBody, wpautop } from '../../src/domain/wp-content.js'
 
@@ -106,22 +107,7 @@ describe('conversion time grows linearly with the content', () => {
   }
   for (const [name, make] of Object.entries(shapes)) {
     it(name, () => {
-      const time = (n: number): number => {
-        const input = make(n)
-        let best = Infinity
-        for (let i = 0; i < 3; i++) {
-          const start = performance.now()
-          wordpressContentToBody(input)
-          best = Math.min(best, performance.now() - start)
-        }
-        return best
-      }
-      time(5000)
-      const small = time(20_000)
-      const large = time(80_000)
-      // Linear work is 4× (with room for garbage collection on a shared machine); quadratic would be 16×,
-      // which at this size is seconds.
-      assert.ok(large < small * 10 + 100, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`)
+      assertLinearTime(name, wordpressContentToBody, make(20_000), make(80_000))
     })
   }
 })

@@ -1,0 +1,52 @@
+// The guard for "linear time on hostile input": the same work on an input of size n and of 4n, in one
+// test, compared by ratio (never by duration: the machines are shared). Linear is 4, quadratic 16.
+// Measurements interleave n and 4n so a burst of load hits both alike, keep the fastest run of each (other
+// processes and the collector only ever add time), and a failing ratio is measured twice more from a
+// collected heap before it counts: in a shard process full of other tests' garbage, one major collection
+// during the larger runs can cost more than the work measured.
+import assert from 'node:assert/strict'
+import v8 from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+v8.setFlagsFromString('--expose-gc')
+/** The engine's collector, reached without starting the process with --expose-gc. */
+const collectGarbage = runInNewContext('gc') as () => void
+
+function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint()
+  run()
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+/** The fastest of `runs` interleaved runs at n and at 4n, in milliseconds, after one warm-up run of each. */
+export function measurePair<T>(work: (input: T) => unknown, small: T, large: T, runs = 5): { small: number, large: number } {
+  work(small)
+  work(large)
+  const a: number[] = []
+  const b: number[] = []
+  for (let i = 0; i < runs; i++) {
+    a.push(timeMs(() => work(small)))
+    b.push(timeMs(() => work(large)))
+  }
+  return { small: Math.min(...a), large: Math.min(...b) }
+}
+
+export interface LinearOptions {
+  /** 4n may cost at most this many times n (8 leaves room for a busy machine; quadratic is 16). */
+  maxRatio?: number
+  /** Below this many milliseconds n is mostly timer noise: the ratio is taken against the floor. */
+  floorMs?: number
+}
+
+/** Fails when `work` on `large` (4× `small`) costs more than maxRatio × its cost on `small`, three times over. */
+export function assertLinearTime<T>(name: string, work: (input: T) => unknown, small: T, large: T, options: LinearOptions = {}): void {
+  const maxRatio = options.maxRatio ?? 8
+  const floorMs = options.floorMs ?? 2
+  let last = { small: 0, large: 0 }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) collectGarbage()
+    last = measurePair(work, small, large)
+    if (last.large <= maxRatio * Math.max(last.small, floorMs)) return
+  }
+  assert.fail(`${name}: ${last.small.toFixed(1)} ms at n, ${last.large.toFixed(1)} ms at 4n (${(last.large / Math.max(last.small, floorMs)).toFixed(1)}×; linear is 4)`)
+}
