@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { sql } from 'kysely'
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -244,6 +245,28 @@ forEachDialect((dialect) => {
       const again = done(await run(t, fromText(wxr(post(201, { content: 'Edited in WordPress.', comments: comment(11, 0, '1') + comment(12, 11, '1') })))))
       assert.equal(again.counts.updated.posts, 0)
       assert.equal(again.counts.unchanged.posts, 1)
+    })
+
+    it('a post the database refuses is reported alone: the rest of its batch is written once, with its counts and comments', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      // A trigger stands in for any failure in the middle of a batch (PostgreSQL then refuses every later statement of it).
+      if (dialect.name === 'sqlite') {
+        await sql`create trigger poison before insert on articles when new.headline = 'Post 702' begin select raise(abort, 'poisoned post'); end`.execute(t.deps.db)
+      } else {
+        await sql`create function poison() returns trigger language plpgsql as $$ begin if new.headline = 'Post 702' then raise exception 'poisoned post'; end if; return new; end $$`.execute(t.deps.db)
+        await sql`create trigger poison before insert on articles for each row execute function poison()`.execute(t.deps.db)
+      }
+      const summary = done(await run(t, fromText(wxr(post(701, { comments: comment(71, 0, '1') }) + post(702, { comments: comment(72, 0, '1') }) + post(703, { comments: comment(73, 0, '1') })))))
+      assert.equal(summary.counts.created.posts, 2)
+      assert.equal(summary.counts.created.comments, 2)
+      assert.equal(summary.counts.created.users, 1)
+      const skipped = summary.skipped.find((s) => s.entity === 'posts')
+      assert.match(skipped?.reason ?? '', /could not be saved: .*poisoned post/)
+      assert.deepEqual(skipped?.examples, ['702 Post 702'])
+      const headlines = (await t.deps.db.selectFrom('articles').select('headline').orderBy('headline').execute()).map((r) => r.headline)
+      assert.deepEqual(headlines, ['Post 701', 'Post 703'])
+      assert.equal((await t.deps.db.selectFrom('comments').select('id').execute()).length, 2)
+      assert.equal((await t.deps.db.selectFrom('import_items').select('wp_key').where('wp_kind', '=', 'post').execute()).length, 2)
     })
 
     it('keeps an article the newsroom edited in Lede when WordPress changed it too, and says so', async (tc) => {
