@@ -63,6 +63,23 @@ async function slugForDay(trx: DbOrTrx, q: { edition: string, slug: string, publ
   return { slug: uniqueSlug(base, taken), taken }
 }
 
+/** The columns an import or the demo sets from a NewArticle, as a new article or an imported update. */
+function contentColumns(input: Omit<NewArticle, 'edition' | 'slug' | 'translationGroup'>, bodyHtml: string) {
+  return {
+    headline: input.headline,
+    lead: input.lead,
+    body_source: input.bodySource,
+    body_html: bodyHtml,
+    agency_credit: input.agencyCredit ?? null,
+    source_url: input.sourceUrl ?? null,
+    byline: input.byline ?? null,
+    author_id: input.authorId ?? null,
+    section_id: input.sectionId ?? null,
+    status: input.status,
+    published_at: input.publishedAt ?? null
+  }
+}
+
 /**
  * Saves a new article with its tags in one transaction; its slug is made unique within its day.
  * Used by imports and the demo (the editor's form goes through saveArticle): no role check, and the
@@ -81,17 +98,7 @@ export async function createArticle(deps: Deps, input: NewArticle, actor: Actor 
         edition: input.edition,
         translation_group: input.translationGroup ?? null,
         slug,
-        headline: input.headline,
-        lead: input.lead,
-        body_source: input.bodySource,
-        body_html: bodyHtml,
-        agency_credit: input.agencyCredit ?? null,
-        source_url: input.sourceUrl ?? null,
-        byline: input.byline ?? null,
-        author_id: input.authorId ?? null,
-        section_id: input.sectionId ?? null,
-        status: input.status,
-        published_at: input.publishedAt ?? null,
+        ...contentColumns(input, bodyHtml),
         created_at: now,
         updated_at: now,
         breaking: input.breaking ? 1 : 0,
@@ -126,17 +133,7 @@ export async function updateImportedArticle(deps: Deps, id: number, input: Omit<
     const after = await write({
       before,
       values: {
-        headline: input.headline,
-        lead: input.lead,
-        body_source: input.bodySource,
-        body_html: bodyHtml,
-        agency_credit: input.agencyCredit ?? null,
-        source_url: input.sourceUrl ?? null,
-        byline: input.byline ?? null,
-        author_id: input.authorId ?? null,
-        section_id: input.sectionId ?? null,
-        status: input.status,
-        published_at: input.publishedAt ?? null,
+        ...contentColumns(input, bodyHtml),
         updated_at: at.toISOString(),
         comments_open: input.commentsOpen === false ? 0 : 1,
         featured_media_id: input.featuredMediaId ?? null
