@@ -29,7 +29,11 @@ function markupFromText(text: string): string {
   let html = ''
   let last = 0
   let insideLink = 0
-  let depth = 0
+  // The allowed tags open at this point, as the sanitiser's parser will see them. A closing tag closes its
+  // own opening and any opened after it; one that closes nothing open is dropped, as the sanitiser would
+  // drop it. Counting depth without the names let "</b><i></b><i>…" grow the parser's stack without bound,
+  // and each stray "</b>" searched all of it: quadratic (40,000 characters took half a second).
+  const open: string[] = []
   // Openings shown as text because they were too deep: their closings are shown as text too.
   const tooDeep = new Map<string, number>()
   const addText = (segment: string) => {
@@ -49,17 +53,20 @@ function markupFromText(text: string): string {
         html += escapeHtml(whole)
         continue
       }
-      depth = Math.max(0, depth - 1)
-      if (name === 'a') insideLink = Math.max(0, insideLink - 1)
-      html += `</${name}>`
+      const at = open.lastIndexOf(name)
+      if (at === -1) continue
+      for (const closed of open.splice(at).reverse()) {
+        if (closed === 'a') insideLink--
+        html += `</${closed}>`
+      }
       continue
     }
-    if (depth >= MAX_TAG_NESTING) {
+    if (open.length >= MAX_TAG_NESTING) {
       tooDeep.set(name, (tooDeep.get(name) ?? 0) + 1)
       html += escapeHtml(whole)
       continue
     }
-    depth++
+    open.push(name)
     if (name === 'a') {
       insideLink++
       const href = HREF.exec(attributes ?? '')?.[1]?.replace(/^["']|["']$/g, '')

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { commentTextToHtml } from '../../src/domain/comment-text.js'
 import { escapeHtml } from '../../src/domain/html-escape.js'
+import { assertLinearTime } from '../linear-time.js'
 
 describe('escapeHtml', () => {
   it('escapes each of < > & " and \'', () => {
@@ -121,6 +122,19 @@ describe('commentTextToHtml: the inline tags WordPress allows', () => {
 
   it('keeps text typed as entities as the reader typed it', () => {
     assert.equal(commentTextToHtml('&lt;b&gt; &amp;'), '<p>&amp;lt;b&amp;gt; &amp;amp;</p>')
+  })
+})
+
+describe('commentTextToHtml: stray and interleaved closing tags', () => {
+  it('a closing tag closes its own opening and those opened after it; one that closes nothing is dropped', () => {
+    assert.equal(commentTextToHtml('<b>bold <i>both</b> plain'), '<p><b>bold <i>both</i></b> plain</p>')
+    assert.equal(commentTextToHtml('plain</b> text'), '<p>plain text</p>')
+  })
+
+  it('stays linear on "</b><i>" repeated, which once grew the parser\'s open tags without bound', () => {
+    const text = (n: number) => '</b><i>'.repeat(n)
+    assertLinearTime('comment text to HTML on "</b><i>"', commentTextToHtml, text(2000), text(8000))
+    assert.ok((commentTextToHtml(text(50)).match(/<i>/g) ?? []).length <= 8, 'nesting stays bounded')
   })
 })
 
