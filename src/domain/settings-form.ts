@@ -52,7 +52,9 @@ export const FIELD_SPECS: Partial<Record<SettingsKey, { group: SettingsGroup, sp
   threadCommentsDepth: { group: 'discussion', spec: { kind: 'int', min: 1, max: 10 } },
   // Up to a week of idleness and a month per login: longer is a standing door, not a session.
   sessionIdleHours: { group: 'misc', spec: { kind: 'int', min: 1, max: 168 } },
-  sessionAbsoluteHours: { group: 'misc', spec: { kind: 'int', min: 1, max: 720 } }
+  sessionAbsoluteHours: { group: 'misc', spec: { kind: 'int', min: 1, max: 720 } },
+  // A day is the least an editor can have missed over a weekend; ten years is an archive, not an inbox.
+  wireKeepDays: { group: 'misc', spec: { kind: 'int', min: 1, max: 3650 } }
 }
 
 /** A list setting holds at most this many entries of this length: moderation lists, not dictionaries. */

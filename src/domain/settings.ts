@@ -51,6 +51,8 @@ export interface SiteSettings {
   sessionIdleHours: number
   /** A newsroom session ends this many hours after login, however busy. */
   sessionAbsoluteHours: number
+  /** Wire inbox items untouched this many days are removed, except those made into stories. */
+  wireKeepDays: number
 }
 
 export const DEFAULT_REPRINT_NOTICE =
@@ -82,7 +84,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   requireNameEmail: true,
   threadCommentsDepth: 5,
   sessionIdleHours: 2,
-  sessionAbsoluteHours: 12
+  sessionAbsoluteHours: 12,
+  wireKeepDays: 30
 }
 
 /** Does a stored value have the default's shape, down to the items of arrays and maps? */

@@ -6,6 +6,7 @@ import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { Deps } from '../services/deps.js'
 import { ingestDocument } from '../services/wire-ingest.service.js'
+import { currentSettings } from '../services/site-settings.service.js'
 import {
   claimWireSource, dueWireSourceIds, finishWireSourcePoll, insertWireRun, pruneWireItems, type PollOutcome, type WireSourceRow
 } from '../db/repositories/wire.repository.js'
@@ -135,14 +136,18 @@ export async function pollDueSources(deps: Deps, options: PollOptions & { max?: 
   return summaries
 }
 
-/** Inbox items untouched this long are removed, except those made into stories. */
-export const DEFAULT_KEEP_DAYS = 30
 const PRUNE_EVERY_MS = 3600_000
+
+/** Removes inbox items untouched for the site's wireKeepDays (a setting), except those made into stories. */
+export async function pruneOldWireItems(deps: Deps): Promise<number> {
+  const { wireKeepDays } = await currentSettings(deps)
+  return pruneWireItems(deps.db, new Date(deps.clock().getTime() - wireKeepDays * 86_400_000).toISOString())
+}
 
 export interface WirePoller { stop(): Promise<void> }
 
 /** Starts polling every `everyMs`; rounds never overlap, and stop() waits for the one in progress. */
-export function startWirePoller(deps: Deps, options: PollOptions & { everyMs?: number, keepDays?: number, onError?: (error: unknown) => void } = {}): WirePoller {
+export function startWirePoller(deps: Deps, options: PollOptions & { everyMs?: number, onError?: (error: unknown) => void } = {}): WirePoller {
   let stopped = false
   let prunedAt = 0
   const round = async () => {
@@ -150,7 +155,7 @@ export function startWirePoller(deps: Deps, options: PollOptions & { everyMs?: n
     const now = deps.clock()
     if (now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = now.getTime()
-      await pruneWireItems(deps.db, new Date(now.getTime() - (options.keepDays ?? DEFAULT_KEEP_DAYS) * 86_400_000).toISOString())
+      await pruneOldWireItems(deps)
     }
   }
   let current: Promise<unknown> = Promise.resolve()

@@ -43,7 +43,8 @@ describe('settingsFromStored', () => {
       requireNameEmail: false,
       threadCommentsDepth: 3,
       sessionIdleHours: 4,
-      sessionAbsoluteHours: 24
+      sessionAbsoluteHours: 24,
+      wireKeepDays: 14
     }
     assert.deepEqual(settingsFromStored({ ...stored }), stored)
   })

@@ -199,6 +199,7 @@ export const accountsEn = {
   'admin.settings.field.threadCommentsDepth': 'Levels of nested replies',
   'admin.settings.field.sessionIdleHours': 'Sign newsroom users out after this many hours without activity',
   'admin.settings.field.sessionAbsoluteHours': 'Sign newsroom users out this many hours after they log in',
+  'admin.settings.field.wireKeepDays': 'Remove wire items untouched for this many days',
   'admin.settings.hint.siteUrl': 'Used in canonical links, feeds and the reprint notice, e.g. https://news.example.com.',
   'admin.settings.hint.logoUrl': 'A path on this site like /assets/logo.png, or an https:// address. Used in feeds and search results.',
   'admin.settings.hint.timeZone': 'Newsfeed days and every time shown follow this zone, e.g. Asia/Yerevan.',
@@ -216,6 +217,7 @@ export const accountsEn = {
   'admin.settings.hint.threadCommentsDepth': '1 shows no threads; at most 10.',
   'admin.settings.hint.sessionIdleHours': 'From 1 to 168 hours (a week).',
   'admin.settings.hint.sessionAbsoluteHours': 'From 1 to 720 hours (30 days). Shorter limits it to whoever is signed in now as well.',
+  'admin.settings.hint.wireKeepDays': 'From 1 to 3,650 days. Items made into stories are kept.',
 
   'admin.audit.title': 'Audit log',
   'admin.audit.when': 'When',

@@ -202,6 +202,7 @@ export const accountsHy: Record<keyof typeof accountsEn, string> = {
   'admin.settings.field.threadCommentsDepth': 'Ներդրված պատասխանների մակարդակներ',
   'admin.settings.field.sessionIdleHours': 'Դուրս հանել խմբագրության օգտատերերին այսքան ժամ անգործությունից հետո',
   'admin.settings.field.sessionAbsoluteHours': 'Դուրս հանել խմբագրության օգտատերերին մուտքից այսքան ժամ անց',
+  'admin.settings.field.wireKeepDays': 'Հեռացնել գործակալությունների նյութերը, որոնք այսքան օր չեն փոխվել',
   'admin.settings.hint.siteUrl': 'Օգտագործվում է կանոնական հղումներում, լրահոսերում և վերատպման պայմաններում, օրինակ՝ https://news.example.com։',
   'admin.settings.hint.logoUrl': 'Այս կայքի ուղի, օրինակ՝ /assets/logo.png, կամ https:// հասցե։ Օգտագործվում է լրահոսերում և որոնման արդյունքներում։',
   'admin.settings.hint.timeZone': 'Այս գոտով են բաժանվում լրահոսի օրերը և ցուցադրվում բոլոր ժամերը, օրինակ՝ Asia/Yerevan։',
@@ -219,6 +220,7 @@ export const accountsHy: Record<keyof typeof accountsEn, string> = {
   'admin.settings.hint.threadCommentsDepth': '1-ը՝ առանց ճյուղերի, առավելագույնը՝ 10։',
   'admin.settings.hint.sessionIdleHours': '1-ից 168 ժամ (մեկ շաբաթ)։',
   'admin.settings.hint.sessionAbsoluteHours': '1-ից 720 ժամ (30 օր)։ Կարճացնելը վերաբերում է նաև հիմա մուտք գործածներին։',
+  'admin.settings.hint.wireKeepDays': '1-ից 3650 օր։ Նյութերը, որոնցից լուրեր են պատրաստվել, մնում են։',
 
   'admin.audit.title': 'Գործողությունների մատյան',
   'admin.audit.when': 'Երբ',

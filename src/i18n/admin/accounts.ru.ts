@@ -213,6 +213,7 @@ export const accountsRu: Record<keyof typeof accountsEn | RuPlurals, string> = {
   'admin.settings.field.threadCommentsDepth': 'Уровней вложенных ответов',
   'admin.settings.field.sessionIdleHours': 'Выходить из редакции после стольких часов бездействия',
   'admin.settings.field.sessionAbsoluteHours': 'Выходить из редакции через столько часов после входа',
+  'admin.settings.field.wireKeepDays': 'Удалять материалы агентств, не менявшиеся столько дней',
   'admin.settings.hint.siteUrl': 'Используется в канонических ссылках, лентах и условиях перепечатки, например https://news.example.com.',
   'admin.settings.hint.logoUrl': 'Путь на этом сайте, например /assets/logo.png, или адрес https://. Используется в лентах и результатах поиска.',
   'admin.settings.hint.timeZone': 'По этому поясу делятся дни ленты и показывается всё время на сайте, например Asia/Yerevan.',
@@ -230,6 +231,7 @@ export const accountsRu: Record<keyof typeof accountsEn | RuPlurals, string> = {
   'admin.settings.hint.threadCommentsDepth': '1 — без веток; не больше 10.',
   'admin.settings.hint.sessionIdleHours': 'От 1 до 168 часов (неделя).',
   'admin.settings.hint.sessionAbsoluteHours': 'От 1 до 720 часов (30 дней). Сокращение касается и тех, кто уже вошёл.',
+  'admin.settings.hint.wireKeepDays': 'От 1 до 3650 дней. Материалы, из которых сделаны новости, остаются.',
 
   'admin.audit.title': 'Журнал действий',
   'admin.audit.when': 'Когда',
