@@ -65,10 +65,10 @@ export async function listingPage(deps: Deps, settings: SiteSettings, edition: s
 
 // ---- Feeds -----------------------------------------------------------------------------------------
 
-/** The newest articles of a feed: the whole edition (term null) or one section, tag or author. */
 /** Updates of a live blog a feed carries with the story: the latest, as its JSON-LD lists them. */
 const FEED_LIVE_UPDATES = 50
 
+/** The newest articles of a feed (the whole edition, term null, or one section, tag or author), with live blogs' updates. */
 export async function feedArticles(deps: Deps, settings: SiteSettings, edition: string, listing?: { kind: ListingKind, slug: string }): Promise<{ term: ListingTerm | null, articles: PublishedArticle[], liveUpdates: Map<number, LiveBlogUpdate[]> } | null> {
   let filter: ArticleFilter = {}
   let term: ListingTerm | null = null

@@ -16,7 +16,7 @@ import { isValidEmail, normaliseEmail, DISPLAY_NAME_MAX_LENGTH } from '../domain
 import { queryKeyOf } from '../domain/legacy-urls.js'
 import { count, emptySummary, note, skip, type ImportSummary } from '../domain/import-summary.js'
 import { isValidSlug, slugFromText } from '../domain/slug.js'
-import { articleOf, commentOf, exportOffsetMinutes, oldPathOf } from '../domain/wp-mapping.js'
+import { articleOf, commentOf, exportOffsetMinutes, oldPathOf, type MappedArticle } from '../domain/wp-mapping.js'
 import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem, type WxrTerm } from '../domain/wxr-reader.js'
 import type { DbOrTrx } from '../db/database.js'
 import { joinedTransaction } from '../db/joined-transaction.js'
@@ -335,20 +335,25 @@ async function sectionFor(ctx: Context, item: WxrItem, slug: string | null): Pro
   return id
 }
 
+/** What the article service takes from a mapped post: its author, section and featured image found (or made) here. */
+async function articleFields(ctx: Context, item: WxrItem, a: MappedArticle) {
+  const authorId = await userFor(ctx, a.authorLogin)
+  const sectionId = await sectionFor(ctx, item, a.sectionSlug)
+  const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
+  return {
+    headline: a.headline, lead: a.lead, bodySource: a.bodySource, authorId, sectionId, tags: a.tags,
+    status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, featuredMediaId,
+    agencyCredit: a.agencyCredit, sourceUrl: a.sourceUrl, byline: a.byline
+  }
+}
+
 /** A post imported before and changed in WordPress since: its article takes the new version, unless edited in Lede. */
 async function updatePost(ctx: Context, item: WxrItem, articleId: number, importedAt: string, hash: string, label: string): Promise<void> {
   const mapped = articleOf(item, ctx.zone, ctx.at())
   if (!mapped.ok) { skip(ctx.summary, 'posts', mapped.reason, label); return }
-  const a = mapped.article
-  const authorId = await userFor(ctx, a.authorLogin)
-  const sectionId = await sectionFor(ctx, item, a.sectionSlug)
-  const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
+  const fields = await articleFields(ctx, item, mapped.article)
   const result = await inTransaction(ctx, async (trx, deps) => {
-    const updated = await updateImportedArticle(deps, articleId, {
-      headline: a.headline, lead: a.lead, bodySource: a.bodySource, authorId, sectionId, tags: a.tags,
-      status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, featuredMediaId,
-      agencyCredit: a.agencyCredit, sourceUrl: a.sourceUrl, byline: a.byline
-    }, importedAt, ctx.options.actor)
+    const updated = await updateImportedArticle(deps, articleId, fields, importedAt, ctx.options.actor)
     if (updated.kind === 'updated') {
       await redirectTo(trx, ctx, oldPathOf(item.link), 'article', articleId)
       await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: String(item.postId), ledeKind: 'article', ledeId: articleId, hash, runId: ctx.runId, at: ctx.at() })
@@ -383,18 +388,12 @@ async function importPost(ctx: Context, item: WxrItem): Promise<void> {
   const mapped = articleOf(item, ctx.zone, ctx.at())
   if (!mapped.ok) { skip(ctx.summary, 'posts', mapped.reason, label); return }
   const a = mapped.article
-  const authorId = await userFor(ctx, a.authorLogin)
-  const sectionId = await sectionFor(ctx, item, a.sectionSlug)
+  const fields = await articleFields(ctx, item, a)
   if (a.extraCategories.length > 0) note(ctx.summary, 'post in several categories filed under its first one only')
   for (const n of a.notes) note(ctx.summary, n)
-  const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
   try {
     await inTransaction(ctx, async (trx, deps) => {
-      const { id } = await createArticle(deps, {
-        edition: ctx.edition, headline: a.headline, lead: a.lead, bodySource: a.bodySource, authorId, sectionId, tags: a.tags,
-        status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, slug: a.slug, featuredMediaId,
-        agencyCredit: a.agencyCredit, sourceUrl: a.sourceUrl, byline: a.byline
-      }, ctx.options.actor)
+      const { id } = await createArticle(deps, { ...fields, edition: ctx.edition, slug: a.slug }, ctx.options.actor)
       await importComments(trx, ctx, id, item.comments, a.publishedAt ?? ctx.at(), commentKeys)
       await redirectTo(trx, ctx, oldPathOf(item.link), 'article', id)
       await redirectTo(trx, ctx, queryKeyOf('p', key), 'article', id)

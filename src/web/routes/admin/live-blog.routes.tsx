@@ -5,8 +5,7 @@ import { parseId } from '../../../domain/ids.js'
 import { articleById } from '../../../db/repositories/articles.repository.js'
 import { liveBlogOf, visibleUpdates } from '../../../db/repositories/live-blogs.repository.js'
 import { mediaLibrary } from '../../../db/repositories/media.repository.js'
-import { mayRunLiveBlog } from '../../../domain/live-blog.js'
-import { orderUpdates, type UpdateProblem } from '../../../domain/live-blog.js'
+import { mayRunLiveBlog, orderUpdates, type UpdateProblem } from '../../../domain/live-blog.js'
 import {
   closeLiveBlog, deleteUpdate, editUpdate, pinUpdate, postUpdate, startLiveBlog, type LiveBlogResult
 } from '../../../services/live-blog.service.js'
@@ -15,6 +14,7 @@ import type { MessageKey } from '../../../i18n/index.js'
 import { sendAdminError } from './admin-support.js'
 
 type Params = { id: string }
+type UpdateParams = { id: string, update: string }
 
 /** Pictures offered for an update: the library's newest (the media library page finds older ones by number). */
 const PICTURES_OFFERED = 50
@@ -30,7 +30,6 @@ function pictureOf(value: unknown): number | null | 'invalid' {
   if (value === undefined || value === '') return null
   return parseId(value) ?? 'invalid'
 }
-type UpdateParams = { id: string, update: string }
 
 const liveBlogRoutes: FastifyPluginAsync = async (app) => {
   const render = async (request: FastifyRequest, reply: FastifyReply, articleId: number, form: LiveBlogFormState, status = 200) => {
