@@ -1,9 +1,10 @@
 // The guard for "linear time on hostile input": the same work on an input of size n and of 4n, in one
 // test, compared by ratio (never by duration: the machines are shared). Linear is 4, quadratic 16.
-// Measurements interleave n and 4n so a burst of load hits both alike, keep the fastest run of each (other
-// processes and the collector only ever add time), and a failing ratio is measured twice more from a
-// collected heap before it counts: in a shard process full of other tests' garbage, one major collection
-// during the larger runs can cost more than the work measured.
+// Measurements interleave n and 4n so a burst of load hits both alike, leave out the collector's pauses
+// (in a shard process full of other tests' objects one major collection can cost more than the work
+// measured, and its cost follows the heap, not the input), keep the fastest run of each (other processes
+// only ever add time), and a failing ratio is measured again, from a collected heap and with more runs,
+// before it counts.
 import assert from 'node:assert/strict'
 import v8 from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -12,10 +13,15 @@ v8.setFlagsFromString('--expose-gc')
 /** The engine's collector, reached without starting the process with --expose-gc. */
 const collectGarbage = runInNewContext('gc') as () => void
 
+/** Milliseconds `run` took, less the garbage collector's pauses during it. */
 function timeMs(run: () => void): number {
+  const gc = new v8.GCProfiler()
+  gc.start()
   const start = process.hrtime.bigint()
   run()
-  return Number(process.hrtime.bigint() - start) / 1e6
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6
+  const pausedMs = gc.stop().statistics.reduce((sum, entry) => sum + entry.cost, 0) / 1000
+  return Math.max(0, elapsed - pausedMs)
 }
 
 /** The fastest of `runs` interleaved runs at n and at 4n, in milliseconds, after one warm-up run of each. */
@@ -38,14 +44,14 @@ export interface LinearOptions {
   floorMs?: number
 }
 
-/** Fails when `work` on `large` (4× `small`) costs more than maxRatio × its cost on `small`, three times over. */
+/** Fails when `work` on `large` (4× `small`) costs more than maxRatio × its cost on `small`, three times over (the last two with more runs). */
 export function assertLinearTime<T>(name: string, work: (input: T) => unknown, small: T, large: T, options: LinearOptions = {}): void {
   const maxRatio = options.maxRatio ?? 8
   const floorMs = options.floorMs ?? 2
   let last = { small: 0, large: 0 }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (attempt > 0) collectGarbage()
-    last = measurePair(work, small, large)
+  for (const runs of [5, 9, 15]) {
+    if (runs > 5) collectGarbage()
+    last = measurePair(work, small, large, runs)
     if (last.large <= maxRatio * Math.max(last.small, floorMs)) return
   }
   assert.fail(`${name}: ${last.small.toFixed(1)} ms at n, ${last.large.toFixed(1)} ms at 4n (${(last.large / Math.max(last.small, floorMs)).toFixed(1)}×; linear is 4)`)
