@@ -9,6 +9,7 @@ import { commandLineWireSource, listWireSources, wireInbox, wireSourceById } fro
 import { COMMAND_LINE_ACTOR } from '../services/users.service.js'
 import { addWireSource, removeWireSource } from '../services/wire.service.js'
 import { ingestDocument } from '../services/wire-ingest.service.js'
+import { announceWireItems } from '../services/wire-live.service.js'
 import { parseWireDate } from '../domain/wire/wire-text.js'
 import { WIRE_LIMITS } from '../domain/wire/wire-item.js'
 
@@ -117,6 +118,7 @@ export async function runWireCommandWith(args: string[], io: Io, using: <T>(fn: 
       }
       target ??= await commandLineWireSource(deps.db, (await loadSettings(deps.db)).editions[0] ?? 'en', deps.clock().toISOString())
       let refused = 0
+      const arrived = { sourceId: target, new: 0, updated: 0 }
       for (const file of files) {
         const name = basename(file)
         let bytes: Buffer
@@ -138,7 +140,11 @@ export async function runWireCommandWith(args: string[], io: Io, using: <T>(fn: 
         }
         for (const item of report.items) io.out(`${name}: ${item.outcome}\t${item.agencyId}\t${item.headline}`)
         for (const reason of report.refused) io.out(`${name}: item skipped: ${reason}`)
+        arrived.new += report.counts.new
+        arrived.updated += report.counts.updated
       }
+      // Open inbox screens show the items without a reload.
+      await announceWireItems(deps, arrived)
       return refused ? 1 : 0
     })
   }

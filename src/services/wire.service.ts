@@ -1,13 +1,18 @@
-// The wire desk's editor actions: managing sources, and taking an inbox item into a draft article through
-// the one article write path (createArticle), with the item and the story linked both ways.
+// The wire desk's editor actions: managing sources, taking an inbox item into a draft article through
+// the one article write path (createArticle), with the item and the story linked both ways, and showing
+// what the agency changed in an item after a story was made from it.
 import type { Deps } from './deps.js'
 import { createArticle } from './articles.service.js'
 import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
 import { sectionChoices } from '../db/repositories/taxonomy.repository.js'
 import {
-  deleteWireSource, insertWireSource, linkWireItemToArticle, updateWireSource, wireItemById, wireSourceById, type WireItemRow
+  deleteWireSource, insertWireSource, linkWireItemToArticle, markWireItemReviewed, updateWireSource, wireItemById, wireItemVersionByHash,
+  wireSourceById, type WireItemRow
 } from '../db/repositories/wire.repository.js'
+import { articleById } from '../db/repositories/articles.repository.js'
+import { diffVersions, type FieldDiff } from '../domain/revision-diff.js'
+import { htmlToText } from '../domain/search-text.js'
 import { mayActOnArticle, type Role } from '../domain/roles.js'
 import { isUnderEmbargo } from '../domain/wire/versions.js'
 import { validateWireSourceForm, type WireSourceErrorKey, type WireSourceField } from '../domain/wire/source-form.js'
@@ -111,4 +116,52 @@ export async function takeWireItem(deps: Deps, itemId: number, user: { id: numbe
     await writeAudit(trx, { actor, action: 'wire-item.take', subjectType: 'wire-item', subjectId: itemId, at, details: { articleId, agencyId: item.agency_id, linked } })
   })
   return { kind: 'taken', articleId, published: !!options.publish }
+}
+
+/** What the agency changed in a used item since the story's editor last read it. */
+export interface UsedItemChanges {
+  /** The version the story was made from, or last marked as reviewed. */
+  since: { version: number | null, receivedAt: string }
+  /** The version shown now: what "Mark as reviewed" records as read. */
+  seenHash: string
+  diffs: FieldDiff<WireDiffField>[]
+}
+
+export const WIRE_DIFF_FIELDS = ['headline', 'lead', 'body'] as const
+export type WireDiffField = typeof WIRE_DIFF_FIELDS[number]
+
+const readable = (v: { headline: string, lead: string | null, body_html: string }): Record<WireDiffField, string> =>
+  ({ headline: v.headline, lead: v.lead ?? '', body: htmlToText(v.body_html) })
+
+/** The changes since the story was made (or last reviewed), for an item flagged as updated since use. */
+export async function usedItemChanges(deps: Deps, item: WireItemRow): Promise<UsedItemChanges | null> {
+  if (item.used_article_id === null || !item.used_story_stale || item.used_content_hash === null) return null
+  const before = await wireItemVersionByHash(deps.db, item, item.used_content_hash)
+  if (!before) return null
+  return {
+    seenHash: item.content_hash,
+    since: { version: before.version, receivedAt: before.received_at },
+    diffs: diffVersions(readable(before), readable(item), WIRE_DIFF_FIELDS)
+  }
+}
+
+export type ReviewResult = { kind: 'reviewed' } | { kind: 'missing' } | { kind: 'forbidden' }
+
+/**
+ * Records that the story's editor read the item's version `seenHash`, which clears its "updated since
+ * used" flag unless a newer one arrived meanwhile; for whoever may edit the story made from it.
+ */
+export async function reviewWireItemUpdate(deps: Deps, itemId: number, seenHash: string, user: { id: number, displayName: string, role: Role }): Promise<ReviewResult> {
+  const at = deps.clock()
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await wireItemById(trx, itemId)
+    if (!item || item.used_article_id === null) return { kind: 'missing' }
+    const article = await articleById(trx, item.used_article_id)
+    if (!article) return { kind: 'missing' }
+    if (!mayActOnArticle(user, 'edit', article.author_id)) return { kind: 'forbidden' }
+    if (!await wireItemVersionByHash(trx, item, seenHash)) return { kind: 'missing' }
+    await markWireItemReviewed(trx, itemId, seenHash)
+    await writeAudit(trx, { actor: { id: user.id, name: user.displayName }, action: 'wire-item.review', subjectType: 'wire-item', subjectId: itemId, at, details: { articleId: article.id, version: item.version } })
+    return { kind: 'reviewed' }
+  })
 }

@@ -6,6 +6,7 @@ import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { Deps } from '../services/deps.js'
 import { ingestDocument } from '../services/wire-ingest.service.js'
+import { announceWireItems } from '../services/wire-live.service.js'
 import { currentSettings } from '../services/site-settings.service.js'
 import {
   claimWireSource, dueWireSourceIds, finishWireSourcePoll, insertWireRun, pruneWireItems, type PollOutcome, type WireSourceRow
@@ -115,6 +116,11 @@ export async function pollClaimedSource(deps: Deps, source: WireSourceRow, worke
     })
   } catch {
     // The source was removed while it was polled; there is nothing left to record the run against.
+  }
+  try {
+    await announceWireItems(deps, { sourceId: source.id, new: summary.counts.new, updated: summary.counts.updated })
+  } catch {
+    // The items are in the inbox; open screens show them at their next refresh.
   }
   return { sourceId: source.id, ...summary, error }
 }

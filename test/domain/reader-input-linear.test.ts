@@ -15,6 +15,7 @@ import { searchFormFrom } from '../../src/domain/search-form.js'
 import { htmlToText, searchTokens, wordSpans } from '../../src/domain/search-text.js'
 import { bestSnippet, highlightAll } from '../../src/domain/search-snippet.js'
 import { isValidSlug, slugFromText } from '../../src/domain/slug.js'
+import { wireSearchText } from '../../src/domain/wire/inbox-search.js'
 
 const N = 10_000
 /** Linear is 4, quadratic 16; the margin absorbs a busy machine. */
@@ -74,7 +75,8 @@ const TRANSFORMS: Record<string, (input: string) => unknown> = {
   'the best snippet': (s) => bestSnippet(s, TERMS),
   'text of HTML': htmlToText,
   'slugs from text': slugFromText,
-  'slug checking': isValidSlug
+  'slug checking': isValidSlug,
+  'a wire item\'s search text': (s) => wireSearchText({ headline: s, slugline: s, lead: s, bodyHtml: s, byline: s, dateline: s })
 }
 
 describe('every transformation of reader input runs in linear time', () => {

@@ -16,6 +16,7 @@ import * as wordpressImport from './2026-12-03T00-00-wordpress-import.js'
 import * as liveEvents from './2026-12-03T00-00-live-events.js'
 import * as liveBlogs from './2026-12-03T01-00-live-blogs.js'
 import * as liveUpdateImages from './2026-12-04T00-00-live-update-images.js'
+import * as wireSearchAndReview from './2026-12-04T01-00-wire-search-and-review.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -32,7 +33,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T00-00-wordpress-import': wordpressImport,
   '2026-12-03T00-00-live-events': liveEvents,
   '2026-12-03T01-00-live-blogs': liveBlogs,
-  '2026-12-04T00-00-live-update-images': liveUpdateImages
+  '2026-12-04T00-00-live-update-images': liveUpdateImages,
+  '2026-12-04T01-00-wire-search-and-review': wireSearchAndReview
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ import type { WireItemsTable, WireRunsTable, WireSourcesTable, WireRunStatus } f
 import type { WireItem } from '../../domain/wire/wire-item.js'
 import type { WireSourceValues } from '../../domain/wire/source-form.js'
 import { anyColumnContains, foldCase } from '../text-match.js'
+import type { SearchTerm } from '../../domain/search-query.js'
+import { inboxSearchPatterns, wireSearchText } from '../../domain/wire/inbox-search.js'
 
 export type WireSourceRow = Selectable<WireSourcesTable>
 export type WireItemRow = Selectable<WireItemsTable>
@@ -114,6 +116,7 @@ function itemColumns(item: WireItem, hash: string) {
     lead: item.lead, body_html: item.bodyHtml, byline: item.byline, agency: item.agency, credit: item.credit,
     language: item.language, urgency: item.urgency, subjects: JSON.stringify(item.subjects),
     subject_text: foldCase(item.subjects.map((s) => `|${s.code ?? ''}|${s.name ?? ''}`).join('') + '|'),
+    search_text: wireSearchText(item),
     dateline: item.dateline, first_created: item.firstCreated, version_created: item.versionCreated,
     embargo_until: item.embargoUntil, url: item.url, links: JSON.stringify(item.links)
   }
@@ -170,9 +173,29 @@ export async function wireItemVersions(db: DbOrTrx, itemId: number) {
 
 /** Links an item to the story made from it; false when another story was linked first. */
 export async function linkWireItemToArticle(db: DbOrTrx, itemId: number, articleId: number, userId: number | null, now: string): Promise<boolean> {
-  const result = await db.updateTable('wire_items').set({ used_article_id: articleId, used_at: now, used_by: userId, used_story_stale: 0 })
+  const result = await db.updateTable('wire_items')
+    .set((eb) => ({ used_article_id: articleId, used_at: now, used_by: userId, used_story_stale: 0, used_content_hash: eb.ref('content_hash') }))
     .where('id', '=', itemId).where('used_article_id', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * The story's editor has read the version with this hash (the one the review page showed): the item is
+ * flagged again only if a newer one has arrived since.
+ */
+export async function markWireItemReviewed(db: DbOrTrx, itemId: number, seenHash: string): Promise<boolean> {
+  const result = await db.updateTable('wire_items')
+    .set((eb) => ({ used_content_hash: seenHash, used_story_stale: eb.case().when('content_hash', '=', seenHash).then(0).else(1).end() }))
+    .where('id', '=', itemId).where('used_article_id', 'is not', null).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** The item's version with this content hash: the item itself, or the latest earlier version that had it. */
+export async function wireItemVersionByHash(db: DbOrTrx, item: WireItemRow, hash: string) {
+  if (item.content_hash === hash) return { version: item.version, headline: item.headline, lead: item.lead, body_html: item.body_html, received_at: item.updated_at }
+  return db.selectFrom('wire_item_versions').select(['version', 'headline', 'lead', 'body_html', 'received_at'])
+    .where('item_id', '=', item.id).where('content_hash', '=', hash)
+    .orderBy('id', 'desc').limit(1).executeTakeFirst()
 }
 
 export async function wireItemForArticle(db: DbOrTrx, articleId: number): Promise<WireItemRow | undefined> {
@@ -187,7 +210,8 @@ export interface InboxQuery {
   urgency?: number | null
   subject?: string | null
   since?: string | null
-  q?: string | null
+  /** Words and phrases every item must hold, as the site's search reads a query (parseSearchQuery). */
+  terms?: readonly SearchTerm[] | null
   page: number
   perPage: number
 }
@@ -204,7 +228,7 @@ export async function wireInbox(db: DbOrTrx, query: InboxQuery): Promise<{ rows:
   if (query.urgency) q = q.where('wire_items.urgency', '<=', query.urgency)
   if (query.subject) q = q.where(anyColumnContains(engineOf(db), ['wire_items.subject_text'], query.subject))
   if (query.since) q = q.where('wire_items.updated_at', '>=', query.since)
-  if (query.q) q = q.where(anyColumnContains(engineOf(db), ['wire_items.headline', 'wire_items.lead', 'wire_items.slugline', 'wire_items.body_html'], query.q))
+  for (const pattern of inboxSearchPatterns(query.terms ?? [])) q = q.where('wire_items.search_text', 'like', pattern)
   const rows = await q.orderBy('wire_items.updated_at', 'desc').orderBy('wire_items.id', 'desc')
     .limit(query.perPage + 1).offset((query.page - 1) * query.perPage).execute()
   return { rows: rows.slice(0, query.perPage), hasNext: rows.length > query.perPage }

@@ -50,6 +50,8 @@ export interface WireItemsTable {
   /** JSON [{code, name}] */
   subjects: string
   subject_text: string
+  /** The item's search tokens, " tok tok " (src/domain/wire/inbox-search.ts). */
+  search_text: Generated<string>
   dateline: string | null
   first_created: string | null
   version_created: string | null
@@ -64,6 +66,8 @@ export interface WireItemsTable {
   used_at: string | null
   used_by: number | null
   used_story_stale: Generated<number>
+  /** The version (content hash) the story's editor last read: the one it was made from, or last reviewed. */
+  used_content_hash: string | null
 }
 
 export interface WireItemVersionsTable {

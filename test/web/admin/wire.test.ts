@@ -123,6 +123,92 @@ forEachDialect((dialect) => {
     assert.equal(junk.statusCode, 200)
   })
 
+  it('the inbox search reads words as the site search does: any case, ё and е, Armenian և, accents, prefixes, phrases', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    await sourceWithItems(app, [
+      wireItem(1, { headline: 'Землетрясение в Армении' }),
+      wireItem(2, { headline: 'Ёлка на площади' }),
+      wireItem(3, { headline: 'Երևանում ձյուն է' }),
+      wireItem(4, { bodyHtml: '<p>A recipe for crème brûlée.</p>' }),
+      wireItem(5, { lead: 'Stray cats of Gyumri.' }),
+      wireItem(6, { byline: 'Ivan Petrov', dateline: 'Vanadzor' })
+    ])
+    const author = await loginAs(app, 'author')
+    const found = async (q: string) => {
+      const page = await adminGet(app, author, `/admin/wire/?q=${encodeURIComponent(q)}`)
+      assert.equal(page.statusCode, 200, q)
+      return [...page.body.matchAll(/data-item="\d+" data-updated="[^"]*"><td>.*?class="wire-open">([^<]*)</g)].map((m) => m[1]).sort()
+    }
+    assert.deepEqual(await found('ЗЕМЛЕТРЯСЕНИЕ'), ['Землетрясение в Армении'])
+    assert.deepEqual(await found('елка'), ['Ёлка на площади'])
+    assert.deepEqual(await found('Երեւանում'), ['Երևանում ձյուն է'])
+    assert.deepEqual(await found('creme brulee'), ['Story number 4'])
+    assert.deepEqual(await found('землетряс'), ['Землетрясение в Армении'], 'the last word typed matches as a prefix')
+    assert.deepEqual(await found('ats'), [], 'a piece inside a word is not a word')
+    assert.deepEqual(await found('"в Армении"'), ['Землетрясение в Армении'])
+    assert.deepEqual(await found('"Армении в"'), [], 'a phrase keeps its order')
+    assert.deepEqual(await found('petrov vanadzor'), ['Story number 6'], 'every word must match, in byline and dateline too')
+    const signs = await adminGet(app, author, '/admin/wire/?q=%22%2A%22')
+    assert.equal(signs.statusCode, 400)
+    assert.match(signs.body, /Type a word to search for/)
+    assert.match(signs.body, /aria-invalid="true"/)
+  })
+
+  it('a used item links to its story and back; the agency\'s later versions are shown word by word until the story\'s editor marks them reviewed', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const sourceId = await sourceWithItems(app, [wireItem(1, { bodyHtml: '<p>Ten people were hurt.</p>' })])
+    const item = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
+    const author = await loginAs(app, 'author')
+    const take = await adminPost(app, author, `/admin/wire/items/${item.id}/take/`)
+    const articleId = Number(/\/admin\/articles\/(\d+)\//.exec(take.headers.location as string)![1])
+    const story = await adminGet(app, author, `/admin/articles/${articleId}/`)
+    assert.match(story.body, new RegExp(`Made from the wire item <a href="/admin/wire/items/${item.id}/">Story number 1</a> \\(TASS\\)`))
+    assert.doesNotMatch(story.body, /See what changed/)
+    const itemPage = await adminGet(app, author, `/admin/wire/items/${item.id}/`)
+    assert.match(itemPage.body, new RegExp(`Made into the story <a href="/admin/articles/${articleId}/">Story number 1</a>`))
+    assert.doesNotMatch(itemPage.body, /Changed since the story was made/)
+
+    // Version 2 changes the body: the story's editor is told, and sees what changed.
+    app.clock.advance(60_000)
+    await ingestItems(app.deps, sourceId, [wireItem(1, { version: 2, bodyHtml: '<p>Twelve people were hurt.</p>' })])
+    const warned = await adminGet(app, author, `/admin/articles/${articleId}/`)
+    assert.match(warned.body, /The agency has sent a newer version of it since\. <a href="\/admin\/wire\/items\/\d+\/#changes">See what changed<\/a>/)
+    const changes = await adminGet(app, author, `/admin/wire/items/${item.id}/`)
+    assert.match(changes.body, /Changed since the story was made/)
+    assert.match(changes.body, /version v2 after the story was made from v1/)
+    assert.match(changes.body, /<del>Ten<\/del><ins>Twelve<\/ins> people were hurt\./)
+    const seen = /name="seen" value="([^"]+)"/.exec(changes.body)![1]!
+
+    // Only whoever may edit the story marks the changes reviewed.
+    const other = await loginAs(app, 'author', { email: 'other-author@example.test' })
+    assert.doesNotMatch((await adminGet(app, other, `/admin/wire/items/${item.id}/`)).body, /Mark as reviewed/)
+    assert.equal((await adminPost(app, other, `/admin/wire/items/${item.id}/reviewed/`, { seen })).statusCode, 403)
+    assert.equal((await adminPost(app, author, `/admin/wire/items/${item.id}/reviewed/`, {})).statusCode, 400)
+    assert.equal((await adminPost(app, author, `/admin/wire/items/${item.id}/reviewed/`, { seen: 'not-a-version' })).statusCode, 404)
+    const reviewed = await adminPost(app, author, `/admin/wire/items/${item.id}/reviewed/`, { seen })
+    assert.equal(reviewed.statusCode, 303)
+    assert.match((await adminGet(app, author, reviewed.headers.location as string)).body, /marked as reviewed/)
+    assert.equal((await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!.used_story_stale, 0)
+    assert.doesNotMatch((await adminGet(app, author, `/admin/articles/${articleId}/`)).body, /See what changed/)
+
+    // Version 3 is compared with version 2, the one read; a review of a page older than the newest version keeps the flag.
+    app.clock.advance(60_000)
+    await ingestItems(app.deps, sourceId, [wireItem(1, { version: 3, headline: 'Story number 1, corrected', bodyHtml: '<p>Twelve people were hurt.</p>' })])
+    const third = await adminGet(app, author, `/admin/wire/items/${item.id}/`)
+    assert.match(third.body, /version v3 after the story was made from v2/)
+    assert.match(third.body, /Story number 1<ins>, corrected<\/ins>/)
+    assert.doesNotMatch(third.body, /<del>Ten/)
+    assert.equal((await adminPost(app, author, `/admin/wire/items/${item.id}/reviewed/`, { seen })).statusCode, 303)
+    assert.equal((await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!.used_story_stale, 1, 'v2 was read, v3 was not')
+
+    // Contributors see no wire origin on a story.
+    const contributor = await loginAs(app, 'contributor')
+    await app.deps.db.updateTable('articles').set({ author_id: contributor.user.id }).where('id', '=', articleId).execute()
+    const theirs = await adminGet(app, contributor, `/admin/articles/${articleId}/`)
+    assert.equal(theirs.statusCode, 200)
+    assert.doesNotMatch(theirs.body, /Made from the wire item/)
+  })
+
   it('an embargoed item shows its embargo; taking an item makes a draft with the credit, link and body, once', async (t) => {
     const app = await build(t, dialect, { demo: true })
     const sourceId = await sourceWithItems(app, [wireItem(1, { embargoUntil: '2026-12-01T12:00:00.000Z', byline: 'Ivan Petrov' })])

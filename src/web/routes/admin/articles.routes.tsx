@@ -5,7 +5,8 @@ import { ARTICLE_FORM_BYTES, EMPTY_ARTICLE_VALUES, validateArticleForm } from '.
 import { wallClock } from '../../../domain/days.js'
 import { slugFromText } from '../../../domain/slug.js'
 import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
-import { mayChooseFeaturedImage } from '../../../domain/roles.js'
+import { can, mayChooseFeaturedImage } from '../../../domain/roles.js'
+import { wireItemForArticle } from '../../../db/repositories/wire.repository.js'
 import { checkEdit, isBulkAction, isWorkflowAction, type WorkflowAction } from '../../../domain/workflow.js'
 import { LIST_FILTERS, type ListFilter, type ArticleRow } from '../../../db/repositories/articles.repository.js'
 import {
@@ -110,16 +111,19 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
       ? r.values
       : { ...r.values, featured_media_id: r.article?.featured_media_id == null ? '' : String(r.article.featured_media_id) }
     const chosen = parseId(values.featured_media_id)
-    const [choices, authorName, translations] = await Promise.all([
+    const [choices, authorName, translations, wireItem] = await Promise.all([
       editorChoices(deps, r.article?.edition ?? values.edition, chosen, mayChoose ? r.mediaQuery ?? '' : '', { library: mayChoose }),
       r.article ? authorNameOf(deps, r.article) : Promise.resolve(ctx.user.displayName),
-      r.article ? translationPanel(deps, ctx.settings, r.article) : Promise.resolve(null)
+      r.article ? translationPanel(deps, ctx.settings, r.article) : Promise.resolve(null),
+      // The wire item the story was made from, for those who may open the wire desk.
+      r.article && can(ctx.user.role, 'wire.read') ? wireItemForArticle(deps.db, r.article.id) : Promise.resolve(undefined)
     ])
     return reply.adminPage(
       <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={values} version={r.version}
         errors={r.errors ?? {}} sections={choices.sections} tagSuggestions={choices.tagSuggestions} media={choices.media}
         previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={mayChoose ? r.mediaQuery ?? '' : ''} translations={translations}
-        autosave={r.autosave ?? null} unsaved={r.unsaved ?? request.method === 'POST'} />,
+        autosave={r.autosave ?? null} unsaved={r.unsaved ?? request.method === 'POST'}
+        wireItem={wireItem ? { id: wireItem.id, headline: wireItem.headline, agency: wireItem.agency ?? wireItem.credit, stale: wireItem.used_story_stale === 1 } : null} />,
       r.status ?? 200
     )
   }

@@ -2,14 +2,22 @@
 // an item into a draft, and the sources with their runs (editors and administrators).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { parseId } from '../../../domain/ids.js'
+import { parseSearchQuery } from '../../../domain/search-query.js'
 import { listWireSources, wireInbox, wireItemById, wireItemVersions, wireRunsOf, wireSourceById, type WireSourceRow } from '../../../db/repositories/wire.repository.js'
 import { sectionChoices } from '../../../db/repositories/taxonomy.repository.js'
-import { addWireSource, editWireSource, removeWireSource, takeWireItem, type SourceFormOutcome } from '../../../services/wire.service.js'
+import {
+  addWireSource, editWireSource, removeWireSource, reviewWireItemUpdate, takeWireItem, usedItemChanges, type SourceFormOutcome
+} from '../../../services/wire.service.js'
+import { articleById } from '../../../db/repositories/articles.repository.js'
+import { mayActOnArticle } from '../../../domain/roles.js'
 import type { MessageKey } from '../../../i18n/index.js'
 import { formatDateTime } from '../../../i18n/format.js'
 import { WireInboxPage, WireItemPage, WireSourcePage, WireSourcesPage, sourceFormValues, type InboxFilters, type SourceFormValues } from '../../views/admin/wire-pages.js'
 import type { FormErrors } from '../../views/admin/forms.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
+import { streamLiveChannel } from '../live-stream.js'
+import { WIRE_CHANNEL } from '../../../services/wire-live.service.js'
+import { isHttpsSite } from '../../../plugins/security-headers.js'
 
 const PER_PAGE = 50
 // Far beyond any real inbox; a page number past it is a crafted link, answered as the last page would be.
@@ -47,27 +55,61 @@ const wireRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.deps
   const readers = { preHandler: requireCapability('wire.read') }
   const managers = { preHandler: requireCapability('wire.manage') }
+  const httpsSite = isHttpsSite(deps.siteUrlOverride)
 
   app.get<{ Querystring: Record<string, unknown> }>('/wire/', readers, async (request, reply) => {
     const ctx = await request.adminContext()
     const filters = readFilters(request.query)
+    // The site's search reads the words (src/domain/search-query.ts); signs alone are no search at all.
+    const query = parseSearchQuery(filters.q ?? '')
+    const noWords = query.kind === 'no-words'
     const [{ rows, hasNext }, sources] = await Promise.all([
-      wireInbox(deps.db, {
-        sourceId: filters.source ? Number(filters.source) : null, agency: filters.agency ?? null, language: filters.language ?? null,
-        urgency: filters.urgency ? Number(filters.urgency) : null, subject: filters.subject ?? null, q: filters.q ?? null,
-        since: filters.since ? new Date(filters.since).toISOString() : null, page: Number(filters.page ?? '1'), perPage: PER_PAGE
-      }),
+      noWords
+        ? { rows: [], hasNext: false }
+        : wireInbox(deps.db, {
+          sourceId: filters.source ? Number(filters.source) : null, agency: filters.agency ?? null, language: filters.language ?? null,
+          urgency: filters.urgency ? Number(filters.urgency) : null, subject: filters.subject ?? null,
+          terms: query.kind === 'terms' ? query.terms : null,
+          since: filters.since ? new Date(filters.since).toISOString() : null, page: Number(filters.page ?? '1'), perPage: PER_PAGE
+        }),
       listWireSources(deps.db)
     ])
-    return reply.adminPage(<WireInboxPage ctx={ctx} rows={rows} hasNext={hasNext} filters={filters} sources={sources} />)
+    const errors: FormErrors = noWords ? { q: ctx.i18n.t('wire.filter.noWords') } : {}
+    return reply.adminPage(<WireInboxPage ctx={ctx} rows={rows} hasNext={hasNext} filters={filters} sources={sources} errors={errors} />, noWords ? 400 : 200)
+  })
+
+  // The inbox screen's stream: a row per batch of arrivals (src/services/wire-live.service.ts).
+  app.get('/wire/live', readers, async (request, reply) => {
+    const { t } = (await request.adminContext()).i18n
+    return streamLiveChannel(app, request, reply, {
+      channel: WIRE_CHANNEL, articleId: null, httpsSite,
+      texts: { closing: t('live.closing'), tooManyFromAddress: t('live.tooManyFromAddress'), tooManyInTotal: t('live.tooManyInTotal') }
+    })
   })
 
   app.get<IdParams>('/wire/items/:id/', readers, async (request, reply) => {
     const id = parseId(request.params.id)
     const item = id === null ? undefined : await wireItemById(deps.db, id)
     if (!item) return sendAdminError(request, reply, 404)
-    const [ctx, source, versions] = await Promise.all([request.adminContext(), wireSourceById(deps.db, item.source_id), wireItemVersions(deps.db, item.id)])
-    return reply.adminPage(<WireItemPage ctx={ctx} item={item} sourceName={source?.name ?? ''} versions={versions} />)
+    const [ctx, source, versions, story, changes] = await Promise.all([
+      request.adminContext(), wireSourceById(deps.db, item.source_id), wireItemVersions(deps.db, item.id),
+      item.used_article_id === null ? undefined : articleById(deps.db, item.used_article_id),
+      usedItemChanges(deps, item)
+    ])
+    const mayReview = !!story && mayActOnArticle(ctx.user, 'edit', story.author_id)
+    return reply.adminPage(<WireItemPage ctx={ctx} item={item} sourceName={source?.name ?? ''} versions={versions}
+      story={story ? { id: story.id, headline: story.headline } : null} changes={changes} mayReview={mayReview} />)
+  })
+
+  // The story's editor has read what the agency changed: the item stops being flagged.
+  app.post<IdParams>('/wire/items/:id/reviewed/', readers, async (request, reply) => {
+    const id = parseId(request.params.id)
+    const seen = text(formBody(request.body).seen, 100)
+    if (id === null || !seen) return sendAdminError(request, reply, id === null ? 404 : 400)
+    const result = await reviewWireItemUpdate(deps, id, seen, request.user!)
+    if (result.kind === 'missing') return sendAdminError(request, reply, 404)
+    if (result.kind === 'forbidden') return sendAdminError(request, reply, 403)
+    return reply.redirect(`/admin/wire/items/${id}/?notice=wireReviewed`, 303)
   })
 
   // "take" makes a draft; "publish" publishes the item as wire copy at once.

@@ -58,6 +58,30 @@ export interface ArticleEditorProps {
   autosave?: AutosaveNoticeData | null
   /** The form shows text that is not saved (a form sent back, a restored autosave): leaving warns. */
   unsaved?: boolean
+  /** The wire item the story was made from (shown to those who may open the wire desk). */
+  wireItem?: WireOrigin | null
+}
+
+export interface WireOrigin {
+  id: number
+  headline: string
+  agency: string | null
+  /** The agency sent a newer version after the story was made (and nobody has reviewed it yet). */
+  stale: boolean
+}
+
+/** The way back to the wire item, and a warning when the agency has changed it since. */
+function WireOriginPanel({ ctx, item }: { ctx: AdminContext, item: WireOrigin }) {
+  const { t } = ctx.i18n
+  const href = `/admin/wire/items/${item.id}/`
+  return (
+    <div class={`notice${item.stale ? ' notice-warning' : ''} wire-origin`}>
+      <p>
+        {t('wire.article.from')} <a href={href}>{item.headline}</a>{item.agency ? ` (${item.agency})` : ''}
+      </p>
+      {item.stale ? <p>{t('wire.article.stale')} <a href={`${href}#changes`}>{t('wire.article.seeChanges')}</a></p> : null}
+    </div>
+  )
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -88,6 +112,7 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
         : undefined}>
       {problem ? <div class={`notice notice-${problem.tone}`} role="alert"><p>{problem.text}</p></div> : null}
       {conflict ? <ConflictPanel ctx={ctx} conflict={conflict} /> : null}
+      {article && props.wireItem ? <WireOriginPanel ctx={ctx} item={props.wireItem} /> : null}
       {article && props.autosave ? <AutosaveNotice ctx={ctx} articleId={article.id} autosave={props.autosave} /> : null}
       <ErrorSummary errors={errors} heading={t('admin.form.errorSummary')} labels={labels} />
       <form method="post" action={action} class="admin-form article-editor" id="article-form" data-preview-url="/admin/articles/preview/" data-slug-url="/admin/articles/slug/"

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../i18n/format.js'
 import type { MessageKey } from '../../../i18n/index.js'
 import { can } from '../../../domain/roles.js'
 import type { AdminContext } from './admin-context.js'
+import type { UsedItemChanges, WireDiffField } from '../../../services/wire.service.js'
 import { AdminLayout } from './admin-layout.js'
 import { ActionButton, AdminForm, ErrorSummary, Pager, SelectField, TextField, hrefWith, type FormErrors, type SelectOption } from './forms.js'
 
@@ -21,7 +22,7 @@ function stateKey(item: WireItemRow): MessageKey {
   return item.state === 'updated' ? 'wire.state.updated' : 'wire.state.new'
 }
 
-export function WireInboxPage({ ctx, rows, hasNext, filters, sources }: { ctx: AdminContext, rows: InboxRow[], hasNext: boolean, filters: InboxFilters, sources: WireSourceRow[] }) {
+export function WireInboxPage({ ctx, rows, hasNext, filters, sources, errors = {} }: { ctx: AdminContext, rows: InboxRow[], hasNext: boolean, filters: InboxFilters, sources: WireSourceRow[], errors?: FormErrors }) {
   const { t } = ctx.i18n
   const page = Number(filters.page ?? '1') || 1
   const here = '/admin/wire/'
@@ -42,10 +43,14 @@ export function WireInboxPage({ ctx, rows, hasNext, filters, sources }: { ctx: A
         <SelectField name="urgency" label={t('wire.filter.urgency')} value={filters.urgency} options={urgencyOptions} />
         <TextField name="subject" label={t('wire.filter.subject')} value={filters.subject} maxLength={100} />
         <TextField name="since" type="date" label={t('wire.filter.since')} value={filters.since} />
-        <TextField name="q" type="search" label={t('wire.filter.q')} value={filters.q} maxLength={200} />
+        <TextField name="q" type="search" label={t('wire.filter.q')} value={filters.q} maxLength={200} error={errors.q} hint={t('wire.filter.qHint')} />
         <p class="form-actions"><button type="submit" class="button">{t('wire.filter.apply')}</button></p>
       </form>
       <p class="hint">{t('wire.inbox.shortcuts')}</p>
+      {/* Filled by /assets/wire-inbox.js when items arrive (GET /admin/wire/live); empty without JavaScript. */}
+      <p class="wire-arrivals" role="status" data-wire-status="" data-arrived={t('wire.inbox.arrived')}
+        data-arrived-elsewhere={t('wire.inbox.arrivedElsewhere')} data-first-page={page > 1 ? hrefWith(here, filters as Record<string, string | undefined>, { page: null }) : undefined}></p>
+      <div id="wire-list" data-wire-live="/admin/wire/live" data-page={String(page)}>
       {rows.length === 0
         ? <p class="empty">{t('wire.inbox.empty')}</p>
         : (
@@ -62,7 +67,7 @@ export function WireInboxPage({ ctx, rows, hasNext, filters, sources }: { ctx: A
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr class={`wire-row wire-${row.state}${row.urgency !== null && row.urgency <= 2 ? ' wire-urgent' : ''}`}>
+                <tr class={`wire-row wire-${row.state}${row.urgency !== null && row.urgency <= 2 ? ' wire-urgent' : ''}`} data-item={String(row.id)} data-updated={row.updated_at}>
                   <td><When ctx={ctx} at={row.updated_at} /></td>
                   <td>{row.urgency ?? '–'}</td>
                   <td>
@@ -81,11 +86,53 @@ export function WireInboxPage({ ctx, rows, hasNext, filters, sources }: { ctx: A
       <Pager i18n={ctx.i18n}
         newer={page > 1 ? hrefWith(here, filters as Record<string, string | undefined>, { page: page > 2 ? String(page - 1) : null }) : null}
         older={hasNext ? hrefWith(here, filters as Record<string, string | undefined>, { page: String(page + 1) }) : null} />
+      </div>
     </AdminLayout>
   )
 }
 
-export function WireItemPage({ ctx, item, sourceName, versions }: { ctx: AdminContext, item: WireItemRow, sourceName: string, versions: Array<{ version: number | null, headline: string, received_at: string }> }) {
+export interface WireItemPageProps {
+  ctx: AdminContext
+  item: WireItemRow
+  sourceName: string
+  versions: Array<{ version: number | null, headline: string, received_at: string }>
+  /** The story made from the item, if any. */
+  story?: { id: number, headline: string } | null
+  /** What the agency changed since the story was made (or last reviewed), when the item is flagged. */
+  changes?: UsedItemChanges | null
+  /** May this user edit the story, and so mark the changes as reviewed? */
+  mayReview?: boolean
+}
+
+/** The agency's changes to an item after a story was made from it, word by word, with "Mark as reviewed". */
+function ChangesSinceUse({ ctx, item, changes, mayReview }: { ctx: AdminContext, item: WireItemRow, changes: UsedItemChanges, mayReview: boolean }) {
+  const { t } = ctx.i18n
+  const version = (v: number | null) => (v === null ? '–' : `v${v}`)
+  return (
+    <section id="changes" class="notice notice-warning wire-changes" aria-labelledby="changes-title">
+      <h2 id="changes-title">{t('wire.item.changedTitle')}</h2>
+      <p>{t('wire.item.changedSince', { from: version(changes.since.version), to: version(item.version) })}</p>
+      {changes.diffs.length === 0
+        ? <p>{t('wire.item.changedNothingShown')}</p>
+        : (
+          <dl class="revision-diff">
+            {changes.diffs.map((d) => (
+              <>
+                <dt>{t(WIRE_DIFF_LABELS[d.field])}</dt>
+                {/* diffText escaped every piece of text before adding <ins>/<del>. */}
+                <dd class="diff-text" dangerouslySetInnerHTML={{ __html: d.html }} />
+              </>
+            ))}
+          </dl>
+        )}
+      {mayReview ? <ActionButton csrfToken={ctx.csrfToken} action={`/admin/wire/items/${item.id}/reviewed/`} label={t('wire.item.markReviewed')} fields={{ seen: changes.seenHash }} /> : null}
+    </section>
+  )
+}
+
+const WIRE_DIFF_LABELS: Record<WireDiffField, MessageKey> = { headline: 'wire.col.headline', lead: 'wire.item.lead', body: 'wire.item.body' }
+
+export function WireItemPage({ ctx, item, sourceName, versions, story = null, changes = null, mayReview = false }: WireItemPageProps) {
   const { t } = ctx.i18n
   const subjects = JSON.parse(item.subjects) as Array<{ code: string | null, name: string | null }>
   const embargoed = item.embargo_until !== null && item.embargo_until > ctx.now.toISOString()
@@ -106,6 +153,15 @@ export function WireItemPage({ ctx, item, sourceName, versions }: { ctx: AdminCo
             </>
           )}
       </div>
+      {story
+        ? (
+          <p class="wire-story">
+            {t('wire.item.usedFor')} <a href={`/admin/articles/${story.id}/`}>{story.headline}</a>
+            {item.used_at ? <> (<When ctx={ctx} at={item.used_at} />)</> : null}
+          </p>
+        )
+        : null}
+      {changes ? <ChangesSinceUse ctx={ctx} item={item} changes={changes} mayReview={mayReview} /> : null}
       {item.lead ? <p class="wire-lead"><strong>{item.lead}</strong></p> : null}
       {/* Sanitised with the article allowlist when it was received (src/domain/wire/body-html.ts). */}
       <div class="wire-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
