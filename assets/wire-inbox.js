@@ -1,7 +1,7 @@
 /* global fetch, location, DOMParser, EventSource */
 // Wire inbox. Keys: j / k move the focus through the items, Enter opens the focused one (it is a link);
 // keys typed into a form field are left alone.
-// Arrivals: the wire desk's stream (GET /admin/wire/live) says when a poll brought new or updated items.
+// Arrivals: the wire desk's stream (GET /admin/wire/live/) says when a poll brought new or updated items.
 // On the first page the page is fetched again and its list swapped in, the arrived rows marked and
 // counted in the status line (role=status, so screen readers hear it); on later pages the status line
 // links to the first. Without JavaScript the Refresh button does the same.

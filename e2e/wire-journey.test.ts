@@ -1,5 +1,6 @@
 // The wire desk in Chromium: an editor adds a source, the first fetch lands its items, the editor opens
-// one, makes it a draft and publishes it; the published story carries the agency credit and the link.
+// one, makes it a draft and publishes it; the published story carries the agency credit and the link. An
+// item the agency sends while the inbox is open appears in it without a reload.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
@@ -16,6 +17,8 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] wire desk journey in
   let browser: Browser
   let site: ServedApp
   let agency: WireServer
+  /** Items the agency adds to its feed later in the journey. */
+  const later: Array<{ guid: string, title: string }> = []
 
   before(async () => {
     browser = await launchBrowser()
@@ -26,7 +29,8 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] wire desk journey in
       res.setHeader('content-type', 'application/rss+xml')
       res.end(rssFeed([
         { guid: 'urn:agency:501', title: HEADLINE, body: '&lt;p&gt;Delegations met in the morning.&lt;/p&gt;' },
-        { guid: 'urn:agency:502', title: 'Weather: snow in the mountains' }
+        { guid: 'urn:agency:502', title: 'Weather: snow in the mountains' },
+        ...later
       ]).replace('<item><guid>urn:agency:501</guid>', '<item><guid>urn:agency:501</guid><link>https://agency.example/501</link>'))
     })
   })
@@ -36,7 +40,7 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] wire desk journey in
     await agency?.close()
   })
 
-  it('adds a source, sees the first fetch land, makes a draft from an item and publishes it', async () => {
+  it('adds a source, sees the first fetch land, makes a draft from an item and publishes it; a later item appears in the open inbox', async () => {
     // bypassCSP only so axe can be injected (see runAxe).
     const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true })
     const page = await context.newPage()
@@ -83,6 +87,19 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] wire desk journey in
 
     await page.locator('button[name="intent"][value="publish"]').click()
     await page.waitForURL(/\/admin\/articles\/\d+\/\?notice=articlePublished$/)
+
+    // An item the agency sends while the inbox is open appears in it without a reload, marked and announced.
+    await page.goto(`${site.baseUrl}/admin/wire/`)
+    const shown = await page.evaluate(() => { (window as unknown as { untouched: boolean }).untouched = true; return document.querySelectorAll('tr[data-item]').length })
+    later.push({ guid: 'urn:agency:503', title: 'Border crossing opens at noon' })
+    await site.deps.db.updateTable('wire_sources').set({ next_poll_at: new Date(0).toISOString() }).execute()
+    const [second] = await pollDueSources(site.deps)
+    assert.equal(second!.counts.new, 1)
+    await site.app.live.hub.pump()
+    await page.locator('tr.wire-fresh', { hasText: 'Border crossing opens at noon' }).waitFor()
+    assert.equal(await page.locator('tr[data-item]').count(), shown + 1)
+    assert.equal(await page.locator('[data-wire-status]').innerText(), 'New or updated items arrived: 1.')
+    assert.equal(await page.evaluate(() => (window as unknown as { untouched?: boolean }).untouched), true, 'the page was not reloaded')
 
     const reader = await browser.newContext()
     const readerPage = await reader.newPage()

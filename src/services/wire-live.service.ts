@@ -1,6 +1,6 @@
 // New wire items reach the inbox screens without a reload: after a poll (or a command-line ingest) that
 // brought new or updated items, one row goes into the live log on the wire desk's channel, and every app
-// process hands it to the inbox streams it serves (GET /admin/wire/live). The channel's rows say only how
+// process hands it to the inbox streams it serves (GET /admin/wire/live/). The channel's rows say only how
 // many items came from which source: the screen fetches the items themselves with the editor's session,
 // so nothing of the agencies' copy ever passes through the readers' log.
 import type { Deps } from './deps.js'

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
 
 export interface SseEvent { id?: string, event: string, data: string, comment?: string }
 
@@ -24,9 +25,31 @@ export async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
 }
 
+/**
+ * A GET on a connection of its own (no keep-alive pool), following redirects as fetch would. fetch's
+ * pool left a second socket open after an aborted stream, which held the server's close for 8 s a test.
+ */
+async function get(url: string, headers: Record<string, string>, signal: AbortSignal, redirects = 5): Promise<{ status: number, headers: Headers, body: IncomingMessage }> {
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = httpRequest(url, { headers, agent: false, signal }, resolve)
+    req.on('error', reject)
+    req.end()
+  })
+  const location = res.headers.location
+  if (res.statusCode! >= 300 && res.statusCode! < 400 && location && redirects > 0) {
+    res.destroy()
+    return get(new URL(location, url).href, headers, signal, redirects - 1)
+  }
+  const flat = new Headers()
+  for (const [name, value] of Object.entries(res.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) flat.append(name, one)
+  }
+  return { status: res.statusCode!, headers: flat, body: res }
+}
+
 export async function openStream(url: string, headers: Record<string, string> = {}): Promise<SseReader> {
   const controller = new AbortController()
-  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal })
+  const res = await get(url, { accept: 'text/event-stream', ...headers }, controller.signal)
   const received: SseEvent[] = []
   const waiters = new Set<() => void>()
   let done = false
@@ -75,7 +98,9 @@ export async function openStream(url: string, headers: Record<string, string> = 
       wake()
     })()
   } else {
-    text = await res.text()
+    const chunks: Buffer[] = []
+    for await (const chunk of res.body) chunks.push(chunk as Buffer)
+    text = Buffer.concat(chunks).toString('utf8')
     done = true
     markEnded()
   }

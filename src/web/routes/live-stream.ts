@@ -1,5 +1,5 @@
 // One live-log channel streamed as server-sent events: the readers' edition streams (GET /live) and the
-// wire desk's (GET /admin/wire/live) go through here. Event ids are log positions, so a client
+// wire desk's (GET /admin/wire/live/) go through here. Event ids are log positions, so a client
 // reconnecting with Last-Event-ID to any process gets what it missed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { parseLastEventId } from '../../domain/live-changes.js'

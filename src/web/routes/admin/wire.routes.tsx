@@ -79,7 +79,7 @@ const wireRoutes: FastifyPluginAsync = async (app) => {
   })
 
   // The inbox screen's stream: a row per batch of arrivals (src/services/wire-live.service.ts).
-  app.get('/wire/live', readers, async (request, reply) => {
+  app.get('/wire/live/', readers, async (request, reply) => {
     const { t } = (await request.adminContext()).i18n
     return streamLiveChannel(app, request, reply, {
       channel: WIRE_CHANNEL, articleId: null, httpsSite,

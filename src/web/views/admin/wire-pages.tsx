@@ -47,10 +47,10 @@ export function WireInboxPage({ ctx, rows, hasNext, filters, sources, errors = {
         <p class="form-actions"><button type="submit" class="button">{t('wire.filter.apply')}</button></p>
       </form>
       <p class="hint">{t('wire.inbox.shortcuts')}</p>
-      {/* Filled by /assets/wire-inbox.js when items arrive (GET /admin/wire/live); empty without JavaScript. */}
+      {/* Filled by /assets/wire-inbox.js when items arrive (GET /admin/wire/live/); empty without JavaScript. */}
       <p class="wire-arrivals" role="status" data-wire-status="" data-arrived={t('wire.inbox.arrived')}
         data-arrived-elsewhere={t('wire.inbox.arrivedElsewhere')} data-first-page={page > 1 ? hrefWith(here, filters as Record<string, string | undefined>, { page: null }) : undefined}></p>
-      <div id="wire-list" data-wire-live="/admin/wire/live" data-page={String(page)}>
+      <div id="wire-list" data-wire-live="/admin/wire/live/" data-page={String(page)}>
       {rows.length === 0
         ? <p class="empty">{t('wire.inbox.empty')}</p>
         : (
