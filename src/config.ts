@@ -17,6 +17,8 @@ export interface Config {
   requestLogSample: number
   /** WORKERS: app processes under one port (Node's cluster); default the number of cores. */
   workers: number
+  /** HEAP_GROWTH_PERCENT: how far V8's heap may grow past its live size before a full collection (0: V8's own). */
+  heapGrowthPercent: number
   /** OVERLOAD_EVENT_LOOP_DELAY_MS and OVERLOAD_RSS_MB: past either, requests get 503 (0: no limit). */
   overload: { maxEventLoopDelayMs: number, maxRssBytes: number }
   /**
@@ -186,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     requestLogSample,
     workers,
+    heapGrowthPercent: wholeNumber('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 50, 0, 1000),
     overload,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)

@@ -1,7 +1,7 @@
 // The media library: upload (type judged by the bytes, sizes generated with sharp), describe, delete,
 // and the files themselves for serving. Bytes live in the database (docs/decisions/005-media-storage.md).
 import { createHash } from 'node:crypto'
-import sharp from 'sharp'
+import type sharp from 'sharp'
 import {
   MAX_INPUT_PIXELS, parseMediaPath, sniffImageType, variantWidths, EXTENSIONS, MEDIA_TEXT_LIMITS, type ImageType
 } from '../domain/media.js'
@@ -69,7 +69,9 @@ interface Processed { width: number, height: number, files: NewMediaFile[] }
  * and stripped of metadata, so a photo's GPS position or camera serial never reaches the public site.
  */
 async function processImage(bytes: Buffer, type: ImageType): Promise<Processed | 'unreadable' | 'too-many-pixels'> {
-  const open = () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', autoOrient: true })
+  // Loaded on the first upload: libvips is about 19 MB of every process's memory, and most never need it.
+  const { default: sharpOf } = await import('sharp')
+  const open = () => sharpOf(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', autoOrient: true })
   let meta: sharp.Metadata
   try {
     meta = await open().metadata()

@@ -26,6 +26,16 @@ describe('configuration from the environment', () => {
     }
   })
 
+  it('lets the heap grow 50 % past its live size unless HEAP_GROWTH_PERCENT says otherwise, 0 being V8\'s own policy', () => {
+    assert.equal(loadConfig({}).heapGrowthPercent, 50)
+    assert.equal(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent, 0)
+    assert.equal(loadConfig({ HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent, 100)
+    for (const value of ['-5', 'half', '1001']) {
+      assert.throws(() => loadConfig({ HEAP_GROWTH_PERCENT: value }), (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('HEAP_GROWTH_PERCENT'), value)
+    }
+  })
+
   it('trusts no proxy by default, and a hop count or proxy addresses when told', () => {
     assert.equal(loadConfig({}).trustProxy, false)
     assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false)
