@@ -39,7 +39,7 @@ export type ArticleFormErrorKey =
   | 'form.required' | 'form.tooLong' | 'form.singleValue' | 'form.invalidCharacters' | 'form.invalidUrl'
   | 'editor.error.slug' | 'editor.error.slugTaken' | 'editor.error.section' | 'editor.error.tagTooLong'
   | 'editor.error.tooManyTags' | 'editor.error.tagInvalid' | 'editor.error.media' | 'editor.error.mediaNotAllowed' | 'editor.error.altRequired' | 'editor.error.date'
-  | 'editor.error.time' | 'editor.error.dateWithoutTime' | 'editor.error.timeWithoutDate'
+  | 'editor.error.time' | 'editor.error.dateWithoutTime' | 'editor.error.timeWithoutDate' | 'editor.error.embargo'
 
 export interface ArticleFieldError { key: ArticleFormErrorKey, max?: number }
 export type ArticleFormErrors = Partial<Record<ArticleField, ArticleFieldError>>

@@ -19,6 +19,8 @@ import { mediaById } from '../db/repositories/media.repository.js'
 import { revisionById } from '../db/repositories/revisions.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
 import { sectionById, tagsOfArticle } from '../db/repositories/taxonomy.repository.js'
+import { wireItemForArticle } from '../db/repositories/wire.repository.js'
+import { breaksEmbargo } from '../domain/wire/versions.js'
 import { articleTransaction } from './article-write.service.js'
 import type { Deps } from './deps.js'
 
@@ -185,6 +187,13 @@ export interface SaveRequest {
   intent: SaveIntent
 }
 
+/** A story made from a wire item still under embargo may be scheduled for the embargo's end, not earlier. */
+async function breaksWireEmbargo(trx: DbOrTrx, articleId: number, next: { status: ArticleStatus, publishedAt: IsoInstant | null }, now: Date): Promise<boolean> {
+  if (next.status !== 'published' && next.status !== 'scheduled') return false
+  const item = await wireItemForArticle(trx, articleId)
+  return !!item && breaksEmbargo(next, item.embargo_until, now)
+}
+
 export type SaveResult =
   | { kind: 'saved', id: number, slug: string, status: ArticleStatus, version: number, action: string }
   | { kind: 'not-found' }
@@ -278,6 +287,9 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
     })
     // A slug the editor typed is theirs: if the day already has it, say so rather than change it.
     if (input.slug !== null && taken.has(input.slug)) errors.slug = { key: 'editor.error.slugTaken' }
+    if (before && await breaksWireEmbargo(trx, before.id, { status: next.status, publishedAt: next.publishedAt }, at)) {
+      errors.publish_date = { key: 'editor.error.embargo' }
+    }
     if (Object.keys(errors).length > 0) return { kind: 'invalid', errors }
 
     const values = {
@@ -344,6 +356,7 @@ export async function changeArticleStatus(deps: Deps, editor: Editor, id: number
     if (!t.ok && t.refusal === 'forbidden') return refusalOf(t.refusal)
     if (options.expectedVersion != null && before.version !== options.expectedVersion) return { kind: 'conflict' }
     if (!t.ok) return refusalOf(t.refusal)
+    if (await breaksWireEmbargo(trx, id, { status: t.status, publishedAt: t.publishedAt }, at)) return { kind: 'refused' }
     const actor = actorOf(editor)
 
     if (action === 'delete') {

@@ -24,6 +24,16 @@ export function compareVersions(stored: StoredVersion, incoming: StoredVersion):
   return 'newer'
 }
 
+/**
+ * Would a story made from an item under embargo go out before the embargo ends? A story scheduled for the
+ * embargo's time or later keeps it; one published, or scheduled earlier, breaks it.
+ */
+export function breaksEmbargo(story: { status: string, publishedAt: string | null }, embargoUntil: string | null, now: Date): boolean {
+  if (!isUnderEmbargo(embargoUntil, now)) return false
+  if (story.status !== 'published' && story.status !== 'scheduled') return false
+  return story.publishedAt === null || new Date(story.publishedAt).getTime() < new Date(embargoUntil!).getTime()
+}
+
 /** An item under embargo may be read and prepared, not published, until the embargo ends. */
 export function isUnderEmbargo(embargoUntil: string | null, now: Date): boolean {
   return embargoUntil !== null && new Date(embargoUntil).getTime() > now.getTime()

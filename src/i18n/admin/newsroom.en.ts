@@ -350,6 +350,7 @@ export const newsroomEn = {
 
   'editor.error.slug': 'Use lower-case Latin letters (a–z), digits and single hyphens, like “budget-vote-2027”.',
   'editor.error.slugTaken': 'Another article of this edition published on that day already has this slug. Please choose another.',
+  'editor.error.embargo': 'The wire item this story was made from is under embargo until the time shown above: schedule the story for then or later.',
   'editor.error.section': 'Please choose one of the sections of this edition.',
   'editor.error.tagTooLong': 'A tag is too long: at most {max} characters each.',
   'editor.error.tooManyTags': 'Too many tags: at most {max}.',

@@ -351,6 +351,7 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
 
   'editor.error.slug': 'Օգտագործեք լատինական փոքրատառեր (a–z), թվեր և միայնակ գծիկներ, օրինակ՝ «budget-vote-2027»։',
   'editor.error.slugTaken': 'Նույն օրը հրապարակված այս խմբագրության մեկ այլ հոդված արդեն ունի այս սլագը։ Ընտրեք այլ սլագ։',
+  'editor.error.embargo': 'Լրահոսի հաղորդագրությունը, որից պատրաստված է նյութը, էմբարգոյի տակ է մինչև վերևում նշված ժամը. պլանավորեք հրապարակումը այդ ժամին կամ ավելի ուշ։',
   'editor.error.section': 'Ընտրեք այս խմբագրության բաժիններից մեկը։',
   'editor.error.tagTooLong': 'Պիտակը չափազանց երկար է. առավելագույնը {max} նիշ։',
   'editor.error.tooManyTags': 'Չափազանց շատ պիտակներ. առավելագույնը {max}։',

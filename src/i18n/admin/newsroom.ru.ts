@@ -371,6 +371,7 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
 
   'editor.error.slug': 'Используйте строчные латинские буквы (a–z), цифры и одиночные дефисы, например «budget-vote-2027».',
   'editor.error.slugTaken': 'У другой статьи этой редакции, опубликованной в тот же день, уже такой слаг. Выберите другой.',
+  'editor.error.embargo': 'Сообщение ленты, из которого сделан материал, под эмбарго до указанного выше времени: запланируйте публикацию на это время или позже.',
   'editor.error.section': 'Выберите одну из рубрик этой редакции.',
   'editor.error.tagTooLong': 'Тег слишком длинный: не более {max} символов каждый.',
   'editor.error.tooManyTags': 'Слишком много тегов: не более {max}.',

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { compareVersions, contentHash, isUnderEmbargo } from '../../../src/domain/wire/versions.js'
+import { breaksEmbargo, compareVersions, contentHash, isUnderEmbargo } from '../../../src/domain/wire/versions.js'
 import { nextPollDelaySeconds, MAX_BACKOFF_SECONDS } from '../../../src/domain/wire/schedule.js'
 import { validateWireSourceForm } from '../../../src/domain/wire/source-form.js'
 
@@ -68,5 +68,19 @@ describe('validateWireSourceForm', () => {
       assert.equal(result.ok, false, JSON.stringify(body))
       assert.ok(!result.ok && field in result.errors, `${JSON.stringify(body)} → ${field}`)
     }
+  })
+})
+
+describe('embargo on the stories made from items', () => {
+  const now = new Date('2026-11-26T10:00:00.000Z')
+  const until = '2026-11-26T12:00:00.000Z'
+  it('lets a story wait for the embargo, never go out before it', () => {
+    assert.equal(breaksEmbargo({ status: 'draft', publishedAt: null }, until, now), false)
+    assert.equal(breaksEmbargo({ status: 'published', publishedAt: now.toISOString() }, until, now), true)
+    assert.equal(breaksEmbargo({ status: 'scheduled', publishedAt: '2026-11-26T11:59:00.000Z' }, until, now), true)
+    assert.equal(breaksEmbargo({ status: 'scheduled', publishedAt: until }, until, now), false)
+    assert.equal(breaksEmbargo({ status: 'published', publishedAt: null }, until, now), true)
+    assert.equal(breaksEmbargo({ status: 'published', publishedAt: now.toISOString() }, until, new Date(until)), false, 'the embargo has ended')
+    assert.equal(breaksEmbargo({ status: 'published', publishedAt: now.toISOString() }, null, now), false)
   })
 })

@@ -10,6 +10,7 @@ import type { WireItem } from '../../../src/domain/wire/wire-item.js'
 import { articleById } from '../../../src/db/repositories/articles.repository.js'
 import { loadSettings } from '../../../src/db/repositories/settings.repository.js'
 import { articlePath } from '../../../src/domain/urls.js'
+import { currentFields } from './newsroom-support.js'
 
 function wireItem(n: number, extra: Partial<WireItem> = {}): WireItem {
   return {
@@ -233,6 +234,22 @@ forEachDialect((dialect) => {
     const editor = await adminGet(app, author, take.headers.location as string)
     assert.equal(editor.statusCode, 200)
     assert.match(editor.body, /Schedule/)
+    assert.match(editor.body, /Embargoed until/)
+
+    // The story cannot go out before the embargo: not from the form with the time cleared, not from the list.
+    const early = await adminPost(app, author, `/admin/articles/${articleId}/`, { ...await currentFields(app, articleId), publish_date: '', publish_time: '', intent: 'publish' })
+    assert.equal(early.statusCode, 400)
+    assert.match(early.body, /under embargo until the time shown above/)
+    // A draft whose time was cleared would be published now by the list's button: refused.
+    assert.equal((await adminPost(app, author, `/admin/articles/${articleId}/`, { ...await currentFields(app, articleId), publish_date: '', publish_time: '', intent: 'save' })).statusCode, 303)
+    assert.equal((await articleById(app.deps.db, articleId))!.published_at, null)
+    const fromList = await adminPost(app, author, `/admin/articles/${articleId}/publish/`, {})
+    assert.doesNotMatch(String(fromList.headers.location), /notice=articlePublished/)
+    assert.equal((await articleById(app.deps.db, articleId))!.status, 'draft')
+    // Scheduled for the embargo's end (16:00 in Yerevan), it goes.
+    const onTime = await adminPost(app, author, `/admin/articles/${articleId}/`, { ...await currentFields(app, articleId), publish_date: '2026-12-01', publish_time: '16:00', intent: 'publish' })
+    assert.equal(onTime.statusCode, 303, onTime.body.slice(0, 300))
+    assert.deepEqual([(await articleById(app.deps.db, articleId))!.status, (await articleById(app.deps.db, articleId))!.published_at], ['scheduled', '2026-12-01T12:00:00.000Z'])
 
     // The item links to the story; taking it again opens that story instead of making another.
     const again = await adminPost(app, author, `/admin/wire/items/${item.id}/take/`)

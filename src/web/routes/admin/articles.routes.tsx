@@ -7,6 +7,7 @@ import { slugFromText } from '../../../domain/slug.js'
 import { decodeCursor, encodeCursor } from '../../../domain/urls.js'
 import { can, mayChooseFeaturedImage } from '../../../domain/roles.js'
 import { wireItemForArticle } from '../../../db/repositories/wire.repository.js'
+import { isUnderEmbargo } from '../../../domain/wire/versions.js'
 import { checkEdit, isBulkAction, isWorkflowAction, type WorkflowAction } from '../../../domain/workflow.js'
 import { LIST_FILTERS, type ListFilter, type ArticleRow } from '../../../db/repositories/articles.repository.js'
 import {
@@ -123,7 +124,12 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
         errors={r.errors ?? {}} sections={choices.sections} tagSuggestions={choices.tagSuggestions} media={choices.media}
         previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={mayChoose ? r.mediaQuery ?? '' : ''} translations={translations}
         autosave={r.autosave ?? null} unsaved={r.unsaved ?? request.method === 'POST'}
-        wireItem={wireItem ? { id: wireItem.id, headline: wireItem.headline, agency: wireItem.agency ?? wireItem.credit, stale: wireItem.used_story_stale === 1 } : null} />,
+        wireItem={wireItem
+          ? {
+            id: wireItem.id, headline: wireItem.headline, agency: wireItem.agency ?? wireItem.credit, stale: wireItem.used_story_stale === 1,
+            embargoUntil: isUnderEmbargo(wireItem.embargo_until, ctx.now) ? wireItem.embargo_until : null
+          }
+          : null} />,
       r.status ?? 200
     )
   }

@@ -68,6 +68,8 @@ export interface WireOrigin {
   agency: string | null
   /** The agency sent a newer version after the story was made (and nobody has reviewed it yet). */
   stale: boolean
+  /** The item's embargo, when it has not ended: the story may not go out before it. */
+  embargoUntil: string | null
 }
 
 /** The way back to the wire item, and a warning when the agency has changed it since. */
@@ -79,6 +81,7 @@ function WireOriginPanel({ ctx, item }: { ctx: AdminContext, item: WireOrigin })
       <p>
         {t('wire.article.from')} <a href={href}>{item.headline}</a>{item.agency ? ` (${item.agency})` : ''}
       </p>
+      {item.embargoUntil ? <p><strong>{t('wire.item.embargo', { time: formatDateTime(item.embargoUntil, ctx.i18n.lang, ctx.settings.timeZone) })}</strong></p> : null}
       {item.stale ? <p>{t('wire.article.stale')} <a href={`${href}#changes`}>{t('wire.article.seeChanges')}</a></p> : null}
     </div>
   )
