@@ -1,7 +1,8 @@
 // The main newsroom screens in Chromium, on the demo site with pending comments and a picture in the
 // library: dashboard, articles list, the article editor (new and existing), comment moderation (list
 // and one comment), the media library (list and one item), sections & tags (list and one term),
-// settings and the audit log. Screenshots at phone and desktop widths, axe-core (no serious or
+// settings, the audit log, and the wire desk (the inbox, an item the agency changed after it was used,
+// and the story made from it). Screenshots at phone and desktop widths, axe-core (no serious or
 // critical violation; colour contrast included) and the Nu Html Checker (no errors).
 import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -9,6 +10,10 @@ import { checkScreen, HAS_CHROMIUM, runVnu, useBrowserAndSite } from './browser.
 import { MODEL_ARTICLE_PATH } from './pages.js'
 import { loginAs, type AdminSession } from '../test/admin-helper.js'
 import { testImage, upload } from '../test/web/admin/newsroom-support.js'
+import { insertWireSource, wireItemByAgencyId } from '../src/db/repositories/wire.repository.js'
+import { ingestItems } from '../src/services/wire-ingest.service.js'
+import { takeWireItem } from '../src/services/wire.service.js'
+import type { WireItem } from '../src/domain/wire/wire-item.js'
 
 describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
   const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true, settings: { timeZone: 'Asia/Yerevan' } })
@@ -48,7 +53,27 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
     const tagPath = /href="(\/admin\/taxonomy\/tag\/\d+\/)"/.exec(taxonomy)?.[1]
     assert.ok(sectionPath && tagPath, 'the taxonomy screen links to a section and a tag')
 
+    // A wire item made into a story, then updated by the agency: the inbox, the item with what changed,
+    // and the story's editor with the way back to the item.
+    const sourceId = await insertWireSource(site.deps.db, {
+      name: 'Agency', kind: 'feed', url: 'https://agency.example/rss', folder: null, agencyCredit: 'TASS', edition: 'en', sectionId: null,
+      intervalSeconds: 300, authUser: null, authPassword: null
+    }, site.deps.clock().toISOString())
+    const item = (version: number, body: string): WireItem => ({
+      format: 'ninjs', agencyId: 'urn:agency:1', version, headline: 'Talks resume at the border', slugline: null, lead: 'Delegations met.',
+      bodyHtml: body, byline: null, agency: 'TASS', credit: null, language: 'en', urgency: 2, subjects: [], dateline: 'Yerevan',
+      firstCreated: null, versionCreated: null, embargoUntil: null, url: 'https://agency.example/1', links: []
+    })
+    await ingestItems(site.deps, sourceId, [item(1, '<p>Ten delegates met.</p>')])
+    const wireItemId = (await wireItemByAgencyId(site.deps.db, sourceId, 'urn:agency:1'))!.id
+    const taken = await takeWireItem(site.deps, wireItemId, { id: admin.user.id, displayName: admin.user.displayName, role: 'administrator' })
+    assert.equal(taken.kind, 'taken')
+    await ingestItems(site.deps, sourceId, [item(2, '<p>Twelve delegates met.</p>')])
+
     screens.push(
+      { name: 'admin-wire-inbox', path: '/admin/wire/' },
+      { name: 'admin-wire-item-changed', path: `/admin/wire/items/${wireItemId}/` },
+      { name: 'admin-article-from-wire', path: `/admin/articles/${taken.kind === 'taken' ? taken.articleId : 0}/` },
       { name: 'admin-main-dashboard', path: '/admin/' },
       { name: 'admin-articles', path: '/admin/articles/' },
       { name: 'admin-article-new', path: '/admin/articles/new/' },
