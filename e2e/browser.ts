@@ -63,7 +63,17 @@ export async function serveTestApp(dialect: DialectUnderTest, options: BuildTest
   const built = await buildTestApp(dialect, { clock: E2E_NOW, ...options })
   await built.app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = built.app.server.address() as AddressInfo
-  return { ...built, baseUrl: `http://127.0.0.1:${port}` }
+  return {
+    ...built,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      const closing = built.close()
+      // Chromium keeps sockets open (keep-alive, and speculative connections that never send a request);
+      // a server closing waits for those until Node's 60 s header timeout. The test is over: drop them.
+      built.app.server.closeAllConnections()
+      await closing
+    }
+  }
 }
 
 export interface BrowserAndSite { readonly browser: Browser, readonly site: ServedApp }
