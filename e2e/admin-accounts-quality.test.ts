@@ -4,7 +4,7 @@
 import { after, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { BrowserContext } from 'playwright-core'
-import { checkScreen, HAS_CHROMIUM, runVnu, saveScreenshot, useBrowserAndSite } from './browser.js'
+import { assertScreensPassed, checkScreens, HAS_CHROMIUM, runVnu, saveScreenshot, useBrowserAndSite } from './browser.js'
 
 const ADMIN = { name: 'Ani Administrator', email: 'ani@example.org', password: 'a long enough newsroom passphrase' }
 
@@ -68,9 +68,9 @@ describe('admin account screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium
 
   it('every account screen: screenshots at both widths, and no serious axe violation', async () => {
     const storage = await signedIn.storageState()
-    for (const screen of screens) {
-      await checkScreen(chromium.browser, chromium.site.baseUrl + screen.path, { name: screen.name, status: (s) => s < 500, context: { storageState: storage } })
-    }
+    assertScreensPassed(await checkScreens(chromium.browser, screens.map((screen) => ({
+      url: chromium.site.baseUrl + screen.path, check: { name: screen.name, status: (s: number) => s < 500, context: { storageState: storage } }
+    }))))
   })
 
   it('every account screen is valid HTML according to the Nu Html Checker', async () => {

@@ -6,7 +6,7 @@
 // critical violation; colour contrast included) and the Nu Html Checker (no errors).
 import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { checkScreen, HAS_CHROMIUM, runVnu, useBrowserAndSite } from './browser.js'
+import { assertScreensPassed, checkScreens, HAS_CHROMIUM, runVnu, useBrowserAndSite } from './browser.js'
 import { MODEL_ARTICLE_PATH } from './pages.js'
 import { loginAs, type AdminSession } from '../test/admin-helper.js'
 import { testImage, upload } from '../test/web/admin/newsroom-support.js'
@@ -97,9 +97,9 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
     const cookies = [{ name: name!, value: value.join('='), url: chromium.site.baseUrl }]
     // Every rule runs: color-contrast is named so that nobody can quietly turn it off.
     const axeRules = { 'color-contrast': { enabled: true } }
-    for (const screen of screens) {
-      await checkScreen(chromium.browser, chromium.site.baseUrl + screen.path, { name: screen.name, status: (s) => s === 200, cookies, axeRules })
-    }
+    assertScreensPassed(await checkScreens(chromium.browser, screens.map((screen) => ({
+      url: chromium.site.baseUrl + screen.path, check: { name: screen.name, status: (s: number) => s === 200, cookies, axeRules }
+    }))))
     console.log(`# axe: ${screens.length} main admin screens checked`)
   })
 

@@ -162,6 +162,32 @@ export async function checkScreen(browser: Browser, url: string, check: ScreenCh
 }
 
 /**
+ * checkScreen over many screens, a few at a time (much of a check is waiting on Chromium), in the order
+ * given within each lane. Resolves to each screen's failure, or null, by name; never rejects.
+ */
+export async function checkScreens(browser: Browser, screens: ReadonlyArray<{ url: string, check: ScreenCheck }>, lanes = 3): Promise<Map<string, Error | null>> {
+  const results = new Map<string, Error | null>()
+  const queue = [...screens]
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    for (let screen = queue.shift(); screen; screen = queue.shift()) {
+      try {
+        await checkScreen(browser, screen.url, screen.check)
+        results.set(screen.check.name, null)
+      } catch (error) {
+        results.set(screen.check.name, error instanceof Error ? error : new Error(String(error)))
+      }
+    }
+  }))
+  return results
+}
+
+/** Fails with every screen's failure, named, when any screen failed. */
+export function assertScreensPassed(results: Map<string, Error | null>): void {
+  const failed = [...results].filter(([, error]) => error !== null)
+  assert.deepEqual(failed.map(([name, error]) => `${name}: ${error!.message}`), [])
+}
+
+/**
  * Checks pages with the Nu Html Checker (vnu) and returns its errors as `<name>.html:<line>: <message>`,
  * printing how many pages (`what`) were checked. Each page is saved as <name>.html in a fresh folder.
  */

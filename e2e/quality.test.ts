@@ -1,16 +1,25 @@
 // Every public template in a real browser: screenshots at phone and desktop widths, axe-core
 // (no serious or critical violation), and the Nu Html Checker (no errors).
-import { describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { checkScreen, HAS_CHROMIUM, runVnu, SCREENSHOT_WIDTHS, useBrowserAndSite } from './browser.js'
+import { checkScreens, HAS_CHROMIUM, runVnu, SCREENSHOT_WIDTHS, useBrowserAndSite } from './browser.js'
 import { PUBLIC_TEMPLATES } from './pages.js'
 
 describe('public templates in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
   const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true })
+  // Every template is checked a few at a time from the start; each test below reports its own.
+  let checked: Promise<Map<string, Error | null>>
+  before(() => {
+    checked = checkScreens(chromium.browser, PUBLIC_TEMPLATES.map((template) => ({
+      url: chromium.site.baseUrl + template.path, check: { name: template.name, status: (s: number) => s < 500 }
+    })))
+  })
 
   for (const template of PUBLIC_TEMPLATES) {
     it(`${template.name}: screenshots at ${SCREENSHOT_WIDTHS.join(' and ')} px, and no serious axe violation`, async () => {
-      await checkScreen(chromium.browser, chromium.site.baseUrl + template.path, { name: template.name, status: (s) => s < 500 })
+      const failure = (await checked).get(template.name)
+      if (failure) throw failure
+      assert.equal(failure, null, `${template.name} was checked`)
     })
   }
 
