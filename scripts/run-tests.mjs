@@ -47,8 +47,8 @@ const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TE
 // Files outside e2e/ are shared among a few shard processes (scripts/test-shard.mjs), each running its
 // files one after another in one process: starting a process per file cost more CPU than most files'
 // tests. The shards run at the same time (much of a test's time is spent waiting for PostgreSQL or a
-// child process), and so do the browser files, one file at a time in their own runner (one Chromium at
-// a time; journeys that wait for timers). Only the first shard's report is printed as it comes; the
+// child process), and so do the browser files, one file after another in a process of their own (one
+// Chromium at a time; journeys that wait for timers). Only the first shard's report is printed as it comes; the
 // others are held back and printed after it, so reports do not interleave.
 const shardCount = Math.max(1, Number(process.env.LEDE_TEST_SHARDS ?? availableParallelism()))
 const isBrowserFile = (file) => file.split(/[\\/]/).includes('e2e')
@@ -64,7 +64,8 @@ for (const file of files.filter((f) => !isBrowserFile(f)).sort((a, b) => weight(
 const SHARD = new URL('./test-shard.mjs', import.meta.url).pathname
 const batches = [
   ...shards.filter((s) => s.files.length).map((s) => ['--import', 'tsx', '--test-reporter=spec', ...flags, SHARD, ...s.files.sort()]),
-  ...(files.some(isBrowserFile) ? [['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...flags, ...files.filter(isBrowserFile)]] : [])
+  // The browser files share one process too, one file after another (one Chromium at a time).
+  ...(files.some(isBrowserFile) ? [['--import', 'tsx', '--test-reporter=spec', ...flags, SHARD, ...files.filter(isBrowserFile).sort()]] : [])
 ]
 
 const children = new Set()
