@@ -10,8 +10,7 @@ export function xmlSafe(text: string): string {
 }
 
 /**
- * HTML that will sit inside a CDATA section. The `feed` package writes CDATA through xml-js, which
- * splits only the first "]]>" of a value; a second one would end the section and let the rest be read
+ * HTML that will sit inside a CDATA section, where a "]]>" would end the section and let the rest be read
  * as markup. In HTML, "]]&gt;" reads exactly like "]]>", so every occurrence is rewritten that way.
  */
 export function cdataHtml(html: string): string {

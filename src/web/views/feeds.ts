@@ -1,19 +1,15 @@
-// RSS 2.0, Atom 1.0 and JSON Feed 1.1 from one FeedDocument, written by the `feed` package.
+// RSS 2.0 and Atom 1.0 written directly from one FeedDocument; JSON Feed 1.1 through the `feed` package.
 //
-// Where the package falls short, its output is finished here rather than replaced:
-// - It writes JSON Feed 1.0 ("version/1", a single `author`); the JSON is re-shaped to 1.1
+// RSS and Atom were the `feed` package's output, read back with xml-js and finished (dc:creator,
+// dc:contributor, atom:updated/dc:date and media:content in RSS; xml:lang, category labels and a correct
+// enclosure link in Atom; the package guessed MIME types and wrote RSS authors as bare <author> names).
+// Three passes over every story's full text were about half of an uncached feed's CPU, so both are now
+// written element by element in the same layout (the same bytes for the same stories). Every text goes
+// through xmlSafe (no character XML forbids) and is escaped; HTML sits in CDATA after cdataHtml.
+// - The package writes JSON Feed 1.0 ("version/1", a single `author`); the JSON is re-shaped to 1.1
 //   (`authors`, `language`, `content_text` for summary-only feeds), keeping `author` for 1.0 readers;
 //   it also reads author[0] of an item without one, so author-less items are given no author list.
-// - It has no Atom extensions, guesses an enclosure's MIME type from the file extension ("image/jpg",
-//   or garbage for a URL without one), and writes RSS authors as bare <author> names, which RSS reserves
-//   for email addresses. The XML is therefore read back with xml-js (the package's own XML library)
-//   and finished: dc:creator, dc:contributor (the agency), atom:updated/dc:date and media:content in RSS;
-//   xml:lang, category labels and a correct enclosure link in Atom.
-// - xml-js escapes neither "&" nor "<" in attribute values and splits only the first "]]>" in CDATA,
-//   so nothing unescaped reaches the package: attribute values are URLs it normalises or slugs, and
-//   CDATA text goes through cdataHtml() first. The second serialisation escapes everything itself.
 import { Feed, type Item } from 'feed'
-import xmljs, { type Element } from 'xml-js'
 import { escapeHtml } from '../../domain/html-escape.js'
 import type { FeedDocument, FeedEntry } from '../../domain/feed.js'
 import { FEED_CONTENT_TYPES, type FeedFormat } from '../../domain/syndication-urls.js'
@@ -21,6 +17,7 @@ import { cdataHtml, xmlSafe } from '../../domain/xml-text.js'
 
 const NS = {
   atom: 'http://www.w3.org/2005/Atom',
+  content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
   media: 'http://search.yahoo.com/mrss/'
 }
@@ -33,104 +30,155 @@ export function renderFeed(doc: FeedDocument, format: FeedFormat): RenderedFeed 
   return { body, contentType: FEED_CONTENT_TYPES[format] }
 }
 
-function baseOptions(doc: FeedDocument, text: (s: string) => string) {
+function baseOptions(doc: FeedDocument) {
   return {
     id: doc.id,
-    title: text(doc.title),
-    description: text(doc.description),
+    title: doc.title,
+    description: doc.description,
     link: doc.homeUrl,
     language: doc.language,
     updated: new Date(doc.updated),
     generator: GENERATOR,
     feedLinks: { ...doc.selfUrls },
-    author: { name: text(doc.publisher.name), ...(doc.publisher.url ? { link: doc.publisher.url } : {}) },
+    author: { name: doc.publisher.name, ...(doc.publisher.url ? { link: doc.publisher.url } : {}) },
     ...(doc.logoUrl ? { image: doc.logoUrl } : {})
   }
 }
 
 // ---- RSS 2.0 ---------------------------------------------------------------------------------------
 
+/**
+ * Written directly, element by element, in the layout the `feed` package gave it: the package's output
+ * had to be parsed back and written again to finish it, three passes over every story's full text, which
+ * was about half of an uncached feed's CPU (`node --cpu-prof`, bench/README.md).
+ */
 export function renderRss(doc: FeedDocument): string {
-  const feed = new Feed(baseOptions(doc, xmlSafe))
-  for (const entry of doc.entries) {
-    const item: Item = {
-      title: cdataHtml(entry.title),
-      id: entry.id,
-      link: entry.url,
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      category: entry.categories.map((c) => ({ name: xmlSafe(c.label) }))
-    }
-    // RSS descriptions are HTML; a lead is plain text.
-    if (entry.summary) item.description = cdataHtml(escapeHtml(entry.summary))
-    if (entry.contentHtml) item.content = cdataHtml(entry.contentHtml)
-    feed.addItem(item)
+  const hasContent = doc.entries.some((entry) => entry.contentHtml)
+  const out: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<rss version="2.0" xmlns:dc="${NS.dc}"${hasContent ? ` xmlns:content="${NS.content}"` : ''} xmlns:atom="${NS.atom}" xmlns:media="${NS.media}">`,
+    '  <channel>',
+    `    <title>${text(doc.title)}</title>`,
+    `    <link>${url(doc.homeUrl)}</link>`,
+    `    <description>${text(doc.description)}</description>`,
+    `    <lastBuildDate>${new Date(doc.updated).toUTCString()}</lastBuildDate>`,
+    '    <docs>https://validator.w3.org/feed/docs/rss2.html</docs>',
+    `    <generator>${GENERATOR}</generator>`,
+    `    <language>${text(doc.language)}</language>`
+  ]
+  if (doc.logoUrl) {
+    out.push('    <image>', `      <title>${text(doc.title)}</title>`, `      <url>${text(doc.logoUrl)}</url>`, `      <link>${url(doc.homeUrl)}</link>`, '    </image>')
   }
-  const tree = parseXml(feed.rss2())
-  const rss = child(tree, 'rss')
-  rss.attributes = { ...rss.attributes, 'xmlns:atom': NS.atom, 'xmlns:dc': NS.dc, 'xmlns:media': NS.media }
-  const items = children(child(rss, 'channel'), 'item')
-  items.forEach((item, i) => {
-    const entry = doc.entries[i]!
-    const categories = children(item, 'category')
-    // The category's domain names its taxonomy: the section's or tag's page.
-    categories.forEach((category, j) => { category.attributes = { domain: entry.categories[j]!.url } })
-    for (const author of entry.authors) append(item, textElement('dc:creator', author.name))
-    if (entry.agencyCredit) append(item, textElement('dc:contributor', entry.agencyCredit))
-    // RSS has no update time of its own: atom:updated says it exactly, dc:date is what more readers look for.
-    append(item, textElement('atom:updated', entry.updated))
-    append(item, textElement('dc:date', entry.updated))
-    if (entry.image) {
-      const image = entry.image
-      append(item, element('enclosure', { url: image.url, length: String(image.bytes ?? 0), type: image.type }))
-      // No media:description for the alt text: feedparser would take it for the item's summary.
-      append(item, element('media:content', {
-        url: image.url, type: image.type, medium: 'image', width: String(image.width), height: String(image.height),
-        ...(image.bytes ? { fileSize: String(image.bytes) } : {})
-      }, image.credit ? [textElement('media:credit', image.credit)] : []))
-    }
-  })
-  return writeXml(tree)
+  out.push(`    <atom:link href="${attribute(url(doc.selfUrls.rss, false))}" rel="self" type="application/rss+xml"/>`)
+  for (const entry of doc.entries) out.push(rssItem(entry))
+  out.push('  </channel>', '</rss>')
+  return out.join('\n')
+}
+
+function rssItem(entry: FeedEntry): string {
+  const lines = [
+    '    <item>',
+    `      <title>${cdata(entry.title)}</title>`,
+    `      <link>${url(entry.url)}</link>`,
+    `      <guid isPermaLink="false">${text(entry.id)}</guid>`,
+    `      <pubDate>${new Date(entry.published).toUTCString()}</pubDate>`
+  ]
+  // RSS descriptions are HTML; a lead is plain text.
+  if (entry.summary) lines.push(`      <description>${cdata(escapeHtml(entry.summary))}</description>`)
+  if (entry.contentHtml) lines.push(`      <content:encoded>${cdata(entry.contentHtml)}</content:encoded>`)
+  // The category's domain names its taxonomy: the section's or tag's page.
+  for (const category of entry.categories) lines.push(`      <category domain="${attribute(category.url)}">${text(category.label)}</category>`)
+  for (const author of entry.authors) lines.push(`      <dc:creator>${text(author.name)}</dc:creator>`)
+  if (entry.agencyCredit) lines.push(`      <dc:contributor>${text(entry.agencyCredit)}</dc:contributor>`)
+  // RSS has no update time of its own: atom:updated says it exactly, dc:date is what more readers look for.
+  lines.push(`      <atom:updated>${text(entry.updated)}</atom:updated>`, `      <dc:date>${text(entry.updated)}</dc:date>`)
+  if (entry.image) {
+    const image = entry.image
+    lines.push(`      <enclosure url="${attribute(image.url)}" length="${image.bytes ?? 0}" type="${attribute(image.type)}"/>`)
+    // No media:description for the alt text: feedparser would take it for the item's summary.
+    const attributes = `url="${attribute(image.url)}" type="${attribute(image.type)}" medium="image" width="${image.width}" height="${image.height}"${image.bytes ? ` fileSize="${image.bytes}"` : ''}`
+    if (image.credit) lines.push(`      <media:content ${attributes}>`, `        <media:credit>${text(image.credit)}</media:credit>`, '      </media:content>')
+    else lines.push(`      <media:content ${attributes}/>`)
+  }
+  lines.push('    </item>')
+  return lines.join('\n')
+}
+
+/** Text content: the characters XML forbids dropped, markup characters escaped. */
+function text(value: string): string {
+  return xmlSafe(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+}
+
+/** An attribute value (always written in double quotes). */
+function attribute(value: string): string {
+  return text(value).replaceAll('"', '&quot;')
+}
+
+/** HTML (or text) in a CDATA section; cdataHtml has made "]]>" harmless. */
+function cdata(html: string): string {
+  return `<![CDATA[${cdataHtml(html)}]]>`
+}
+
+/** An absolute URL in its normal form (as the package wrote links), escaped for text unless asked not to. */
+function url(href: string, escape = true): string {
+  const normal = new URL(href).href
+  return escape ? text(normal) : normal
 }
 
 // ---- Atom 1.0 --------------------------------------------------------------------------------------
 
+/** Written directly, as RSS is, in the layout the `feed` package gave it. */
 export function renderAtom(doc: FeedDocument): string {
-  const feed = new Feed(baseOptions(doc, xmlSafe))
-  for (const entry of doc.entries) {
-    const item: Item = {
-      // type="html": the package marks titles and summaries as HTML, so plain text is escaped into it.
-      title: cdataHtml(escapeHtml(entry.title)),
-      id: entry.id,
-      link: entry.url,
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      author: entry.authors.map((a) => ({ name: xmlSafe(a.name), ...(a.url ? { link: a.url } : {}) })),
-      category: entry.categories.map((c) => ({ term: c.term, scheme: c.url }))
-    }
-    if (entry.summary) item.description = cdataHtml(escapeHtml(entry.summary))
-    if (entry.contentHtml) item.content = cdataHtml(entry.contentHtml)
-    if (entry.agencyCredit) item.contributor = [{ name: xmlSafe(entry.agencyCredit) }]
-    feed.addItem(item)
+  const out: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="${NS.atom}" xml:lang="${attribute(doc.language)}">`,
+    `  <id>${text(doc.id)}</id>`,
+    `  <title>${text(doc.title)}</title>`,
+    `  <updated>${new Date(doc.updated).toISOString()}</updated>`,
+    `  <generator>${GENERATOR}</generator>`,
+    ...atomPerson('author', doc.publisher, '  '),
+    `  <link rel="alternate" href="${attribute(url(doc.homeUrl, false))}"/>`,
+    `  <link rel="self" href="${attribute(url(doc.selfUrls.atom, false))}"/>`
+  ]
+  if (doc.description) out.push(`  <subtitle>${text(doc.description)}</subtitle>`)
+  if (doc.logoUrl) out.push(`  <logo>${text(doc.logoUrl)}</logo>`)
+  for (const entry of doc.entries) out.push(atomEntry(entry))
+  out.push('</feed>')
+  return out.join('\n')
+}
+
+function atomPerson(element: 'author' | 'contributor', person: { name: string, url?: string | null }, indent: string): string[] {
+  return [
+    `${indent}<${element}>`,
+    `${indent}  <name>${text(person.name)}</name>`,
+    ...(person.url ? [`${indent}  <uri>${url(person.url)}</uri>`] : []),
+    `${indent}</${element}>`
+  ]
+}
+
+function atomEntry(entry: FeedEntry): string {
+  const lines = [
+    '  <entry>',
+    // type="html": plain text is escaped into it.
+    `    <title type="html">${cdata(escapeHtml(entry.title))}</title>`,
+    `    <id>${url(entry.id)}</id>`,
+    `    <link href="${attribute(url(entry.url, false))}"/>`,
+    `    <updated>${new Date(entry.updated).toISOString()}</updated>`
+  ]
+  if (entry.summary) lines.push(`    <summary type="html">${cdata(escapeHtml(entry.summary))}</summary>`)
+  if (entry.contentHtml) lines.push(`    <content type="html">${cdata(entry.contentHtml)}</content>`)
+  for (const author of entry.authors) lines.push(...atomPerson('author', author, '    '))
+  for (const category of entry.categories) {
+    lines.push(`    <category scheme="${attribute(url(category.url, false))}" term="${attribute(category.term)}" label="${attribute(category.label)}"/>`)
   }
-  const tree = parseXml(feed.atom1())
-  const root = child(tree, 'feed')
-  root.attributes = { ...root.attributes, 'xml:lang': doc.language }
-  children(root, 'entry').forEach((entryElement, i) => {
-    const entry = doc.entries[i]!
-    children(entryElement, 'category').forEach((category, j) => {
-      category.attributes = { ...category.attributes, label: entry.categories[j]!.label }
-    })
-    if (entry.image) {
-      const image = entry.image
-      append(entryElement, element('link', {
-        rel: 'enclosure', href: image.url, type: image.type,
-        ...(image.bytes ? { length: String(image.bytes) } : {}),
-        ...(image.alt ? { title: image.alt } : {})
-      }))
-    }
-  })
-  return writeXml(tree)
+  if (entry.agencyCredit) lines.push(...atomPerson('contributor', { name: entry.agencyCredit }, '    '))
+  lines.push(`    <published>${new Date(entry.published).toISOString()}</published>`)
+  if (entry.image) {
+    const image = entry.image
+    lines.push(`    <link rel="enclosure" href="${attribute(image.url)}" type="${attribute(image.type)}"${image.bytes ? ` length="${image.bytes}"` : ''}${image.alt ? ` title="${attribute(image.alt)}"` : ''}/>`)
+  }
+  lines.push('  </entry>')
+  return lines.join('\n')
 }
 
 // ---- JSON Feed 1.1 ---------------------------------------------------------------------------------
@@ -139,7 +187,7 @@ interface JsonFeedAuthor { name?: string, url?: string }
 type JsonFeedItem = Record<string, unknown> & { id: string }
 
 export function renderJsonFeed(doc: FeedDocument): string {
-  const feed = new Feed(baseOptions(doc, (s) => s))
+  const feed = new Feed(baseOptions(doc))
   for (const entry of doc.entries) {
     const item: Item = {
       title: entry.title,
@@ -189,57 +237,4 @@ function jsonFeedItem(item: JsonFeedItem, entry: FeedEntry): JsonFeedItem {
     categories: entry.categories.map((c) => ({ kind: c.kind, term: c.term, label: c.label, url: c.url }))
   }
   return out
-}
-
-// ---- XML finishing ---------------------------------------------------------------------------------
-
-function parseXml(xml: string): Element {
-  return xmljs.xml2js(xml, { compact: false }) as Element
-}
-
-function writeXml(tree: Element): string {
-  prepareForWriting(tree)
-  return xmljs.js2xml(tree, {
-    spaces: 2,
-    // Every "]]>" split, not only the first.
-    cdataFn: (value) => value.replaceAll(']]>', ']]]]><![CDATA[>')
-  })
-}
-
-/**
- * xml-js writes attribute values escaping only '"', and turns "&amp;" in text back into "&" before
- * escaping it. Values here are plain (decoded) strings, so they are brought into the form it expects.
- */
-function prepareForWriting(node: Element): void {
-  if (node.attributes) {
-    for (const [key, value] of Object.entries(node.attributes)) {
-      if (value === undefined) continue
-      node.attributes[key] = xmlSafe(String(value)).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
-    }
-  }
-  if (node.type === 'text' && node.text !== undefined) node.text = xmlSafe(String(node.text)).replaceAll('&amp;', '&amp;amp;')
-  if (node.type === 'cdata' && node.cdata !== undefined) node.cdata = xmlSafe(node.cdata)
-  for (const c of node.elements ?? []) prepareForWriting(c)
-}
-
-function element(name: string, attributes: Record<string, string> = {}, elements: Element[] = []): Element {
-  return { type: 'element', name, attributes, elements }
-}
-
-function textElement(name: string, text: string, attributes: Record<string, string> = {}): Element {
-  return { type: 'element', name, attributes, elements: [{ type: 'text', text }] }
-}
-
-function append(parent: Element, node: Element): void {
-  parent.elements = [...(parent.elements ?? []), node]
-}
-
-function children(parent: Element, name: string): Element[] {
-  return (parent.elements ?? []).filter((e) => e.type === 'element' && e.name === name)
-}
-
-function child(parent: Element, name: string): Element {
-  const found = children(parent, name)[0]
-  if (!found) throw new Error(`feed output has no <${name}>`)
-  return found
 }
