@@ -73,9 +73,13 @@ forEachDialect((dialect) => {
     assert.match(ingested.out[0]!, /^story\.json: new\turn:x:1\tParliament meets$/)
     assert.match(ingested.out[1]!, /^broken\.xml: refused: not well-formed XML/)
     assert.match(ingested.out[2]!, /^missing\.xml: refused: /)
+    // Open inbox screens hear of the new item through the live log's wire channel; of a seen one, nothing.
+    const announced = async () => (await app.deps.db.selectFrom('live_events').select('data').where('edition', '=', '@wire').execute()).map((r) => JSON.parse(r.data) as { new: number })
+    assert.deepEqual((await announced()).map((e) => e.new), [1])
     const again = await run(['ingest', good])
     assert.equal(again.code, 0)
     assert.match(again.out[0]!, /story\.json: seen/)
+    assert.equal((await announced()).length, 1)
     const inbox = await run(['inbox', '--json'])
     const items = JSON.parse(inbox.out.join('\n')) as Array<{ agencyId: string, urgency: number, source: string }>
     assert.deepEqual(items.map((i) => [i.agencyId, i.urgency, i.source]), [['urn:x:1', 2, 'Command line']])
