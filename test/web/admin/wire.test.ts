@@ -210,6 +210,20 @@ forEachDialect((dialect) => {
     assert.doesNotMatch(theirs.body, /Made from the wire item/)
   })
 
+  it('a feed item, which carries no version number, names its versions by when they were received', async (t) => {
+    const app = await build(t, dialect, { demo: true })
+    const sourceId = await sourceWithItems(app, [wireItem(1, { version: null, bodyHtml: '<p>First text.</p>' })])
+    const item = (await wireItemByAgencyId(app.deps.db, sourceId, 'urn:tass:1'))!
+    const author = await loginAs(app, 'author')
+    assert.equal((await adminPost(app, author, `/admin/wire/items/${item.id}/take/`)).statusCode, 303)
+    app.clock.advance(90 * 60_000)
+    await ingestItems(app.deps, sourceId, [wireItem(1, { version: null, bodyHtml: '<p>Second text.</p>', versionCreated: '2026-11-26T11:00:00.000Z' })])
+    const page = await adminGet(app, author, `/admin/wire/items/${item.id}/`)
+    // 10:00 and 11:30 UTC are 14:00 and 15:30 in Yerevan, the demo site's zone.
+    assert.match(page.body, /sent version November 26, 2026 15:30 after the story was made from November 26, 2026 14:00/)
+    assert.match(page.body, /<del>First<\/del><ins>Second<\/ins> text\./)
+  })
+
   it('an embargoed item shows its embargo; taking an item makes a draft with the credit, link and body, once', async (t) => {
     const app = await build(t, dialect, { demo: true })
     const sourceId = await sourceWithItems(app, [wireItem(1, { embargoUntil: '2026-12-01T12:00:00.000Z', byline: 'Ivan Petrov' })])

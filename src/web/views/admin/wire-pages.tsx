@@ -107,11 +107,12 @@ export interface WireItemPageProps {
 /** The agency's changes to an item after a story was made from it, word by word, with "Mark as reviewed". */
 function ChangesSinceUse({ ctx, item, changes, mayReview }: { ctx: AdminContext, item: WireItemRow, changes: UsedItemChanges, mayReview: boolean }) {
   const { t } = ctx.i18n
-  const version = (v: number | null) => (v === null ? '–' : `v${v}`)
+  // Feeds number no versions: a version is then named by when it was received.
+  const version = (v: number | null, receivedAt: string) => (v === null ? formatDateTime(receivedAt, ctx.i18n.lang, ctx.settings.timeZone) : `v${v}`)
   return (
     <section id="changes" class="notice notice-warning wire-changes" aria-labelledby="changes-title">
       <h2 id="changes-title">{t('wire.item.changedTitle')}</h2>
-      <p>{t('wire.item.changedSince', { from: version(changes.since.version), to: version(item.version) })}</p>
+      <p>{t('wire.item.changedSince', { from: version(changes.since.version, changes.since.receivedAt), to: version(item.version, item.updated_at) })}</p>
       {changes.diffs.length === 0
         ? <p>{t('wire.item.changedNothingShown')}</p>
         : (
