@@ -145,16 +145,30 @@ export async function buildTestApp(dialect: DialectUnderTest, options: BuildTest
   if (options.settings) await saveSettings(deps.db, options.settings)
   const app = await buildApp({ deps, pageCacheSeconds: options.pageCacheSeconds ?? 0, ...(options.sharedCacheSeconds !== undefined ? { sharedCacheSeconds: options.sharedCacheSeconds } : {}), ...(options.live ? { live: options.live } : {}), trustProxy: options.trustProxy ?? false, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.overload ? { overload: options.overload } : {}) })
   await app.ready()
-  return {
+  // Apps opened on this one's schema (sameDatabaseAs) close before it drops the schema: dropping it
+  // under a running app deadlocked with that app's queries, and the app, never closed, kept its
+  // process (a whole test shard) alive.
+  const dependents = new Set<TestApp>()
+  let closing: Promise<void> | null = null
+  const built: TestApp = {
     app, deps, clock, schema: database.schema,
-    async close() {
-      await app.close()
-      await bus?.close()
-      await database.close()
-      await database.dropSchema()
+    close() {
+      closing ??= (async () => {
+        await Promise.all([...dependents].map((d) => d.close()))
+        await app.close()
+        await bus?.close()
+        await database.close()
+        await database.dropSchema()
+      })()
+      return closing
     }
   }
+  if (shared) dependentsOf.get(shared)?.add(built)
+  dependentsOf.set(built, dependents)
+  return built
 }
+
+const dependentsOf = new WeakMap<TestApp, Set<TestApp>>()
 
 /** buildTestApp for one test, closed when the test ends. */
 export async function build(t: TestContext, dialect: DialectUnderTest, options: BuildTestOptions = {}): Promise<TestApp> {
