@@ -6,6 +6,7 @@ import { parseLastEventId } from '../../domain/live-changes.js'
 import { formatSse, SseStream } from '../../live/sse.js'
 import type { LiveEventRow } from '../../db/repositories/live.repository.js'
 import { setSecurityHeaders } from '../../plugins/security-headers.js'
+import type { Translator } from '../../i18n/index.js'
 
 /** How long a refused client's EventSource should wait before trying again, in seconds. */
 const RETRY_AFTER_S = 30
@@ -26,20 +27,20 @@ export interface ChannelStream {
   /** Only this article's rows, or null for the whole channel. */
   articleId: number | null
   httpsSite: boolean
-  /** The texts of the refusals, in the client's language. */
-  texts: { closing: string, tooManyFromAddress: string, tooManyInTotal: string }
+  /** The client's language, for the refusals. */
+  i18n: Translator
 }
 
 export async function streamLiveChannel(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: ChannelStream): Promise<FastifyReply | undefined> {
   const live = app.live
   reply.header('cache-control', 'no-store')
   if (live.closing) {
-    return reply.code(503).header('retry-after', '1').type('text/plain; charset=utf-8').send(options.texts.closing)
+    return reply.code(503).header('retry-after', '1').type('text/plain; charset=utf-8').send(options.i18n.t('live.closing'))
   }
   const place = live.limits.acquire(request.ip)
   if (place === 'address' || place === 'total') {
     return reply.code(429).header('retry-after', String(RETRY_AFTER_S)).type('text/plain; charset=utf-8')
-      .send(place === 'address' ? options.texts.tooManyFromAddress : options.texts.tooManyInTotal)
+      .send(options.i18n.t(place === 'address' ? 'live.tooManyFromAddress' : 'live.tooManyInTotal'))
   }
 
   reply.type('text/event-stream; charset=utf-8').header('x-accel-buffering', 'no')

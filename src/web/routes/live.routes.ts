@@ -15,11 +15,7 @@ const liveRoutes: FastifyPluginAsync = async (app) => {
     if (request.query.article !== undefined && only === null) {
       return reply.code(400).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(ctx.i18n.t('error.badRequest.title'))
     }
-    const { t } = ctx.i18n
-    return streamLiveChannel(app, request, reply, {
-      channel: ctx.edition, articleId: only, httpsSite,
-      texts: { closing: t('live.closing'), tooManyFromAddress: t('live.tooManyFromAddress'), tooManyInTotal: t('live.tooManyInTotal') }
-    })
+    return streamLiveChannel(app, request, reply, { channel: ctx.edition, articleId: only, httpsSite, i18n: ctx.i18n })
   })
 }
 

@@ -80,11 +80,8 @@ const wireRoutes: FastifyPluginAsync = async (app) => {
 
   // The inbox screen's stream: a row per batch of arrivals (src/services/wire-live.service.ts).
   app.get('/wire/live/', readers, async (request, reply) => {
-    const { t } = (await request.adminContext()).i18n
-    return streamLiveChannel(app, request, reply, {
-      channel: WIRE_CHANNEL, articleId: null, httpsSite,
-      texts: { closing: t('live.closing'), tooManyFromAddress: t('live.tooManyFromAddress'), tooManyInTotal: t('live.tooManyInTotal') }
-    })
+    const { i18n } = await request.adminContext()
+    return streamLiveChannel(app, request, reply, { channel: WIRE_CHANNEL, articleId: null, httpsSite, i18n })
   })
 
   app.get<IdParams>('/wire/items/:id/', readers, async (request, reply) => {
