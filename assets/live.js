@@ -2,13 +2,15 @@
 // The live newsfeed (issue 16): follows GET /live and keeps a newsfeed page current without moving what
 // the reader is looking at. New stories wait behind a "N new stories — show" button and are inserted at
 // the top when it is pressed; a breaking story shows a banner; a withdrawn story leaves the list;
-// headlines and comment counts follow edits. Without this script (or EventSource) the page is as served.
+// headlines and comment counts follow edits. Pages without a live newsfeed (data-mode="banner": article,
+// tag, search, older days) show the banner alone. Without this script (or EventSource) the page is as served.
 (function () {
   'use strict'
   var root = document.querySelector('[data-live]')
   if (!root || typeof EventSource === 'undefined') return
   var data = function (name) { return root.getAttribute('data-' + name) || '' }
   var section = data('section')
+  var bannerOnly = data('mode') === 'banner'
   var plurals = new Intl.PluralRules(data('lang') || 'en')
   var pending = []
   var needsReload = false
@@ -33,7 +35,7 @@
   banner.className = 'live-banner'
   banner.setAttribute('role', 'alert')
   banner.hidden = true
-  root.parentNode.insertBefore(notice, root)
+  if (!bannerOnly) root.parentNode.insertBefore(notice, root)
   root.parentNode.insertBefore(banner, root)
 
   function showNotice() {
@@ -124,7 +126,7 @@
     var story = parse(event)
     if (!story) return
     if (story.breaking) showBanner(story)
-    if (section && story.section !== section) return
+    if (bannerOnly || (section && story.section !== section)) return
     if (entry(story.id) || pending.some(function (p) { return p.id === story.id })) return
     pending.push(story)
     showNotice()
@@ -164,6 +166,7 @@
   })
   // Away too long for the log to say what changed: offer the fresh page instead of guessing.
   source.addEventListener('reload', function () {
+    if (bannerOnly) return
     needsReload = true
     showNotice()
   })

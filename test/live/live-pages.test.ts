@@ -23,15 +23,23 @@ forEachDialect((dialect) => {
       assert.match(front, /<li class="story[^"]*" data-article-id="\d+">/)
     })
 
-    it('pages that do not follow the news as it comes have no hook', async (tc) => {
+    it('pages that do not follow the news as it comes show the breaking banner alone; error pages nothing', async (tc) => {
       const t = await build(tc, dialect, { demo: true })
       const front = (await t.app.inject('/')).body
       const older = /<a rel="next" href="([^"]+)">/.exec(front)![1]!.replaceAll('&amp;', '&')
-      for (const url of [older, '/newsfeed/2026-11-24/', '/tag/diplomacy/']) {
+      const article = /<li class="story[^"]*" data-article-id="\d+">.*?<a href="([^"]+)"/.exec(front)![1]!
+      for (const url of [older, '/newsfeed/2026-11-24/', '/tag/diplomacy/', article, '/search?q=minister']) {
         const res = await t.app.inject(url)
-        assert.ok([200, 404].includes(res.statusCode), url)
-        assert.doesNotMatch(res.body, /live\.js/, url)
+        assert.equal(res.statusCode, 200, url)
+        assert.match(res.body, /live\.js/, url)
+        assert.match(res.body, /data-live="\/live" data-mode="banner"/, url)
+        assert.doesNotMatch(res.body, /data-new-one=/, `${url}: no new-stories button outside newsfeeds`)
       }
+      const ru = (await t.app.inject('/ru/search?q=x')).body
+      assert.match(ru, /data-live="\/ru\/live" data-mode="banner"/, 'each edition follows its own stream')
+      const missing = await t.app.inject('/2020/01/01/no-such-story/')
+      assert.equal(missing.statusCode, 404)
+      assert.doesNotMatch(missing.body, /live\.js/)
     })
 
     it('other editions follow their own stream, with their plural forms', async (tc) => {

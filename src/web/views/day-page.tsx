@@ -12,13 +12,14 @@ export function DayPage({ ctx, data }: { ctx: ViewContext, data: DayPageData }) 
   const dates = siteDates(ctx.settings, ctx.edition)
   const { t } = ctx.i18n
   const date = dates.day(data.day)
+  const isToday = data.day === dayOf(ctx.now.toISOString(), ctx.settings.timeZone)
   return (
     <Layout ctx={ctx} title={t('day.title', { date })}
       description={t('day.description', { site: ctx.settings.siteName, date })}
-      canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)} head={<SiteStructuredData ctx={ctx} />}>
+      canonicalPath={dayNewsfeedPath(ctx.prefix, data.day)} head={<SiteStructuredData ctx={ctx} />} live={isToday ? 'newsfeed' : 'banner'}>
       <h1>{t('day.heading')}: <time datetime={data.day}>{dates.dayHeading(data.day)}</time></h1>
       <DayNav ctx={ctx} data={data} landmark />
-      {data.day === dayOf(ctx.now.toISOString(), ctx.settings.timeZone) ? <LiveNewsfeed ctx={ctx} /> : null}
+      {isToday ? <LiveNewsfeed ctx={ctx} /> : null}
       <ul class="newsfeed day-newsfeed">
         {data.items.map((item) => <NewsfeedEntry ctx={ctx} item={item} key={item.id} />)}
       </ul>
@@ -52,8 +53,10 @@ export function NoNewsToday({ ctx, today, latestDay }: { ctx: ViewContext, today
   return (
     <Layout ctx={ctx} title={t('day.title', { date: dates.day(today) })}
       description={t('day.description', { site: ctx.settings.siteName, date: dates.day(today) })}
-      canonicalPath={dayNewsfeedPath(ctx.prefix)} noindex head={<SiteStructuredData ctx={ctx} />}>
+      canonicalPath={dayNewsfeedPath(ctx.prefix)} noindex head={<SiteStructuredData ctx={ctx} />} live="newsfeed">
       <h1>{t('day.heading')}: <time datetime={today}>{dates.dayHeading(today)}</time></h1>
+      {/* The day's first story is announced here too; showing it loads the page, which then has a list. */}
+      <LiveNewsfeed ctx={ctx} />
       <p class="empty">{t('day.noNewsToday')}</p>
       {latestDay
         ? <p><a href={dayNewsfeedPath(ctx.prefix, latestDay)}>{t('day.latestDay', { date: dates.day(latestDay) })}</a></p>

@@ -14,7 +14,7 @@ export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewConte
     <Layout ctx={ctx} title={isFirstPage ? ctx.settings.siteName : t('newsfeed.title')}
       description={t('newsfeed.description', { site: ctx.settings.siteName })}
       canonicalPath={isFirstPage ? frontPath(ctx.prefix) : undefined} noindex={!isFirstPage} head={<SiteStructuredData ctx={ctx} />}
-      editionLinks={isFirstPage ? frontPageLinks(ctx.settings) : undefined}>
+      editionLinks={isFirstPage ? frontPageLinks(ctx.settings) : undefined} live={isFirstPage ? 'newsfeed' : 'banner'}>
       <h1>{t('newsfeed.title')}</h1>
       {isFirstPage ? <LiveNewsfeed ctx={ctx} /> : null}
       {items.length === 0 ? <p class="empty">{t('newsfeed.empty')}</p> : <NewsfeedByDay ctx={ctx} items={items} />}

@@ -6,6 +6,7 @@ import { textDirection } from '../../i18n/index.js'
 import type { EditionLink } from '../../domain/edition-links.js'
 import { HreflangLinks, LanguageSwitcher } from './editions.js'
 import { SearchBox } from './search-box.js'
+import { LiveBanner } from './live-newsfeed.js'
 
 export interface LayoutProps {
   ctx: ViewContext
@@ -19,10 +20,15 @@ export interface LayoutProps {
   feeds?: FeedLink[] | undefined
   /** This page in every edition (language switcher, hreflang); default: each edition's front page. */
   editionLinks?: EditionLink[] | undefined
+  /**
+   * What the page follows live (issue 16): 'newsfeed' when it carries the live newsfeed itself
+   * (<LiveNewsfeed>), 'none' for pages that announce nothing (errors); by default the breaking banner.
+   */
+  live?: 'newsfeed' | 'banner' | 'none'
   children: ComponentChildren
 }
 
-export function Layout({ ctx, title, description, canonicalPath, noindex, head, feeds, editionLinks, children }: LayoutProps) {
+export function Layout({ ctx, title, description, canonicalPath, noindex, head, feeds, editionLinks, live = 'banner', children }: LayoutProps) {
   const { settings, i18n } = ctx
   const t = i18n.t
   const fullTitle = title === settings.siteName ? title : `${title} — ${settings.siteName}`
@@ -59,6 +65,7 @@ export function Layout({ ctx, title, description, canonicalPath, noindex, head, 
           </div>
         </header>
         <main id="main" class="wrap">
+          {live === 'banner' ? <LiveBanner ctx={ctx} /> : null}
           {children}
         </main>
         <footer class="site-footer">

@@ -35,7 +35,8 @@ export function ListingPage({ ctx, data, isFirstPage }: { ctx: ViewContext, data
   const last = items.at(-1)
   return (
     <Layout ctx={ctx} title={heading} description={listingDescription(ctx, term)}
-      canonicalPath={isFirstPage ? path : undefined} noindex={!isFirstPage} feeds={feeds}>
+      canonicalPath={isFirstPage ? path : undefined} noindex={!isFirstPage} feeds={feeds}
+      live={isFirstPage && term.kind === 'section' ? 'newsfeed' : 'banner'}>
       <h1>{heading}</h1>
       <FollowLinks ctx={ctx} feeds={feeds} />
       {isFirstPage && term.kind === 'section' ? <LiveNewsfeed ctx={ctx} section={term.slug} /> : null}

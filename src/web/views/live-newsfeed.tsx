@@ -1,6 +1,8 @@
-// The hook for assets/live.js on newsfeed pages (issue 16): where the stream is, which stories this list
-// shows (a section's, or all), and the words the script needs, in the page's language. Without
-// JavaScript it is an empty, hidden element and the page is exactly as before.
+// The hook for assets/live.js (issue 16): where the stream is, which stories this list shows (a
+// section's, or all), and the words the script needs, in the page's language. Newsfeed pages carry the
+// whole of it; every other page of the edition carries the banner alone (`bannerOnly`), so a breaking
+// story is announced wherever a reader is. Without JavaScript it is an empty, hidden element and the page
+// is exactly as before.
 import type { ViewContext } from './context.js'
 import type { MessageKey } from '../../i18n/index.js'
 
@@ -25,6 +27,18 @@ export function LiveNewsfeed({ ctx, section }: { ctx: ViewContext, section?: str
         data-lang={ctx.edition} data-breaking={t('live.breaking')} data-breaking-mark={t('newsfeed.breaking')}
         data-dismiss={t('live.dismiss')} data-latest={t('newsfeed.newerNews')}
         {...pluralForms(ctx, 'live.newStories', 'new')} {...pluralForms(ctx, 'newsfeed.commentCount', 'comments')} />
+      <script src="/assets/live.js" defer />
+    </>
+  )
+}
+
+/** The breaking-news banner alone, for the pages that show no live newsfeed (article, tag, search, older days). */
+export function LiveBanner({ ctx }: { ctx: ViewContext }) {
+  const { t } = ctx.i18n
+  return (
+    <>
+      <div class="live-newsfeed" hidden data-live={`${ctx.prefix}/live`} data-mode="banner"
+        data-lang={ctx.edition} data-breaking={t('live.breaking')} data-dismiss={t('live.dismiss')} />
       <script src="/assets/live.js" defer />
     </>
   )
