@@ -1,8 +1,9 @@
 /* global EventSource */
 // A live blog's page (issue 16): new updates from the article's channel (GET /live?article=<id>) are
-// inserted at the top of the list, below pinned ones; deleted updates leave. The list is an aria-live
-// region, so screen readers announce what arrives. Without this script the page shows the updates it
-// was served with.
+// inserted at the top of the list, below pinned ones; a key event also joins the key events' summary
+// (oldest first, so at its end); edited updates change in place, deleted ones leave. The list is an
+// aria-live region, so screen readers announce what arrives. Without this script the page shows the
+// updates it was served with.
 (function () {
   'use strict'
   var root = document.querySelector('[data-live-blog]')
@@ -13,6 +14,41 @@
 
   function parse(event) {
     try { return JSON.parse(event.data) } catch { return null }
+  }
+
+  function keyEventLink(anchor) {
+    return root.querySelector('nav.key-events a[href="#' + anchor + '"]')
+  }
+
+  /** The summary's list, made (as the server makes it) when the first key event arrives. */
+  function keyEventList() {
+    var nav = root.querySelector('nav.key-events')
+    if (!nav) {
+      var label = root.getAttribute('data-key-events') || ''
+      nav = document.createElement('nav')
+      nav.className = 'key-events'
+      nav.setAttribute('aria-label', label)
+      var heading = document.createElement('h3')
+      heading.textContent = label
+      nav.appendChild(heading)
+      nav.appendChild(document.createElement('ul'))
+      root.insertBefore(nav, root.querySelector('h2').nextSibling)
+    }
+    return nav.querySelector('ul')
+  }
+
+  function addKeyEvent(update) {
+    if (keyEventLink(update.anchor)) return
+    var li = document.createElement('li')
+    var link = document.createElement('a')
+    link.href = '#' + update.anchor
+    var time = document.createElement('time')
+    time.setAttribute('datetime', update.datetime)
+    time.textContent = update.time
+    link.appendChild(time)
+    link.appendChild(document.createTextNode(' ' + (update.summary || '')))
+    li.appendChild(link)
+    keyEventList().appendChild(li)
   }
 
   var source = new EventSource(root.getAttribute('data-live-blog'))
@@ -47,15 +83,23 @@
     var firstUnpinned = list.querySelector('.live-update:not(.pinned)')
     list.insertBefore(li, firstUnpinned)
     if (empty) empty.hidden = true
+    if (update.keyEvent) addKeyEvent(update)
   })
   source.addEventListener('update-edited', function (event) {
     var update = parse(event)
     var body = update && document.querySelector('#update-' + Number(update.id) + ' .update-body')
     if (body) body.innerHTML = update.html
+    var link = update && keyEventLink('update-' + Number(update.id))
+    if (link && link.lastChild && link.lastChild.nodeType === 3) link.lastChild.nodeValue = ' ' + (update.summary || '')
   })
   source.addEventListener('update-removed', function (event) {
     var update = parse(event)
     var li = update && document.getElementById('update-' + Number(update.id))
     if (li) li.parentNode.removeChild(li)
+    var link = update && keyEventLink('update-' + Number(update.id))
+    if (!link) return
+    var ul = link.parentNode.parentNode
+    ul.removeChild(link.parentNode)
+    if (!ul.firstChild) ul.parentNode.parentNode.removeChild(ul.parentNode)
   })
 })()

@@ -38,6 +38,13 @@ export function keyEvents<T extends OrderableUpdate>(updates: readonly T[]): T[]
   return updates.filter((u) => u.keyEvent).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id))
 }
 
+/** The first words of an update, as plain text: its line in the key events and its JSON-LD headline. */
+export function updateSummary(bodySource: string, max = 110): string {
+  const text = bodySource.split('\n').find((line) => line.trim() !== '') ?? ''
+  const plain = text.replace(/[*_`#>[\]]/g, '').replace(/\(https?:[^)]*\)/g, '').replace(/\s+/g, ' ').trim()
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain
+}
+
 /** The anchor of an update on the article page. */
 export function updateAnchor(id: number): string {
   return `update-${id}`

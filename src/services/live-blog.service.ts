@@ -1,7 +1,7 @@
 // Live blogs (issue 16): start, post, pin, delete, close. Each is one transaction with its audit row; a
 // change readers see goes into the live log in the same transaction, so streams on every process get it.
 import { renderArticleBody } from '../domain/article-body.js'
-import { mayRunLiveBlog, updateAnchor, updateHtml, validateUpdateText, type UpdateProblem } from '../domain/live-blog.js'
+import { mayRunLiveBlog, updateAnchor, updateHtml, updateSummary, validateUpdateText, type UpdateProblem } from '../domain/live-blog.js'
 import { isPubliclyVisible } from '../domain/publishing.js'
 import { siteDates } from '../i18n/format.js'
 import { articleById } from '../db/repositories/articles.repository.js'
@@ -87,7 +87,7 @@ export async function postUpdate(deps: Deps, editor: Editor, articleId: number, 
     if (isPubliclyVisible({ status: article.status, publishedAt: article.published_at }, at)) {
       const dates = siteDates(settings, article.edition)
       await announce(trx, article.edition, articleId, 'update', {
-        articleId, id, html: bodyHtml, keyEvent: input.keyEvent, anchor: updateAnchor(id),
+        articleId, id, html: bodyHtml, keyEvent: input.keyEvent, anchor: updateAnchor(id), summary: updateSummary(valid.text),
         time: dates.time(at.toISOString()), datetime: dates.iso(at.toISOString())
       }, at)
     }
@@ -128,7 +128,7 @@ export async function editUpdate(deps: Deps, editor: Editor, updateId: number, t
     await setUpdateText(trx, updateId, { bodySource: valid.text, bodyHtml, updatedAt: at.toISOString() })
     await writeAudit(trx, { actor: actor(editor), action: 'liveblog.edit', subjectType: 'article', subjectId: update.articleId, at, details: { update: updateId, before: update.bodySource } })
     if (isPubliclyVisible({ status: article.status, publishedAt: article.published_at }, at)) {
-      await announce(trx, article.edition, update.articleId, 'update-edited', { articleId: update.articleId, id: updateId, html: bodyHtml }, at)
+      await announce(trx, article.edition, update.articleId, 'update-edited', { articleId: update.articleId, id: updateId, html: bodyHtml, summary: updateSummary(valid.text) }, at)
     }
   })
   deps.events.emit({ type: 'article.updated', articleId: update.articleId })

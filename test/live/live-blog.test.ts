@@ -45,6 +45,8 @@ forEachDialect((dialect) => {
       const arrived = [await channel.next(isEvent('update')), await channel.next(isEvent('update')), await channel.next(isEvent('update'))]
       assert.deepEqual(arrived.map((e) => (JSON.parse(e.data) as { html: string }).html.replace(/<[^>]+>/g, '').trim()), ['Polls are closed.', 'Turnout is 61%.', 'First results: the coalition leads.'])
       assert.equal((JSON.parse(arrived[0]!.data) as { keyEvent: boolean }).keyEvent, true)
+      // The summary line the key events' list shows, so the page's script can add it there.
+      assert.equal((JSON.parse(arrived[1]!.data) as { summary: string }).summary, 'Turnout is 61%.')
 
       const page = await t.app.inject(path)
       assert.equal(page.statusCode, 200)
@@ -219,6 +221,57 @@ forEachDialect((dialect) => {
       const audit = (await auditEntriesFor(t.deps.db, 'article', id)).find((a) => a.action === 'liveblog.edit')
       assert.ok(audit)
       assert.match(JSON.stringify(audit), /Turnout is 16%/)
+    })
+
+    it('a pinned update stays on top of newer ones until unpinned; pinning is audited', async (tc) => {
+      const t = await build(tc, dialect)
+      const editor = await loginAs(t, 'editor')
+      const { id, path } = await story(t)
+      await adminPost(t, editor, `/admin/articles/${id}/live/start/`)
+      for (const text of ['How to vote: polling stations are open until 20:00.', 'Queues in the centre.', 'Polls are closed.']) {
+        t.clock.advance(60_000)
+        await adminPost(t, editor, `/admin/articles/${id}/live/updates/`, { text })
+      }
+      const rows = await t.deps.db.selectFrom('live_blog_updates').select('id').orderBy('id').execute()
+      const [guide, queues, closed] = rows.map((r) => r.id)
+      const order = async () => [...(await t.app.inject(path)).body.matchAll(/<li id="update-(\d+)" class="live-update([^"]*)"/g)].map((m) => `${m[1]}${m[2]}`)
+      assert.deepEqual(await order(), [`${closed}`, `${queues}`, `${guide}`])
+
+      const screen = await adminGet(t, editor, `/admin/articles/${id}/live/`)
+      assert.match(screen.body, new RegExp(`action="/admin/articles/${id}/live/updates/${guide}/pin/"`))
+      assert.equal((await adminPost(t, editor, `/admin/articles/${id}/live/updates/${guide}/pin/`, { pinned: '1' })).statusCode, 303)
+      assert.deepEqual(await order(), [`${guide} pinned`, `${closed}`, `${queues}`], 'pinned first, then newest first')
+      assert.match((await t.app.inject(path)).body, new RegExp(`id="update-${guide}"[^>]*>\\s*<p class="update-meta">.*?<strong class="update-flag">Pinned</strong>`, 's'))
+      t.clock.advance(60_000)
+      await adminPost(t, editor, `/admin/articles/${id}/live/updates/`, { text: 'First results.' })
+      const newest = (await t.deps.db.selectFrom('live_blog_updates').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id
+      assert.deepEqual(await order(), [`${guide} pinned`, `${newest}`, `${closed}`, `${queues}`], 'a newer update goes under the pinned one')
+
+      assert.equal((await adminPost(t, editor, `/admin/articles/${id}/live/updates/${guide}/pin/`, { pinned: '0' })).statusCode, 303)
+      assert.deepEqual(await order(), [`${newest}`, `${closed}`, `${queues}`, `${guide}`])
+      const actions = (await auditEntriesFor(t.deps.db, 'article', id)).map((a) => a.action)
+      assert.ok(actions.includes('liveblog.pin') && actions.includes('liveblog.unpin'), actions.join(', '))
+      // A contributor may not pin on someone's live blog.
+      const contributor = await loginAs(t, 'contributor')
+      assert.equal((await adminPost(t, contributor, `/admin/articles/${id}/live/updates/${guide}/pin/`, { pinned: '1' })).statusCode, 403)
+    })
+
+    it('JSON-LD lists the latest 50 updates, newest first; the page shows them all', async (tc) => {
+      const t = await build(tc, dialect)
+      const editor = await loginAs(t, 'editor')
+      const { id, path } = await story(t)
+      await adminPost(t, editor, `/admin/articles/${id}/live/start/`)
+      for (let i = 1; i <= 52; i++) {
+        t.clock.advance(10_000)
+        assert.equal((await adminPost(t, editor, `/admin/articles/${id}/live/updates/`, { text: `Update number ${i}.` })).statusCode, 303)
+      }
+      const page = (await t.app.inject(path)).body
+      assert.equal([...page.matchAll(/<li id="update-\d+" class="live-update/g)].length, 52)
+      const blog = jsonLd(page).find((d) => d['@type'] === 'LiveBlogPosting')!
+      const updates = blog.liveBlogUpdate as { headline: string }[]
+      assert.equal(updates.length, 50)
+      assert.equal(updates[0]!.headline, 'Update number 52.')
+      assert.equal(updates[49]!.headline, 'Update number 3.')
     })
   })
 })

@@ -1,18 +1,10 @@
 // A live blog under an article's lead (issue 16): key events summarised at the top, then the updates
 // (pinned first, newest first), each with its own anchor and time; and its LiveBlogPosting JSON-LD.
-import { JSON_LD_UPDATES, keyEvents, updateAnchor } from '../../domain/live-blog.js'
+import { JSON_LD_UPDATES, keyEvents, updateAnchor, updateSummary } from '../../domain/live-blog.js'
 import { siteDates } from '../../i18n/format.js'
 import type { LiveBlogView } from '../../services/live-blog-reader.service.js'
-import type { LiveBlogUpdate } from '../../db/repositories/live-blogs.repository.js'
 import type { ViewContext } from './context.js'
 import { JsonLd } from './structured-data.js'
-
-/** The first words of an update, as plain text: the summary line and the JSON-LD headline. */
-export function updateSummary(update: LiveBlogUpdate, max = 110): string {
-  const text = update.bodySource.split('\n').find((line) => line.trim() !== '') ?? ''
-  const plain = text.replace(/[*_`#>[\]]/g, '').replace(/\(https?:[^)]*\)/g, '').replace(/\s+/g, ' ').trim()
-  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain
-}
 
 export function LiveBlogSection({ ctx, articleId, view }: { ctx: ViewContext, articleId: number, view: LiveBlogView }) {
   const { t } = ctx.i18n
@@ -21,14 +13,14 @@ export function LiveBlogSection({ ctx, articleId, view }: { ctx: ViewContext, ar
   const open = view.blog.closedAt === null
   return (
     <section class="live-blog" aria-labelledby="live-blog-title" data-live-blog={open ? `${ctx.prefix}/live?article=${articleId}` : undefined}
-      data-key-event={t('liveBlog.keyEvent')}>
+      data-key-event={t('liveBlog.keyEvent')} data-key-events={t('liveBlog.keyEvents')}>
       <h2 id="live-blog-title">{open ? t('liveBlog.live') : t('liveBlog.closed')}</h2>
       {keys.length > 0
         ? (
           <nav class="key-events" aria-label={t('liveBlog.keyEvents')}>
             <h3>{t('liveBlog.keyEvents')}</h3>
             <ul>
-              {keys.map((u) => <li key={u.id}><a href={`#${updateAnchor(u.id)}`}><time datetime={dates.iso(u.createdAt)}>{dates.time(u.createdAt)}</time> {updateSummary(u)}</a></li>)}
+              {keys.map((u) => <li key={u.id}><a href={`#${updateAnchor(u.id)}`}><time datetime={dates.iso(u.createdAt)}>{dates.time(u.createdAt)}</time> {updateSummary(u.bodySource)}</a></li>)}
             </ul>
           </nav>
           )
@@ -66,7 +58,7 @@ export function liveBlogJsonLd(view: LiveBlogView, article: { headline: string, 
     ...(view.blog.closedAt ? { coverageEndTime: zoned(view.blog.closedAt) } : {}),
     liveBlogUpdate: latest.map((u) => ({
       '@type': 'BlogPosting',
-      headline: updateSummary(u),
+      headline: updateSummary(u.bodySource),
       url: `${url}#${updateAnchor(u.id)}`,
       datePublished: zoned(u.createdAt),
       ...(u.updatedAt ? { dateModified: zoned(u.updatedAt) } : {}),
