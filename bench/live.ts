@@ -21,6 +21,11 @@ const { values } = parseArgs({
 const CLIENTS = Number(values.clients)
 const STORIES = Number(values.stories)
 
+/** Issue 16's targets, judged at the end of each engine's run (a miss sets the exit code). */
+const TARGET_P99_MS = 500
+const TARGET_RSS_MB = 200
+let missedTargets = 0
+
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
@@ -99,6 +104,13 @@ async function run(engine: 'sqlite' | 'postgres'): Promise<void> {
   latencies.sort((a, b) => a - b)
   console.log(`${engine}: ${CLIENTS} streams, ${STORIES} stories: latency p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, ` +
     `max ${latencies.at(-1)} ms; missing ${missing} of ${CLIENTS * STORIES}; server RSS ${rssBefore.toFixed(0)} MB before the streams, ${rssIdle.toFixed(0)} MB with them open, ${rssEnd.toFixed(0)} MB at the end`)
+  const verdicts = [
+    [`p99 ${percentile(latencies, 99)} ms < ${TARGET_P99_MS} ms`, percentile(latencies, 99) < TARGET_P99_MS],
+    [`RSS ${Math.max(rssIdle, rssEnd).toFixed(0)} MB < ${TARGET_RSS_MB} MB`, Math.max(rssIdle, rssEnd) < TARGET_RSS_MB],
+    [`${missing} events missing`, missing === 0]
+  ] as const
+  missedTargets += verdicts.filter(([, met]) => !met).length
+  console.log(`${engine}: targets ${verdicts.map(([what, met]) => `${met ? 'met' : 'MISSED'}: ${what}`).join('; ')}`)
 
   for (const c of clients) c.close()
   agent.destroy()
@@ -110,3 +122,4 @@ async function run(engine: 'sqlite' | 'postgres'): Promise<void> {
 }
 
 for (const engine of String(values.engines).split(',') as ('sqlite' | 'postgres')[]) await run(engine)
+if (missedTargets > 0) process.exitCode = 1

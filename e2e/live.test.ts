@@ -1,6 +1,8 @@
 // A reader keeps the newsfeed open in Chromium while the newsroom works: a breaking story shows a banner
 // and a "new stories" button at once, without moving the list; pressing it inserts the story in place;
-// a withdrawn story leaves the list. With JavaScript off the page is as served.
+// a withdrawn story leaves the list. Every other page of the edition shows the banner. An editor working
+// in the admin screens in another window reaches the reader's pages: a breaking story, and a live blog's
+// updates with its key events. With JavaScript off the page is as served.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { HAS_CHROMIUM, runAxe, useBrowserAndSite } from './browser.js'
@@ -9,6 +11,8 @@ import { insertUser } from '../src/db/repositories/users.repository.js'
 import { postUpdate, startLiveBlog } from '../src/services/live-blog.service.js'
 import { currentSettings } from '../src/services/site-settings.service.js'
 import { articlePath } from '../src/domain/urls.js'
+import { loginAs } from '../test/admin-helper.js'
+import { MODEL_ARTICLE_PATH } from './pages.js'
 
 describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
   const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true })
@@ -37,12 +41,15 @@ describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is n
     await show.waitFor({ timeout: 3_000 })
     assert.equal(await page.locator('ul.newsfeed li.story a').first().innerText(), firstBefore, 'the list did not move by itself')
 
-    await show.click()
+    // By keyboard: the button takes focus and Enter shows the story, whose link then has the focus.
+    await show.focus()
+    await page.keyboard.press('Enter')
     const first = page.locator('ul.newsfeed li.story').first()
     assert.equal(await first.locator('a').innerText(), 'Dam breach floods the valley')
     assert.equal(await first.locator('.breaking-mark').innerText(), 'BREAKING')
     assert.equal(await first.getAttribute('data-article-id'), String(id))
     assert.equal(await show.isHidden(), true)
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Dam breach floods the valley', 'focus moves to the inserted story')
 
     // Withdrawn by an editor: the line goes.
     const victim = await page.locator('ul.newsfeed li.story').nth(2).getAttribute('data-article-id')
@@ -95,11 +102,12 @@ describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is n
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    const streams = site.app.live.streams.size
     // The server's clock may be today's (E2E_NOW), so the article's day is read, not assumed.
     const { timeZone } = await currentSettings(site.deps)
+    // The article's stream is subscribed once its headers arrive (the page also follows the edition's, for the banner).
+    const blogStream = page.waitForResponse((r) => r.url().includes(`/live?article=${id}`))
     await page.goto(site.baseUrl + articlePath('', site.clock().toISOString(), slug, timeZone))
-    for (let i = 0; i < 100 && site.app.live.streams.size === streams; i++) await new Promise((r) => setTimeout(r, 20))
+    await blogStream
 
     for (const text of ['Polls are closed.', 'Turnout is 61%.', 'First results are in.']) {
       site.clock.advance(60_000)
@@ -112,6 +120,67 @@ describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is n
     assert.equal(await page.locator('.live-updates').getAttribute('aria-live'), 'polite')
     assert.deepEqual(errors, [])
     await context.close()
+  })
+
+  it('reaches readers from the admin screens: breaking news on every page, a live blog with its key events', async () => {
+    const { browser, site } = chromium
+    const editor = await loginAs(site, 'editor', { displayName: 'Night editor' })
+    const [name, ...value] = editor.cookie.split('=')
+    const desk = await browser.newContext()
+    await desk.addCookies([{ name: name!, value: value.join('='), url: site.baseUrl }])
+    const editorPage = await desk.newPage()
+    // axe is injected inline, which the site's CSP blocks: the reader's context bypasses it.
+    const reader = await browser.newContext({ bypassCSP: true })
+    const articlePage = await reader.newPage()
+    const errors: string[] = []
+    articlePage.on('pageerror', (e) => errors.push(e.message))
+    const streams = site.app.live.streams.size
+    await articlePage.goto(site.baseUrl + MODEL_ARTICLE_PATH)
+    for (let i = 0; i < 100 && site.app.live.streams.size === streams; i++) await new Promise((r) => setTimeout(r, 20))
+    assert.equal(site.app.live.streams.size, streams + 1, 'an article page follows the edition for breaking news')
+    assert.equal(await articlePage.getByRole('button', { name: /new stor/ }).count(), 0, 'no new-stories button outside newsfeeds')
+
+    // The editor writes and publishes a breaking story in the article editor.
+    await editorPage.goto(`${site.baseUrl}/admin/articles/new/`)
+    await editorPage.locator('#headline').fill('Summit talks collapse')
+    await editorPage.locator('#lead').fill('Delegations leave the hall.')
+    await editorPage.locator('#body').fill('Talks ended without a statement.')
+    await editorPage.getByLabel('Breaking news').check()
+    await editorPage.locator('button[name="intent"][value="publish"]').click()
+    await editorPage.waitForURL(/\/admin\/articles\/(\d+)\/\?notice=articlePublished$/)
+    const articleId = Number(/\/admin\/articles\/(\d+)\//.exec(editorPage.url())![1])
+    const banner = articlePage.getByRole('alert')
+    await banner.waitFor({ timeout: 3_000 })
+    assert.match(await banner.innerText(), /Breaking news: Summit talks collapse/)
+
+    // …makes it a live blog and posts three updates, the last a key event, from the live blog screen.
+    await editorPage.goto(`${site.baseUrl}/admin/articles/${articleId}/live/`)
+    await editorPage.getByRole('button', { name: 'Make it a live blog' }).click()
+    await editorPage.locator('#update-text').waitFor()
+    // The reader follows the banner's link; the page's article stream is subscribed once its headers arrive.
+    const blogStream = articlePage.waitForResponse((r) => r.url().includes(`/live?article=${articleId}`))
+    await articlePage.getByRole('link', { name: 'Summit talks collapse' }).click()
+    await blogStream
+    for (const [text, key] of [['Delegates gather.', false], ['The chair speaks.', false], ['The summit is suspended.', true]] as const) {
+      site.clock.advance(60_000)
+      await editorPage.locator('#update-text').fill(text)
+      if (key) await editorPage.getByLabel(/Key event/).check()
+      await editorPage.getByRole('button', { name: 'Post update' }).click()
+      await editorPage.locator('#update-text').waitFor()
+    }
+    await articlePage.locator('.live-update', { hasText: 'The summit is suspended.' }).waitFor({ timeout: 3_000 })
+    const texts = await articlePage.locator('.live-updates .update-body').allInnerTexts()
+    assert.deepEqual(texts.map((x) => x.trim()), ['The summit is suspended.', 'The chair speaks.', 'Delegates gather.'])
+    const keyEvents = articlePage.getByRole('navigation', { name: 'Key events' })
+    assert.match(await keyEvents.innerText(), /The summit is suspended\./, 'the key event joins the summary')
+    // The summary's link leads to the update, by keyboard too.
+    await keyEvents.getByRole('link').first().focus()
+    await articlePage.keyboard.press('Enter')
+    await articlePage.waitForURL(/#update-\d+$/)
+    assert.deepEqual(await runAxe(articlePage, { name: 'live blog with updates' }), [])
+    assert.deepEqual(errors, [])
+    await reader.close()
+    await desk.close()
   })
 
   it('leaves the page as served with JavaScript off', async () => {

@@ -2,7 +2,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { build, forEachDialect, type TestApp } from '../helper.js'
-import { createArticle } from '../../src/services/articles.service.js'
+import { changeArticleStatus, createArticle } from '../../src/services/articles.service.js'
+import { insertUser } from '../../src/db/repositories/users.repository.js'
 import { saveSettings } from '../../src/db/repositories/settings.repository.js'
 import { pruneLiveLog } from '../../src/services/live-log.service.js'
 import { isEvent, listen, openStream, type SseReader } from './sse-client.js'
@@ -47,6 +48,16 @@ forEachDialect((dialect) => {
       const withdrawn = await reader.next(isEvent('withdrawn'))
       assert.ok(Number(withdrawn.id) > Number(event.id))
       assert.deepEqual(JSON.parse(withdrawn.data), { id })
+
+      // Trashed by an editor through the workflow: withdrawn too.
+      const second = await publish(t, 'Second storm warning')
+      await reader.next(isEvent('published'))
+      const editorId = await insertUser(t.deps.db, {
+        email: 'desk@example.org', display_name: 'Desk', slug: 'desk', password_hash: null, role: 'editor', created_at: '2026-01-01T00:00:00.000Z'
+      })
+      const trashed = await changeArticleStatus(t.deps, { id: editorId, role: 'editor', displayName: 'Desk' }, second, 'trash')
+      assert.equal(trashed.kind, 'done', JSON.stringify(trashed))
+      assert.deepEqual(JSON.parse((await reader.next(isEvent('withdrawn'))).data), { id: second })
     })
 
     it('replays what a reader missed after its Last-Event-ID, then goes on live', async (tc) => {
