@@ -81,6 +81,6 @@ describe('admin account screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium
       const html = await (await fetch(chromium.site.baseUrl + screen.path, { headers: screen.name === 'admin-login' ? {} : { cookie } })).text()
       pages.push({ name: screen.name, html })
     }
-    assert.deepEqual(runVnu(pages, 'admin screens'), [])
+    assert.deepEqual(await runVnu(pages, 'admin screens'), [])
   })
 })

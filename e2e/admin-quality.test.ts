@@ -110,6 +110,6 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
       assert.equal(res.status, 200, screen.path)
       pages.push({ name: screen.name, html: await res.text() })
     }
-    assert.deepEqual(runVnu(pages, 'main admin screens'), [])
+    assert.deepEqual(await runVnu(pages, 'main admin screens'), [])
   })
 })

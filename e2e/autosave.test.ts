@@ -49,6 +49,8 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor autosave in t
 
   it('autosaves typing, warns on leaving, offers the autosave on reopening, restores it and saves it', async () => {
     const context = await browser.newContext({ javaScriptEnabled: true })
+    // Page clocks run at real speed from the real time, and can be moved on past the script's waits.
+    await context.clock.install()
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -65,6 +67,8 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor autosave in t
     await page.locator('#body').click()
     await page.keyboard.press('Control+End')
     await page.keyboard.type(' It now stops at the island.')
+    // The script waits 3 s after the last key press: the page's clock jumps there instead of the test waiting.
+    await page.clock.fastForward(3_000)
     await page.waitForFunction(() => /^Changes autosaved at \d\d:\d\d\./.test(document.getElementById('autosave-status')!.textContent ?? ''), null, { timeout: 20_000 })
     const typed = `${SAVED_BODY} It now stops at the island.`
     const stored = (await articleById(site.deps.db, id))!
@@ -105,10 +109,12 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor autosave in t
 
   it('without JavaScript: nothing is autosaved, and an autosave from elsewhere is offered and discarded with plain forms', async () => {
     const scripted = await browser.newContext({ javaScriptEnabled: true })
+    await scripted.clock.install()
     const writer = await scripted.newPage()
     await logIn(writer, site.baseUrl)
     const id = await saveDraft(writer, site.baseUrl, 'Bakery reopens')
     await writer.locator('#lead').pressSequentially('Bread again from Monday.')
+    await writer.clock.fastForward(3_000)
     await writer.waitForFunction(() => (document.getElementById('autosave-status')!.textContent ?? '') !== '', null, { timeout: 20_000 })
     await scripted.close()
 
@@ -159,6 +165,6 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor autosave in t
       saved.push({ name: `autosave-${i}`, html: await (await fetch(site.baseUrl + path, { headers: { cookie: session.cookie } })).text() })
     }
     await checker.close()
-    assert.deepEqual(runVnu(saved, 'autosave screens'), [])
+    assert.deepEqual(await runVnu(saved, 'autosave screens'), [])
   })
 })

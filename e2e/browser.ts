@@ -1,16 +1,15 @@
 // Browser tests drive Debian's Chromium through playwright-core; no browser is ever downloaded.
 // The app listens on an ephemeral loopback port for the browser, on SQLite or PostgreSQL.
 // The quality checks (screenshots, axe-core, the Nu Html Checker) share their runners here too.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before } from 'node:test'
 import assert from 'node:assert/strict'
 import type { RunOptions } from 'axe-core'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { checkHtml } from './vnu.js'
 import { buildTestApp, type BuildTestOptions, type DialectUnderTest, type TestApp } from '../test/helper.js'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -189,20 +188,18 @@ export function assertScreensPassed(results: Map<string, Error | null>): void {
 
 /**
  * Checks pages with the Nu Html Checker (vnu) and returns its errors as `<name>.html:<line>: <message>`,
- * printing how many pages (`what`) were checked. Each page is saved as <name>.html in a fresh folder.
+ * printing how many pages (`what`) were checked; the checker runs once per process (./vnu.ts).
  */
-export function runVnu(pages: { name: string, html: string }[], what = 'pages'): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'lede-vnu-'))
-  const files = pages.map(({ name, html }) => {
-    const file = join(dir, `${name}.html`)
-    writeFileSync(file, html)
-    return file
-  })
-  // vnu writes its JSON report to stderr; --exit-zero-always leaves judging to the test.
-  const run = spawnSync('java', ['-jar', require.resolve('vnu-jar/build/dist/vnu.jar'), '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8' })
-  if (run.error) throw run.error
-  const { messages } = JSON.parse(run.stderr || '{"messages":[]}') as { messages: { type: string, url: string, lastLine?: number, message: string }[] }
-  const errors = messages.filter((m) => m.type === 'error')
-  console.log(`# vnu: ${files.length} ${what} checked, ${errors.length} errors, ${messages.length - errors.length} other messages`)
-  return errors.map((e) => `${e.url.split('/').pop()}:${e.lastLine}: ${e.message}`)
+export async function runVnu(pages: { name: string, html: string }[], what = 'pages'): Promise<string[]> {
+  const errors: string[] = []
+  let others = 0
+  for (const { name, html } of pages) {
+    const messages = await checkHtml(html)
+    for (const m of messages) {
+      if (m.type === 'error') errors.push(`${name}.html:${m.lastLine}: ${m.message}`)
+      else others++
+    }
+  }
+  console.log(`# vnu: ${pages.length} ${what} checked, ${errors.length} errors, ${others} other messages`)
+  return errors
 }

@@ -28,6 +28,6 @@ describe('public templates in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is n
     for (const template of PUBLIC_TEMPLATES) {
       pages.push({ name: template.name, html: await (await fetch(chromium.site.baseUrl + template.path)).text() })
     }
-    assert.deepEqual(runVnu(pages, 'templates'), [])
+    assert.deepEqual(await runVnu(pages, 'templates'), [])
   })
 })
