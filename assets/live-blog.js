@@ -37,15 +37,21 @@
     return nav.querySelector('ul')
   }
 
-  function addKeyEvent(update) {
-    if (keyEventLink(update.anchor)) return
-    var li = document.createElement('li')
+  /** A link to the update's anchor showing its time, as the server draws it in both places. */
+  function timeLink(update) {
     var link = document.createElement('a')
     link.href = '#' + update.anchor
     var time = document.createElement('time')
     time.setAttribute('datetime', update.datetime)
     time.textContent = update.time
     link.appendChild(time)
+    return link
+  }
+
+  function addKeyEvent(update) {
+    if (keyEventLink(update.anchor)) return
+    var li = document.createElement('li')
+    var link = timeLink(update)
     link.appendChild(document.createTextNode(' ' + (update.summary || '')))
     li.appendChild(link)
     keyEventList().appendChild(li)
@@ -60,13 +66,7 @@
     li.className = update.keyEvent ? 'live-update key-event' : 'live-update'
     var meta = document.createElement('p')
     meta.className = 'update-meta'
-    var link = document.createElement('a')
-    link.href = '#' + update.anchor
-    var time = document.createElement('time')
-    time.setAttribute('datetime', update.datetime)
-    time.textContent = update.time
-    link.appendChild(time)
-    meta.appendChild(link)
+    meta.appendChild(timeLink(update))
     if (update.keyEvent) {
       var flag = document.createElement('strong')
       flag.className = 'update-flag'
