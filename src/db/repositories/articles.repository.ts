@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely'
 import type { DbOrTrx } from '../database.js'
 import { engineOf, isPostgres } from '../engine.js'
+import { chunksFor } from '../chunks.js'
 import { anyColumnContains } from '../text-match.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
 import { LIST_FILTERS, LIVE_STATUSES, isPubliclyVisible, type ArticleStatus, type ListFilter } from '../../domain/publishing.js'
@@ -154,6 +155,21 @@ export async function slugsPublishedBetween(db: DbOrTrx, q: { edition: string, s
 export async function insertArticle(db: DbOrTrx, values: Insertable<ArticlesTable>): Promise<number> {
   const row = await db.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id
+}
+
+/** New articles with the ids reserveIds gave them, several rows to a statement. */
+export async function insertArticles(db: DbOrTrx, rows: readonly (Insertable<ArticlesTable> & { id: number })[]): Promise<void> {
+  const columns = new Set(rows.flatMap((r) => Object.keys(r))).size
+  for (const chunk of chunksFor(rows, columns)) await db.insertInto('articles').values(chunk).execute()
+}
+
+/** Rows by id; missing ids are absent from the map. */
+export async function articlesByIds(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, ArticleRow>> {
+  const found = new Map<number, ArticleRow>()
+  for (const chunk of chunksFor(ids, 1)) {
+    for (const row of await db.selectFrom('articles').selectAll().where('id', 'in', chunk).execute()) found.set(row.id, row)
+  }
+  return found
 }
 
 export async function countArticles(db: DbOrTrx): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
 import type { AuditLogTable } from '../tables/audit-log.table.js'
 
@@ -17,18 +18,25 @@ export interface AuditEntry {
   at: Date
 }
 
+const rowOf = (entry: AuditEntry) => ({
+  actor_id: entry.actor.id,
+  actor_name: entry.actor.name,
+  action: entry.action,
+  subject_type: entry.subjectType,
+  subject_id: entry.subjectId,
+  reason: entry.reason ?? null,
+  details: JSON.stringify(entry.details ?? {}),
+  created_at: entry.at.toISOString()
+})
+
 /** Writes one audit row; call it inside the same transaction as the change it records. */
 export async function writeAudit(db: DbOrTrx, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
-    actor_id: entry.actor.id,
-    actor_name: entry.actor.name,
-    action: entry.action,
-    subject_type: entry.subjectType,
-    subject_id: entry.subjectId,
-    reason: entry.reason ?? null,
-    details: JSON.stringify(entry.details ?? {}),
-    created_at: entry.at.toISOString()
-  }).execute()
+  await db.insertInto('audit_log').values(rowOf(entry)).execute()
+}
+
+/** Several audit rows, several to a statement, in the order given (a batch of changes in one transaction). */
+export async function writeAudits(db: DbOrTrx, entries: readonly AuditEntry[]): Promise<void> {
+  for (const chunk of chunksFor(entries, 8)) await db.insertInto('audit_log').values(chunk.map(rowOf)).execute()
 }
 
 export async function auditEntriesFor(db: DbOrTrx, subjectType: string, subjectId: number): Promise<AuditRow[]> {

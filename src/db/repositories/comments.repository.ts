@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
+import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
 import { engineOf } from '../engine.js'
 import { anyColumnContains } from '../text-match.js'
@@ -41,16 +42,31 @@ export async function approvedComments(db: DbOrTrx, articleId: number): Promise<
   }))
 }
 
+/** A comment's thread path: its parent's path ('' at the top) and its own id. */
+export const threadPathOf = (parentPath: string, id: number) => parentPath + String(id).padStart(10, '0')
+
 /**
  * Inserts a comment; give `threadPathPrefix` (its parent's path, '' at the top) to have its thread path set.
- * Its HTML is rendered here, beside the text's only two writes (this and updateCommentContent), so the two
- * can never disagree and no reader's request ever renders comment text.
+ * Its HTML is rendered here, beside the text's only other writes (insertComments and updateCommentContent),
+ * so they can never disagree and no reader's request ever renders comment text.
  */
 export async function insertComment(db: DbOrTrx, values: Omit<Insertable<CommentsTable>, 'body_html'>, threadPathPrefix = ''): Promise<number> {
   const row = await db.insertInto('comments').values({ ...values, body_html: commentTextToHtml(values.body) }).returning('id').executeTakeFirstOrThrow()
   // The path ends with the comment's own id, known only now.
-  await db.updateTable('comments').set({ thread_path: threadPathPrefix + String(row.id).padStart(10, '0') }).where('id', '=', row.id).execute()
+  await db.updateTable('comments').set({ thread_path: threadPathOf(threadPathPrefix, row.id) }).where('id', '=', row.id).execute()
   return row.id
+}
+
+/**
+ * Inserts comments whose ids were reserved (reserveIds), so their thread paths and their replies'
+ * parent_id are known up front: several rows to a statement, in the order given, each as insertComment
+ * would have written it.
+ */
+export async function insertComments(db: DbOrTrx, rows: readonly (Omit<Insertable<CommentsTable>, 'body_html'> & { id: number, thread_path: string })[]): Promise<void> {
+  const columns = new Set(rows.flatMap((r) => Object.keys(r))).size + 1
+  for (const chunk of chunksFor(rows, columns)) {
+    await db.insertInto('comments').values(chunk.map((values) => ({ ...values, body_html: commentTextToHtml(values.body) }))).execute()
+  }
 }
 
 export async function commentById(db: DbOrTrx, id: number): Promise<CommentRow | undefined> {

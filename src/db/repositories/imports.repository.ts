@@ -1,5 +1,6 @@
 // Import runs, the WordPress-id → Lede-row mapping, and the old URLs that redirect.
 import type { Insertable, Selectable } from 'kysely'
+import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
 import type { ImportItemsTable, ImportRunStatus, ImportRunsTable, LedeKind, RedirectTargetKind, WpKind } from '../tables/imports.table.js'
 
@@ -30,6 +31,17 @@ export async function importedItem(db: DbOrTrx, q: { siteUrl: string, wpKind: Wp
     .executeTakeFirst()
 }
 
+/** importedItem for many keys of one kind at once: the rows found, by WordPress key. */
+export async function importedItems(db: DbOrTrx, q: { siteUrl: string, wpKind: WpKind, wpKeys: readonly string[] }): Promise<Map<string, ImportItemRow>> {
+  const found = new Map<string, ImportItemRow>()
+  for (const chunk of chunksFor([...new Set(q.wpKeys)], 1)) {
+    const rows = await db.selectFrom('import_items').selectAll()
+      .where('site_url', '=', q.siteUrl).where('wp_kind', '=', q.wpKind).where('wp_key', 'in', chunk).execute()
+    for (const row of rows) found.set(row.wp_key, row)
+  }
+  return found
+}
+
 /** Every mapping of one kind from one site: WordPress key → Lede id (null when nothing was created). */
 export async function importedItemsOfKind(db: DbOrTrx, siteUrl: string, wpKind: WpKind): Promise<Map<string, number | null>> {
   const rows = await db.selectFrom('import_items').select(['wp_key', 'lede_id'])
@@ -37,7 +49,9 @@ export async function importedItemsOfKind(db: DbOrTrx, siteUrl: string, wpKind: 
   return new Map(rows.map((r) => [r.wp_key, r.lede_id]))
 }
 
-export async function recordImportedItem(db: DbOrTrx, v: { siteUrl: string, wpKind: WpKind, wpKey: string, ledeKind: LedeKind, ledeId: number | null, hash: string, runId: number | null, at: string }): Promise<void> {
+export interface ImportedItem { siteUrl: string, wpKind: WpKind, wpKey: string, ledeKind: LedeKind, ledeId: number | null, hash: string, runId: number | null, at: string }
+
+export async function recordImportedItem(db: DbOrTrx, v: ImportedItem): Promise<void> {
   await db.insertInto('import_items').values({
     site_url: v.siteUrl, wp_kind: v.wpKind, wp_key: v.wpKey, lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash,
     run_id: v.runId, created_at: v.at, updated_at: v.at
@@ -46,10 +60,36 @@ export async function recordImportedItem(db: DbOrTrx, v: { siteUrl: string, wpKi
   })).execute()
 }
 
+/**
+ * recordImportedItem for many items, several rows to a statement, in the order given. A key may appear
+ * only once (PostgreSQL refuses to update one row twice in a statement).
+ */
+export async function recordImportedItems(db: DbOrTrx, items: readonly ImportedItem[]): Promise<void> {
+  for (const chunk of chunksFor(items, 9)) {
+    await db.insertInto('import_items').values(chunk.map((v) => ({
+      site_url: v.siteUrl, wp_kind: v.wpKind, wp_key: v.wpKey, lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash,
+      run_id: v.runId, created_at: v.at, updated_at: v.at
+    }))).onConflict((oc) => oc.columns(['site_url', 'wp_kind', 'wp_key']).doUpdateSet((eb) => ({
+      lede_kind: eb.ref('excluded.lede_kind'), lede_id: eb.ref('excluded.lede_id'), content_hash: eb.ref('excluded.content_hash'),
+      run_id: eb.ref('excluded.run_id'), updated_at: eb.ref('excluded.updated_at')
+    }))).execute()
+  }
+}
+
+export interface OldUrl { oldPath: string, targetKind: RedirectTargetKind, targetId: number, runId: number | null, at: string }
+
+const redirectRow = (v: OldUrl) => ({ old_path: v.oldPath, target_kind: v.targetKind, target_id: v.targetId, run_id: v.runId, created_at: v.at })
+
 /** Adds an old URL; one already taken (by an earlier import or another site) keeps its first target. */
-export async function addRedirect(db: DbOrTrx, v: { oldPath: string, targetKind: RedirectTargetKind, targetId: number, runId: number | null, at: string }): Promise<void> {
-  await db.insertInto('redirects').values({ old_path: v.oldPath, target_kind: v.targetKind, target_id: v.targetId, run_id: v.runId, created_at: v.at })
-    .onConflict((oc) => oc.column('old_path').doNothing()).execute()
+export async function addRedirect(db: DbOrTrx, v: OldUrl): Promise<void> {
+  await db.insertInto('redirects').values(redirectRow(v)).onConflict((oc) => oc.column('old_path').doNothing()).execute()
+}
+
+/** addRedirect for many old URLs, several to a statement, in the order given (the first of a path wins). */
+export async function addRedirects(db: DbOrTrx, urls: readonly OldUrl[]): Promise<void> {
+  for (const chunk of chunksFor(urls, 5)) {
+    await db.insertInto('redirects').values(chunk.map(redirectRow)).onConflict((oc) => oc.column('old_path').doNothing()).execute()
+  }
 }
 
 export async function redirectFor(db: DbOrTrx, oldPath: string): Promise<{ targetKind: RedirectTargetKind, targetId: number } | undefined> {

@@ -1,5 +1,6 @@
 // Every save of an article keeps a revision: the text fields in columns, the rest as one JSON object.
 import type { Selectable } from 'kysely'
+import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
 import type { ArticleRevisionsTable } from '../tables/editorial.table.js'
 import type { ArticleStatus } from '../../domain/publishing.js'
@@ -59,20 +60,27 @@ function toRevision(row: Selectable<ArticleRevisionsTable>): Revision {
   }
 }
 
+const rowOf = (revision: NewRevision) => ({
+  article_id: revision.articleId,
+  version: revision.version,
+  action: revision.action,
+  actor_id: revision.actorId,
+  actor_name: revision.actorName,
+  headline: revision.headline,
+  lead: revision.lead,
+  body_source: revision.bodySource,
+  fields: JSON.stringify(revision.fields),
+  created_at: revision.createdAt
+})
+
 export async function insertRevision(db: DbOrTrx, revision: NewRevision): Promise<number> {
-  const row = await db.insertInto('article_revisions').values({
-    article_id: revision.articleId,
-    version: revision.version,
-    action: revision.action,
-    actor_id: revision.actorId,
-    actor_name: revision.actorName,
-    headline: revision.headline,
-    lead: revision.lead,
-    body_source: revision.bodySource,
-    fields: JSON.stringify(revision.fields),
-    created_at: revision.createdAt
-  }).returning('id').executeTakeFirstOrThrow()
+  const row = await db.insertInto('article_revisions').values(rowOf(revision)).returning('id').executeTakeFirstOrThrow()
   return row.id
+}
+
+/** Several revisions, several rows to a statement, in the order given. */
+export async function insertRevisions(db: DbOrTrx, revisions: readonly NewRevision[]): Promise<void> {
+  for (const chunk of chunksFor(revisions, 10)) await db.insertInto('article_revisions').values(chunk.map(rowOf)).execute()
 }
 
 /** An article's revisions, newest first. */

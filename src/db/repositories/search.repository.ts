@@ -19,6 +19,7 @@
 // with the public-visibility rule, so nothing unpublished, trashed or early can ever appear.
 import type { PublishedArticle } from '../../domain/published-article.js'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { chunksFor } from '../chunks.js'
 import type { Database, DbOrTrx } from '../database.js'
 import { isPostgres } from '../engine.js'
 import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
@@ -63,7 +64,9 @@ async function tagNames(db: DbOrTrx, articleIds: readonly number[]): Promise<Map
   const byArticle = new Map<number, string[]>()
   if (articleIds.length === 0) return byArticle
   const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select(['article_tags.article_id', 'tags.name']).where('article_tags.article_id', 'in', [...articleIds]).execute()
+    .select(['article_tags.article_id', 'tags.name']).where('article_tags.article_id', 'in', [...articleIds])
+    // One order whatever the plan (one article or a batch): the keywords' word positions depend on it.
+    .orderBy('article_tags.article_id').orderBy('article_tags.tag_id').execute()
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? []
     list.push(row.name)
@@ -84,22 +87,28 @@ async function writeDocuments(db: DbOrTrx, sources: readonly IndexSource[], opti
       published_at: source.published_at!,
       document: tsvectorText(searchableText(source, tags.get(source.id) ?? []), facetsOf(source))
     }))
-    await db.insertInto('search_documents').values(rows)
-      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
-        edition: eb.ref('excluded.edition'),
-        section_id: eb.ref('excluded.section_id'),
-        published_at: eb.ref('excluded.published_at'),
-        document: eb.ref('excluded.document')
-      })))
-      .execute()
+    for (const chunk of chunksFor(rows, 5)) {
+      await db.insertInto('search_documents').values(chunk)
+        .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
+          edition: eb.ref('excluded.edition'),
+          section_id: eb.ref('excluded.section_id'),
+          published_at: eb.ref('excluded.published_at'),
+          document: eb.ref('excluded.document')
+        })))
+        .execute()
+    }
     return
   }
-  for (const source of sources) {
-    const text = searchableText(source, tags.get(source.id) ?? [])
-    const [headline, lead, keywords, body] = FIELDS.map((field) => searchTokens(text[field]).join(' '))
-    if (!options.fresh) await sql`delete from search_fts where rowid = ${source.id}`.execute(db)
-    await sql`insert into search_fts (rowid, facets, headline, lead, keywords, body)
-      values (${source.id}, ${facetsOf(source).join(' ')}, ${headline}, ${lead}, ${keywords}, ${body})`.execute(db)
+  if (!options.fresh) {
+    for (const chunk of chunksFor(sources, 1)) await sql`delete from search_fts where rowid in (${sql.join(chunk.map((s) => s.id))})`.execute(db)
+  }
+  for (const chunk of chunksFor(sources, 6)) {
+    const rows = chunk.map((source) => {
+      const text = searchableText(source, tags.get(source.id) ?? [])
+      const [headline, lead, keywords, body] = FIELDS.map((field) => searchTokens(text[field]).join(' '))
+      return sql`(${source.id}, ${facetsOf(source).join(' ')}, ${headline}, ${lead}, ${keywords}, ${body})`
+    })
+    await sql`insert into search_fts (rowid, facets, headline, lead, keywords, body) values ${sql.join(rows)}`.execute(db)
   }
 }
 
@@ -114,6 +123,25 @@ export async function indexArticle(db: DbOrTrx, articleId: number): Promise<void
     return
   }
   await writeDocuments(db, [source])
+}
+
+/** indexArticle for several articles, in a few statements (a batch of new articles). */
+export async function indexArticles(db: DbOrTrx, articleIds: readonly number[]): Promise<void> {
+  if (articleIds.length === 0) return
+  const sources: IndexSource[] = []
+  for (const chunk of chunksFor(articleIds, 1)) {
+    sources.push(...await db.selectFrom('articles').select(SOURCE_COLUMNS).where('id', 'in', chunk).orderBy('id').execute())
+  }
+  const indexed = sources.filter((source) => LIVE.includes(source.status) && source.published_at !== null)
+  const kept = new Set(indexed.map((source) => source.id))
+  const out = articleIds.filter((id) => !kept.has(id))
+  if (isPostgres(db)) {
+    for (const chunk of chunksFor(out, 1)) await db.deleteFrom('search_documents').where('article_id', 'in', chunk).execute()
+    await writeDocuments(db, indexed)
+    return
+  }
+  for (const chunk of chunksFor(articleIds, 1)) await sql`delete from search_fts where rowid in (${sql.join(chunk)})`.execute(db)
+  await writeDocuments(db, indexed, { fresh: true })
 }
 
 /** Removes an article from the index (before it is deleted, or when it stops being public). */

@@ -1,5 +1,6 @@
 // Sections and tags: what articles are filed under, and how editors manage them.
 import type { Selectable } from 'kysely'
+import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
 import type { SectionsTable, TagsTable } from '../tables/taxonomy.table.js'
 import type { TermRef } from '../../domain/published-article.js'
@@ -36,6 +37,38 @@ export async function setArticleTags(db: DbOrTrx, articleId: number, tagIds: num
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute()
   if (tagIds.length === 0) return
   await db.insertInto('article_tags').values([...new Set(tagIds)].map((tag_id) => ({ article_id: articleId, tag_id }))).execute()
+}
+
+/**
+ * ensureTag for many tags of one edition at once: the id of each slug, found or created. A slug given
+ * twice is created under the name it comes with first; new tags are created in the order given.
+ */
+export async function ensureTags(db: DbOrTrx, edition: string, wanted: readonly { slug: string, name: string }[]): Promise<Map<string, number>> {
+  const names = new Map<string, string>()
+  for (const { slug, name } of wanted) if (!names.has(slug)) names.set(slug, name)
+  const ids = new Map<string, number>()
+  for (const chunk of chunksFor([...names.keys()], 1)) {
+    const rows = await db.selectFrom('tags').select(['id', 'slug']).where('edition', '=', edition).where('slug', 'in', chunk).execute()
+    for (const row of rows) ids.set(row.slug, row.id)
+  }
+  const missing = [...names].filter(([slug]) => !ids.has(slug)).map(([slug, name]) => ({ edition, slug, name }))
+  for (const chunk of chunksFor(missing, 3)) {
+    for (const row of await db.insertInto('tags').values(chunk).returning(['id', 'slug']).execute()) ids.set(row.slug, row.id)
+  }
+  return ids
+}
+
+/** Tags of articles that have none yet (new ones), several rows to a statement. */
+export async function addArticleTags(db: DbOrTrx, links: readonly { article_id: number, tag_id: number }[]): Promise<void> {
+  for (const chunk of chunksFor(links, 2)) await db.insertInto('article_tags').values(chunk).execute()
+}
+
+export async function sectionsByIds(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, SectionRow>> {
+  const found = new Map<number, SectionRow>()
+  for (const chunk of chunksFor([...new Set(ids)], 1)) {
+    for (const row of await db.selectFrom('sections').selectAll().where('id', 'in', chunk).execute()) found.set(row.id, row)
+  }
+  return found
 }
 
 // ---------------------------------------------------------------------------------------------------
