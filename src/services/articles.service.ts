@@ -21,7 +21,7 @@ import { loadSettings } from '../db/repositories/settings.repository.js'
 import { sectionById, tagsOfArticle } from '../db/repositories/taxonomy.repository.js'
 import { wireItemForArticle } from '../db/repositories/wire.repository.js'
 import { breaksEmbargo } from '../domain/wire/versions.js'
-import { articleTransaction } from './article-write.service.js'
+import { articleTransaction, type NewArticleWrite } from './article-write.service.js'
 import type { Deps } from './deps.js'
 
 export interface NewArticle {
@@ -65,6 +65,27 @@ async function slugForDay(trx: DbOrTrx, q: { edition: string, slug: string, publ
   return { slug: uniqueSlug(base, taken), taken }
 }
 
+/**
+ * slugForDay for several new articles in turn, each unique among those before it too: one query per
+ * edition and day rather than one per article.
+ */
+async function slugsForDays(trx: DbOrTrx, wanted: readonly { edition: string, slug: string, publishedAt: IsoInstant | null }[], timeZone: string): Promise<string[]> {
+  const takenByDay = new Map<string, Set<string>>()
+  const slugs: string[] = []
+  for (const w of wanted) {
+    const base = w.slug || 'story'
+    if (!w.publishedAt) { slugs.push(base); continue }
+    const day = dayOf(w.publishedAt, timeZone)
+    const key = `${w.edition} ${day}`
+    let taken = takenByDay.get(key)
+    if (!taken) takenByDay.set(key, taken = await slugsPublishedBetween(trx, { edition: w.edition, ...dayRange(day, timeZone) }))
+    const slug = uniqueSlug(base, taken)
+    taken.add(slug)
+    slugs.push(slug)
+  }
+  return slugs
+}
+
 /** The columns an import or the demo sets from a NewArticle, as a new article or an imported update. */
 function contentColumns(input: Omit<NewArticle, 'edition' | 'slug' | 'translationGroup'>, bodyHtml: string) {
   return {
@@ -89,31 +110,50 @@ function contentColumns(input: Omit<NewArticle, 'edition' | 'slug' | 'translatio
  */
 export async function createArticle(deps: Deps, input: NewArticle, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number, slug: string }> {
   const at = deps.clock()
-  const now = at.toISOString()
   const bodyHtml = renderArticleBody(input.bodySource)
   return articleTransaction(deps, async ({ trx, write }) => {
     const { timeZone } = await loadSettings(trx)
     const { slug } = await slugForDay(trx, { edition: input.edition, slug: input.slug || slugFromText(input.headline), publishedAt: input.publishedAt ?? null, timeZone })
-    const after = (await write({
-      before: null,
-      values: {
-        edition: input.edition,
-        translation_group: input.translationGroup ?? null,
-        slug,
-        ...contentColumns(input, bodyHtml),
-        created_at: now,
-        updated_at: now,
-        breaking: input.breaking ? 1 : 0,
-        comments_open: input.commentsOpen === false ? 0 : 1,
-        featured_media_id: input.featuredMediaId ?? null,
-        featured_alt: input.featuredAlt ?? null,
-        featured_caption: input.featuredCaption ?? null,
-        featured_credit: input.featuredCredit ?? null
-      },
-      tags: input.tags ?? [], actor, action: 'article.create', at, timeZone, details: { created: true }
-    }))!
+    const after = (await write(newArticleWrite(input, slug, bodyHtml, { at, timeZone, actor })))!
     return { id: after.id, slug }
   })
+}
+
+/**
+ * createArticle for several articles in one transaction, written together (writeNewArticles): the same
+ * rows as creating them one after the other, each slug unique within its day among those before it.
+ */
+export async function createArticles(deps: Deps, inputs: readonly NewArticle[], actor: Actor = SYSTEM_ACTOR): Promise<{ id: number, slug: string }[]> {
+  const at = deps.clock()
+  const bodies = inputs.map((input) => renderArticleBody(input.bodySource))
+  return articleTransaction(deps, async ({ trx, writeNew }) => {
+    const { timeZone } = await loadSettings(trx)
+    const slugs = await slugsForDays(trx, inputs.map((input) => ({ edition: input.edition, slug: input.slug || slugFromText(input.headline), publishedAt: input.publishedAt ?? null })), timeZone)
+    const rows = await writeNew(inputs.map((input, i) => newArticleWrite(input, slugs[i]!, bodies[i]!, { at, timeZone, actor })))
+    return rows.map((row) => ({ id: row.id, slug: row.slug }))
+  })
+}
+
+function newArticleWrite(input: NewArticle, slug: string, bodyHtml: string, p: { at: Date, timeZone: string, actor: Actor }): NewArticleWrite {
+  const now = p.at.toISOString()
+  return {
+    before: null,
+    values: {
+      edition: input.edition,
+      translation_group: input.translationGroup ?? null,
+      slug,
+      ...contentColumns(input, bodyHtml),
+      created_at: now,
+      updated_at: now,
+      breaking: input.breaking ? 1 : 0,
+      comments_open: input.commentsOpen === false ? 0 : 1,
+      featured_media_id: input.featuredMediaId ?? null,
+      featured_alt: input.featuredAlt ?? null,
+      featured_caption: input.featuredCaption ?? null,
+      featured_credit: input.featuredCredit ?? null
+    },
+    tags: input.tags ?? [], actor: p.actor, action: 'article.create', at: p.at, timeZone: p.timeZone, details: { created: true }
+  }
 }
 
 export type ImportedUpdateResult = { kind: 'updated' } | { kind: 'not-found' } | { kind: 'edited-since', version: number }
