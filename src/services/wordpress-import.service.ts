@@ -1,14 +1,17 @@
-// Imports a WordPress export (WXR) into one edition. The file is read three times as a stream, never held:
+// Imports a WordPress export (WXR) into one edition. The file is read as a stream, never held, in passes:
 //   1. check it whole (well-formed, a known WXR version) and count its items: a broken or truncated file
 //      is refused before anything is written; the count drives the progress bar;
-//   2. authors, categories → sections (with their hierarchy), tags, and attachments (→ media library);
-//   3. posts, each with its comments, old URLs and mapping row, 50 to a transaction: a batch with a bad
-//      post is rolled back and written again a post to a transaction, so the bad one is reported and the
-//      rest go on; a crash loses at most the batch being written, and running the import again picks up
-//      where it stopped, since every finished record is matched by the export's site and WordPress id
+//   2. authors, categories → sections (with their hierarchy), tags, and attachments (→ media library),
+//      from what pass 1 kept when that was small, else from the file read again;
+//   3. posts, each with its comments, old URLs and mapping row, 100 or 200 to a transaction and written
+//      together (createArticles, multi-row inserts): a batch with a bad post is rolled back and written
+//      again a post to a transaction (createArticle), so the bad one is reported and the rest go on; a
+//      crash loses at most the batch being written, and running the import again picks up where it
+//      stopped, since every finished record is matched by the export's site and WordPress id
 //      (docs/decisions/012-wordpress-import.md). A post changed in WordPress since it was imported updates
 //      its article, unless the newsroom has saved that article since.
-// Articles go through the article service (createArticle, updateImportedArticle), like every other article.
+// Articles go through the article service (createArticles, createArticle, updateImportedArticle), like
+// every other article.
 import { createHash } from 'node:crypto'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, resolve, sep } from 'node:path'
@@ -16,21 +19,24 @@ import { isValidEmail, normaliseEmail, DISPLAY_NAME_MAX_LENGTH } from '../domain
 import { queryKeyOf } from '../domain/legacy-urls.js'
 import { count, emptySummary, note, skip, type ImportSummary } from '../domain/import-summary.js'
 import { isValidSlug, slugFromText } from '../domain/slug.js'
-import { articleOf, commentOf, exportOffsetMinutes, oldPathOf, type MappedArticle } from '../domain/wp-mapping.js'
-import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem, type WxrTerm } from '../domain/wxr-reader.js'
-import type { DbOrTrx } from '../db/database.js'
+import { articleOf, commentOf, exportOffsetMinutes, oldPathOf, type MappedArticle, type MappedComment } from '../domain/wp-mapping.js'
+import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem, type WxrItemTerm, type WxrRecord, type WxrTerm } from '../domain/wxr-reader.js'
+import type { DbOrTrx, DialectName } from '../db/database.js'
+import { engineOf } from '../db/engine.js'
 import { joinedTransaction } from '../db/joined-transaction.js'
 import type { Actor } from '../db/repositories/audit.repository.js'
-import { insertComment } from '../db/repositories/comments.repository.js'
+import { reserveIds } from '../db/reserved-ids.js'
+import { insertComment, insertComments, threadPathOf } from '../db/repositories/comments.repository.js'
 import {
-  addRedirect, importedItem, importedItemsOfKind, insertImportRun, recordImportedItem, setSectionParent, updateImportRun
+  addRedirect, addRedirects, importedItem, importedItems, importedItemsOfKind, insertImportRun, recordImportedItem, recordImportedItems,
+  setSectionParent, updateImportRun, type ImportedItem, type ImportItemRow, type OldUrl
 } from '../db/repositories/imports.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
 import { ensureSection, ensureTag } from '../db/repositories/taxonomy.repository.js'
 import { userByEmail } from '../db/repositories/users.repository.js'
 import type { WpKind } from '../db/tables/imports.table.js'
 import type { EventBus, LedeEvent } from '../events/bus.js'
-import { createArticle, updateImportedArticle } from './articles.service.js'
+import { createArticle, createArticles, updateImportedArticle, type NewArticle } from './articles.service.js'
 import { uploadMedia } from './media.service.js'
 import { createUser } from './users.service.js'
 import type { Deps } from './deps.js'
@@ -49,6 +55,12 @@ export interface WordPressImportOptions {
   /** The run row to report into (the admin screen creates it before the upload finishes); else a new one. */
   runId?: number
   onProgress?: (progress: ImportProgress) => void
+  /**
+   * The plain way, for tests that compare it with the fast one (same result, slower): the second pass
+   * reads the file again rather than what the first pass kept, and each post is written on its own, as
+   * the posts of a failed batch are, rather than together with the others of its batch.
+   */
+  oneByOne?: boolean
 }
 
 export interface ImportProgress { phase: 'check' | 'terms' | 'posts', done: number, total: number }
@@ -289,10 +301,18 @@ async function importAttachment(ctx: Context, item: WxrItem): Promise<void> {
 
 // ——— Posts and comments ———
 
-/** Comments of one post not imported yet, parents before replies, in the caller's transaction. */
-async function importComments(trx: DbOrTrx, ctx: Context, articleId: number, comments: readonly WxrComment[], fallbackAt: string, known: Map<string, number | null>): Promise<void> {
-  const written = new Map<number, { id: number, path: string, depth: number }>()
-  // Replies whose parent comes later in the file wait for it; a parent that never comes makes them top level.
+/** A comment to write: its parent when that is one of the comments planned before it (an index), and its depth. */
+interface PlannedComment { c: WxrComment, m: MappedComment, parent: number | null, depth: number }
+
+/**
+ * The comments of one post not imported yet, in the order they are written: parents before replies.
+ * Replies whose parent comes later in the file wait for it; a parent that never comes, or that was
+ * imported by an earlier run, makes them top level. Comments that cannot be kept are reported here.
+ */
+function planComments(ctx: Context, comments: readonly WxrComment[], fallbackAt: string, known: ReadonlyMap<string, number | null>): PlannedComment[] {
+  const plan: PlannedComment[] = []
+  // WordPress id → its place in the plan, or null when an earlier run imported it.
+  const written = new Map<number, number | null>()
   const waiting = [...comments]
   for (let pass = 0; pass < 2 && waiting.length > 0; pass++) {
     const later: WxrComment[] = []
@@ -302,25 +322,43 @@ async function importComments(trx: DbOrTrx, ctx: Context, articleId: number, com
       const m = mapped.comment
       const key = String(m.wpId)
       if (known.has(key)) {
-        const id = known.get(key)
-        if (id != null) written.set(m.wpId, { id, path: '', depth: 0 })
+        if (known.get(key) != null) written.set(m.wpId, null)
         count(ctx.summary, 'unchanged', 'comments')
         continue
       }
-      let parent = m.wpParent !== 0 ? written.get(m.wpParent) : undefined
-      if (m.wpParent !== 0 && !parent && pass === 0 && comments.some((o) => o.id === m.wpParent)) { later.push(c); continue }
-      if (parent && parent.path === '') parent = undefined
-      const id = await insertComment(trx, {
-        article_id: articleId, parent_id: parent?.id ?? null, author_name: m.authorName.slice(0, 200), author_email: m.authorEmail.slice(0, 254),
-        author_url: m.authorUrl?.slice(0, 500) ?? null, user_id: c.userId ? ctx.usersByWpId.get(c.userId) ?? null : null,
-        body: m.body, status: m.status, ip: m.ip?.slice(0, 45) ?? null, user_agent: null, created_at: m.createdAt,
-        depth: parent ? parent.depth + 1 : 0
-      }, parent?.path ?? '')
-      written.set(m.wpId, { id, path: (parent?.path ?? '') + String(id).padStart(10, '0'), depth: parent ? parent.depth + 1 : 0 })
-      await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: key, ledeKind: 'comment', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
-      count(ctx.summary, 'created', 'comments')
+      const parent = m.wpParent !== 0 ? written.get(m.wpParent) : undefined
+      if (m.wpParent !== 0 && parent === undefined && pass === 0 && comments.some((o) => o.id === m.wpParent)) { later.push(c); continue }
+      const parentIndex = parent ?? null
+      written.set(m.wpId, plan.length)
+      plan.push({ c, m, parent: parentIndex, depth: parentIndex === null ? 0 : plan[parentIndex]!.depth + 1 })
     }
     waiting.splice(0, waiting.length, ...later)
+  }
+  return plan
+}
+
+/** A planned comment's row, under its article and (when it is a reply) its parent's id. */
+function commentRow(ctx: Context, articleId: number, p: PlannedComment, parentId: number | null) {
+  const { c, m } = p
+  return {
+    article_id: articleId, parent_id: parentId, author_name: m.authorName.slice(0, 200), author_email: m.authorEmail.slice(0, 254),
+    author_url: m.authorUrl?.slice(0, 500) ?? null, user_id: c.userId ? ctx.usersByWpId.get(c.userId) ?? null : null,
+    body: m.body, status: m.status, ip: m.ip?.slice(0, 45) ?? null, user_agent: null, created_at: m.createdAt, depth: p.depth
+  }
+}
+
+const commentItem = (ctx: Context, p: PlannedComment, id: number): ImportedItem =>
+  ({ siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: String(p.m.wpId), ledeKind: 'comment', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
+
+/** Comments of one post not imported yet, parents before replies, one at a time in the caller's transaction. */
+async function importComments(trx: DbOrTrx, ctx: Context, articleId: number, comments: readonly WxrComment[], fallbackAt: string, known: ReadonlyMap<string, number | null>): Promise<void> {
+  const written: { id: number, path: string }[] = []
+  for (const p of planComments(ctx, comments, fallbackAt, known)) {
+    const parent = p.parent === null ? undefined : written[p.parent]!
+    const id = await insertComment(trx, commentRow(ctx, articleId, p, parent?.id ?? null), parent?.path ?? '')
+    written.push({ id, path: threadPathOf(parent?.path ?? '', id) })
+    await recordImportedItem(trx, commentItem(ctx, p, id))
+    count(ctx.summary, 'created', 'comments')
   }
 }
 
@@ -335,8 +373,10 @@ async function sectionFor(ctx: Context, item: WxrItem, slug: string | null): Pro
   return id
 }
 
+type ArticleFields = Omit<NewArticle, 'edition' | 'slug' | 'translationGroup'>
+
 /** What the article service takes from a mapped post: its author, section and featured image found (or made) here. */
-async function articleFields(ctx: Context, item: WxrItem, a: MappedArticle) {
+async function articleFields(ctx: Context, item: WxrItem, a: MappedArticle): Promise<ArticleFields> {
   const authorId = await userFor(ctx, a.authorLogin)
   const sectionId = await sectionFor(ctx, item, a.sectionSlug)
   const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
@@ -365,14 +405,19 @@ async function updatePost(ctx: Context, item: WxrItem, articleId: number, import
   else skip(ctx.summary, 'posts', 'changed in WordPress, and edited in Lede since it was imported; the Lede version is kept', label)
 }
 
-async function importPost(ctx: Context, item: WxrItem): Promise<void> {
+/** What a batch looked up for a post before writing it: its mapping row and its comments' (see importItemsTogether). */
+interface LookedUp { known: ImportItemRow | undefined, comments: ReadonlyMap<string, number | null> | null }
+
+const postHash = (item: WxrItem) => sha256(JSON.stringify({ ...item, comments: [] }))
+const postLabel = (item: WxrItem) => `${String(item.postId)} ${item.title.slice(0, 60)}`.trim()
+
+async function importPost(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Promise<void> {
   const key = String(item.postId)
-  const label = `${key} ${item.title.slice(0, 60)}`.trim()
-  const hash = sha256(JSON.stringify({ ...item, comments: [] }))
-  const db = readerOf(ctx)
-  const known = await importedItem(db, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key })
+  const label = postLabel(item)
+  const hash = postHash(item)
+  const known = lookedUp ? lookedUp.known : await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key })
   // A post seen for the first time has no comments imported either.
-  const commentKeys = known && item.comments.length > 0 ? await knownComments(ctx, item.comments) : new Map<string, number | null>()
+  const commentKeys = known && item.comments.length > 0 ? lookedUp?.comments ?? await knownComments(ctx, item.comments) : new Map<string, number | null>()
   if (known) {
     if (known.lede_id !== null && item.comments.some((c) => c.id !== null && !commentKeys.has(String(c.id)))) {
       // New comments on a post imported before: added to it.
@@ -409,14 +454,10 @@ async function importPost(ctx: Context, item: WxrItem): Promise<void> {
   ctx.summary.postsByStatus[a.status] = (ctx.summary.postsByStatus[a.status] ?? 0) + 1
 }
 
+/** Which of these comments earlier runs imported: WordPress id → comment id (null when none was made). */
 async function knownComments(ctx: Context, comments: readonly WxrComment[]): Promise<Map<string, number | null>> {
-  const found = new Map<string, number | null>()
-  for (const c of comments) {
-    if (c.id === null) continue
-    const row = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: String(c.id) })
-    if (row) found.set(String(c.id), row.lede_id)
-  }
-  return found
+  const rows = await importedItems(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKeys: comments.flatMap((c) => c.id === null ? [] : [String(c.id)]) })
+  return new Map([...rows].map(([key, row]) => [key, row.lede_id]))
 }
 
 const SKIPPED_TYPES: Record<string, string> = {
@@ -431,25 +472,115 @@ const SKIPPED_TYPES: Record<string, string> = {
   custom_css: 'theme CSS'
 }
 
-async function importItem(ctx: Context, item: WxrItem): Promise<void> {
+const isPost = (item: WxrItem) => item.postId !== null && (item.postType === 'post' || item.postType === '')
+
+async function importItem(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Promise<void> {
   if (item.postId === null) { skip(ctx.summary, 'posts', 'item without a post id', item.title.slice(0, 60) || '?'); return }
-  if (item.postType === 'post' || item.postType === '') { await importPost(ctx, item); return }
+  if (isPost(item)) { await importPost(ctx, item, lookedUp); return }
   if (item.postType === 'attachment') return
   const reason = SKIPPED_TYPES[item.postType] ?? `post type "${item.postType.slice(0, 40)}" has no place in Lede`
   skip(ctx.summary, item.postType === 'page' ? 'pages' : 'posts', reason, `${item.postId} ${item.title.slice(0, 60)}`.trim())
 }
 
 /**
- * Posts written per transaction: fewer commits, while the write lock (and, on SQLite, the process's one
- * connection, which the site's own requests wait for) is held for about a tenth of a second at most.
- * 50 imports as fast as 200 did (bench/README.md).
+ * Posts written per transaction: fewer commits and round trips. On SQLite a batch holds the write lock
+ * (and, in a server process, the process's one connection, which the site's own requests wait for), so it
+ * stays short: 100 posts written together take a few tens of milliseconds. PostgreSQL locks only the rows
+ * written, so its batches are larger: 200 posts import about a quarter faster there than 50 (bench/README.md).
  */
-const POSTS_PER_BATCH = 50
+const POSTS_PER_BATCH: Record<DialectName, number> = { sqlite: 100, postgres: 200 }
 /** …and no more text than this held for one batch, however long the posts and their comment threads. */
 const BATCH_TEXT_CHARS = 8 * 1024 * 1024
 
 /** Roughly how much text an item holds (its body and its comments), to bound a batch's memory. */
 const itemChars = (item: WxrItem) => item.content.length + item.excerpt.length + item.comments.reduce((n, c) => n + c.content.length, 0)
+
+/** A post seen for the first time, ready to be written with the others of its batch. */
+interface NewPost { item: WxrItem, key: string, hash: string, article: MappedArticle, fields: ArticleFields }
+
+/**
+ * The items of a batch, in the caller's transaction, written as importItem writes them one by one but
+ * with a few statements per batch: its posts' and comments' mappings are looked up in one query each,
+ * and runs of posts seen for the first time go through createArticles, their comments, old URLs and
+ * mapping rows in multi-row inserts. Anything else (a post imported before, an item that is not a post,
+ * a post the mapping refuses, a WordPress id twice in the batch) is imported on its own, in file order,
+ * the run before it written first, so ids, counts and reports come out as they would one by one.
+ */
+async function importItemsTogether(ctx: Context, items: readonly WxrItem[]): Promise<void> {
+  const db = readerOf(ctx)
+  const posts = items.filter(isPost)
+  const seen = new Map<string, number>()
+  for (const key of posts.flatMap((item) => [`p${item.postId}`, ...item.comments.flatMap((c) => c.id === null ? [] : [`c${c.id}`])])) {
+    seen.set(key, (seen.get(key) ?? 0) + 1)
+  }
+  // An id the batch holds twice is imported on its own: its second time must see its first.
+  const alone = (item: WxrItem) => seen.get(`p${item.postId}`)! > 1 || item.comments.some((c) => c.id !== null && seen.get(`c${c.id}`)! > 1)
+  const known = await importedItems(db, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKeys: posts.map((item) => String(item.postId)) })
+  const again = posts.filter((item) => known.has(String(item.postId)) && !alone(item))
+  const knownCommentRows = await importedItems(db, { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKeys: again.flatMap((item) => item.comments.flatMap((c) => c.id === null ? [] : [String(c.id)])) })
+  const knownCommentIds = new Map([...knownCommentRows].map(([key, row]) => [key, row.lede_id]))
+
+  let run: NewPost[] = []
+  const writeRun = async () => {
+    const written = run
+    run = []
+    await writeNewPosts(ctx, written)
+  }
+  for (const item of items) {
+    const key = String(item.postId)
+    const mapped = isPost(item) && !alone(item) && !known.has(key) ? articleOf(item, ctx.zone, ctx.at()) : null
+    if (!mapped?.ok) {
+      await writeRun()
+      await importItem(ctx, item, isPost(item) && !alone(item) ? { known: known.get(key), comments: knownCommentIds } : undefined)
+      continue
+    }
+    const a = mapped.article
+    // An author or a section seen for the first time is created now: what comes before it is written first.
+    if ((a.authorLogin !== '' && !ctx.users.has(a.authorLogin)) || (a.sectionSlug && !ctx.sections.has(a.sectionSlug))) await writeRun()
+    const fields = await articleFields(ctx, item, a)
+    if (a.extraCategories.length > 0) note(ctx.summary, 'post in several categories filed under its first one only')
+    for (const n of a.notes) note(ctx.summary, n)
+    run.push({ item, key, hash: postHash(item), article: a, fields })
+  }
+  await writeRun()
+}
+
+/** New posts with their comments, old URLs and mapping rows, written together in the caller's transaction. */
+async function writeNewPosts(ctx: Context, posts: readonly NewPost[]): Promise<void> {
+  if (posts.length === 0) return
+  await inTransaction(ctx, async (trx, deps) => {
+    const created = await createArticles(deps, posts.map((p) => ({ ...p.fields, edition: ctx.edition, slug: p.article.slug })), ctx.options.actor)
+    const plans = posts.map((p) => planComments(ctx, p.item.comments, p.article.publishedAt ?? ctx.at(), new Map()))
+    const commentIds = await reserveIds(trx, 'comments', plans.reduce((n, plan) => n + plan.length, 0))
+    const comments: Parameters<typeof insertComments>[1][number][] = []
+    const urls: OldUrl[] = []
+    const mappings: ImportedItem[] = []
+    posts.forEach((p, i) => {
+      const articleId = created[i]!.id
+      const written: { id: number, path: string }[] = []
+      for (const planned of plans[i]!) {
+        const parent = planned.parent === null ? undefined : written[planned.parent]!
+        const id = commentIds[comments.length]!
+        const path = threadPathOf(parent?.path ?? '', id)
+        comments.push({ ...commentRow(ctx, articleId, planned, parent?.id ?? null), id, thread_path: path })
+        written.push({ id, path })
+        mappings.push(commentItem(ctx, planned, id))
+      }
+      for (const oldPath of [oldPathOf(p.item.link), queryKeyOf('p', p.key)]) {
+        if (oldPath) urls.push({ oldPath, targetKind: 'article', targetId: articleId, runId: ctx.runId, at: ctx.at() })
+      }
+      mappings.push({ siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: p.key, ledeKind: 'article', ledeId: articleId, hash: p.hash, runId: ctx.runId, at: ctx.at() })
+    })
+    await insertComments(trx, comments)
+    await addRedirects(trx, urls)
+    await recordImportedItems(trx, mappings)
+    count(ctx.summary, 'created', 'comments', comments.length)
+  })
+  for (const p of posts) {
+    count(ctx.summary, 'created', 'posts')
+    ctx.summary.postsByStatus[p.article.status] = (ctx.summary.postsByStatus[p.article.status] ?? 0) + 1
+  }
+}
 
 /**
  * Imports the items in one transaction. If any fails, the batch is rolled back (with the counts and the
@@ -457,17 +588,19 @@ const itemChars = (item: WxrItem) => item.content.length + item.excerpt.length +
  * one is reported alone and the others are kept.
  */
 async function importBatch(ctx: Context, items: readonly WxrItem[]): Promise<void> {
-  if (ctx.dryTrx || items.length === 1) {
-    for (const item of items) await importItem(ctx, item)
-    return
+  const importAll = async () => {
+    if (ctx.options.oneByOne) for (const item of items) await importItem(ctx, item)
+    else await importItemsTogether(ctx, items)
   }
+  if (ctx.dryTrx) { await importAll(); return }
+  if (items.length === 1) { await importItem(ctx, items[0]!); return }
   const before = { summary: structuredClone(ctx.summary), users: new Map(ctx.users), usersByWpId: new Map(ctx.usersByWpId), sections: new Map(ctx.sections) }
   const bus = bufferedBus()
   try {
     await ctx.deps.db.transaction().execute(async (trx) => {
       ctx.batch = { trx, bus }
       try {
-        for (const item of items) await importItem(ctx, item)
+        await importAll()
       } finally {
         ctx.batch = null
       }
@@ -482,6 +615,50 @@ async function importBatch(ctx: Context, items: readonly WxrItem[]): Promise<voi
     return
   }
   bus.flush(ctx.deps.events)
+}
+
+/** What the second pass (authors, terms, attachments) needs of a record. */
+type TermsPassRecord =
+  | { kind: 'author', author: WxrAuthor }
+  | { kind: 'term', term: WxrTerm }
+  /** The item's categories not named by an item before it, and the item itself when it is an attachment; `index` counts items from 1. */
+  | { kind: 'item', index: number, categories: WxrItemTerm[], attachment: WxrItem | null }
+
+/** The second pass keeps the first pass's records in memory up to this much text (else it reads the file again). */
+const REMEMBERED_CHARS = 8 * 1024 * 1024
+
+/**
+ * A record as the second pass needs it, or null. Only an item's first naming of a category can create
+ * its section (every later one finds it made), so `named` remembers the slugs items have named.
+ */
+function termsPassRecordOf(r: WxrRecord, named: Set<string>, index: number): TermsPassRecord | null {
+  if (r.kind === 'author') return { kind: 'author', author: r.author }
+  if (r.kind === 'term') return { kind: 'term', term: r.term }
+  if (r.kind !== 'item') return null
+  const categories: WxrItemTerm[] = []
+  for (const t of r.item.terms) {
+    if (t.domain !== 'category' || t.slug === '' || named.has(t.slug)) continue
+    named.add(t.slug)
+    categories.push(t)
+  }
+  return { kind: 'item', index, categories, attachment: r.item.postType === 'attachment' && r.item.postId !== null ? r.item : null }
+}
+
+async function * termsPassRecords(source: AsyncIterable<string | Buffer>): AsyncGenerator<TermsPassRecord> {
+  const named = new Set<string>()
+  let index = 0
+  for await (const r of readWxr(source)) {
+    if (r.kind === 'item') index++
+    const kept = termsPassRecordOf(r, named, index)
+    if (kept) yield kept
+  }
+}
+
+/** Roughly how much memory a kept record takes, in characters. */
+function recordChars(r: TermsPassRecord): number {
+  if (r.kind !== 'item') return 500
+  const attachment = r.attachment ? itemChars(r.attachment) + r.attachment.meta.reduce((n, m) => n + m.key.length + m.value.length, 0) + 2000 : 0
+  return 100 + r.categories.reduce((n, t) => n + t.name.length + t.slug.length + 50, 0) + attachment
 }
 
 /** The export's site, which with each record's WordPress id identifies it across runs. */
@@ -511,10 +688,14 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
   await updateImportRun(deps.db, runId, { status: 'running', heartbeat_at: startedAt })
   const finish = (values: Parameters<typeof updateImportRun>[2]) => updateImportRun(deps.db, runId, { ...values, finished_at: deps.clock().toISOString() })
 
-  // 1. The whole file is checked before anything is written.
+  // 1. The whole file is checked before anything is written. What the second pass needs is kept on the
+  // way while it is small, and that pass then reads it from memory instead of the file.
   let header: WxrHeader | null = null
   let items = 0
   let offsetMinutes: number | null = null
+  let remembered: TermsPassRecord[] | null = []
+  let rememberedChars = 0
+  const named = new Set<string>()
   try {
     for await (const r of readWxr(options.source())) {
       if (r.kind === 'header') header = r.header
@@ -525,6 +706,12 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
           options.onProgress?.({ phase: 'check', done: items, total: 0 })
           void updateImportRun(deps.db, runId, { heartbeat_at: deps.clock().toISOString() }).catch(() => {})
         }
+      }
+      const kept = remembered && !options.oneByOne && termsPassRecordOf(r, named, items)
+      if (kept && (kept.kind !== 'item' || kept.categories.length > 0 || kept.attachment)) {
+        remembered!.push(kept)
+        rememberedChars += recordChars(kept)
+        if (rememberedChars > REMEMBERED_CHARS) remembered = null
       }
     }
   } catch (error) {
@@ -555,6 +742,7 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
     at: () => deps.clock().toISOString(), dryTrx: dry, batch: null
   }
   const report = await progressReporter(ctx)
+  let writing: Promise<void> = Promise.resolve()
   try {
     // Mappings from earlier runs of the same site, so re-runs and later posts find what exists.
     for (const [slugOrKey, id] of await importedItemsOfKind(dry ?? deps.db, siteUrl, 'attachment')) ctx.media.set(slugOrKey, id)
@@ -562,51 +750,61 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
     // 2. Authors, terms and attachments, which posts refer to.
     const pendingParents = new Map<string, string[]>()
     const categoryPaths = new Map<string, string>()
-    let done = 0
-    for await (const r of readWxr(options.source())) {
+    for await (const r of options.oneByOne || !remembered ? termsPassRecords(options.source()) : remembered) {
       if (r.kind === 'author') await importAuthor(ctx, r.author)
       else if (r.kind === 'term') await importTerm(ctx, r.term, pendingParents, categoryPaths)
-      else if (r.kind === 'item') {
-        for (const t of r.item.terms) {
+      else {
+        for (const t of r.categories) {
           // Categories named only in posts (WXR 1.0 exports list few up front) get their section and old URL here.
-          if (t.domain === 'category' && t.slug !== '' && !ctx.sections.has(t.slug)) {
+          if (!ctx.sections.has(t.slug)) {
             await importTerm(ctx, { id: null, taxonomy: 'category', slug: t.slug, name: t.name, parent: '', description: '', meta: [] }, pendingParents, categoryPaths)
           }
         }
-        if (r.item.postType === 'attachment' && r.item.postId !== null) {
+        if (r.attachment) {
           try {
-            await importAttachment(ctx, r.item)
+            await importAttachment(ctx, r.attachment)
           } catch (error) {
             if (dry) throw error
-            skip(summary, 'attachments', `could not be saved: ${errorText(error)}`, String(r.item.postId))
+            skip(summary, 'attachments', `could not be saved: ${errorText(error)}`, String(r.attachment.postId))
           }
         }
-        report({ phase: 'terms', done: ++done, total: items })
+        report({ phase: 'terms', done: r.index, total: items })
       }
     }
+    report({ phase: 'terms', done: items, total: items })
     for (const [parent, children] of pendingParents) note(summary, `${children.length} categor${children.length === 1 ? 'y' : 'ies'} under a missing parent "${parent.slice(0, 40)}" kept at the top level`)
 
     // 3. Posts, a batch per transaction. The phase is announced before the first batch, so its rate and
-    // time left count from its start, not from the first batch's end.
-    done = 0
+    // time left count from its start, not from the first batch's end. The next batch is read while one
+    // is being written (PostgreSQL works on it meanwhile); batches are still written one after another.
+    let done = 0
     report({ phase: 'posts', done: 0, total: items })
     let batch: WxrItem[] = []
     let batchChars = 0
+    const postsPerBatch = POSTS_PER_BATCH[engineOf(deps.db)]
     const writeBatch = async () => {
-      await importBatch(ctx, batch)
-      done += batch.length
+      const next = batch
       batch = []
       batchChars = 0
-      report({ phase: 'posts', done, total: items })
+      await writing
+      writing = importBatch(ctx, next).then(() => {
+        done += next.length
+        report({ phase: 'posts', done, total: items })
+      })
+      // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
+      writing.catch(() => {})
     }
     for await (const r of readWxr(options.source())) {
       if (r.kind !== 'item') continue
       batch.push(r.item)
       batchChars += itemChars(r.item)
-      if (batch.length >= POSTS_PER_BATCH || batchChars >= BATCH_TEXT_CHARS) await writeBatch()
+      if (batch.length >= postsPerBatch || batchChars >= BATCH_TEXT_CHARS) await writeBatch()
     }
     if (batch.length > 0) await writeBatch()
+    await writing
   } catch (error) {
+    // A file that breaks off while a batch is being written: the batch ends first.
+    await writing.catch(() => {})
     if (dry) await dry.rollback().execute()
     const message = errorText(error)
     await finish({ status: 'failed', message, summary: JSON.stringify(summary) })
