@@ -19,7 +19,7 @@ export interface RunningServer {
 
 const SERVER_ARGS = process.env.LEDE_TEST_DIST_CURRENT === '1' ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts']
 
-export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
+export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
   const child = spawn(process.execPath, SERVER_ARGS, {
     // No 503s from a busy test machine's event-loop lag: tests must not depend on timing (overload has its own tests).
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', OVERLOAD_EVENT_LOOP_DELAY_MS: '0', WORKERS: '1', ...env },
