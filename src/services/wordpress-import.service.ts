@@ -3,10 +3,10 @@
 //      is refused before anything is written; the count drives the progress bar;
 //   2. authors, categories → sections (with their hierarchy), tags, and attachments (→ media library),
 //      from what pass 1 kept when that was small, else from the file read again;
-//   3. posts, each with its comments, old URLs and mapping row, 100 or 200 to a transaction and written
-//      together (createArticles, multi-row inserts): a batch with a bad post is rolled back and written
-//      again a post to a transaction (createArticle), so the bad one is reported and the rest go on; a
-//      crash loses at most the batch being written, and running the import again picks up where it
+//   3. posts, each with its comments, old URLs and mapping row, 50 to a transaction (200 on PostgreSQL),
+//      written together (createArticles, multi-row inserts): a batch with a bad post is rolled back and
+//      written again a post to a transaction (createArticle), so the bad one is reported and the rest go
+//      on; a crash loses at most the batch being written, and running the import again picks up where it
 //      stopped, since every finished record is matched by the export's site and WordPress id
 //      (docs/decisions/012-wordpress-import.md). A post changed in WordPress since it was imported updates
 //      its article, unless the newsroom has saved that article since.
@@ -485,10 +485,11 @@ async function importItem(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Pro
 /**
  * Posts written per transaction: fewer commits and round trips. On SQLite a batch holds the write lock
  * (and, in a server process, the process's one connection, which the site's own requests wait for), so it
- * stays short: 100 posts written together take a few tens of milliseconds. PostgreSQL locks only the rows
- * written, so its batches are larger: 200 posts import about a quarter faster there than 50 (bench/README.md).
+ * stays short: 50 posts written together take a few tens of milliseconds, and 100 or 200 import no faster.
+ * PostgreSQL locks only the rows written, and 200 posts a batch import 1.1–1.25× faster there than 50
+ * (bench/README.md).
  */
-const POSTS_PER_BATCH: Record<DialectName, number> = { sqlite: 100, postgres: 200 }
+const POSTS_PER_BATCH: Record<DialectName, number> = { sqlite: 50, postgres: 200 }
 /** …and no more text than this held for one batch, however long the posts and their comment threads. */
 const BATCH_TEXT_CHARS = 8 * 1024 * 1024
 
