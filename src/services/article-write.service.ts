@@ -2,7 +2,8 @@
 // restored revision, a new translation, an import or the demo), a write keeps the same things in step
 // inside the caller's transaction: the row, its tags, the URL it was public under, a revision, the
 // search index and the audit row. What readers can now see is announced only once the transaction has
-// committed, so no process drops its cached pages for a change that was rolled back.
+// committed, so no process drops its cached pages for a change that was rolled back. New articles in
+// bulk (an import's batch) go through writeNewArticles, which keeps the same things in step for each.
 import type { Insertable, Transaction, Updateable } from 'kysely'
 import { dayOf } from '../domain/days.js'
 import { isPubliclyVisible } from '../domain/publishing.js'
@@ -105,7 +106,7 @@ export async function writeArticle(trx: DbOrTrx, change: ArticleWrite, events: L
 /**
  * New articles, written together: the same rows, tags, revisions, search entries, audit rows and events
  * as writeArticle writes for each in turn (ids in the order given), in a few multi-row statements
- * instead of a dozen statements per article. For imports, where posts come fifty to a transaction.
+ * instead of a dozen statements per article. For imports, whose posts come in batches.
  */
 export async function writeNewArticles(trx: DbOrTrx, changes: readonly NewArticleWrite[], events: LedeEvent[]): Promise<ArticleRow[]> {
   if (changes.length === 0) return []
