@@ -3,6 +3,7 @@
 import { accountsEn } from './admin/accounts.en.js'
 import { syndicationEn } from './syndication/syndication.en.js'
 import { newsroomEn } from './admin/newsroom.en.js'
+import { deskEn } from './admin/desk.en.js'
 import { searchEn } from './search/search.en.js'
 import { wireEn } from './admin/wire.en.js'
 import { importEn } from './admin/import.en.js'
@@ -17,6 +18,8 @@ export const en = {
   ...syndicationEn,
   // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomEn,
+  // The editor's desk checks (issue 17).
+  ...deskEn,
   // The live newsfeed.
   ...liveEn,
   // Search and the language switcher.

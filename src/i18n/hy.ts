@@ -4,6 +4,7 @@ import type { Catalog } from './catalog.js'
 import { accountsHy } from './admin/accounts.hy.js'
 import { syndicationHy } from './syndication/syndication.hy.js'
 import { newsroomHy } from './admin/newsroom.hy.js'
+import { deskHy } from './admin/desk.hy.js'
 import { searchHy } from './search/search.hy.js'
 import { wireHy } from './admin/wire.hy.js'
 import { importHy } from './admin/import.hy.js'
@@ -18,6 +19,8 @@ export const hy: Catalog = {
   ...syndicationHy,
   // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomHy,
+  // The editor's desk checks (issue 17).
+  ...deskHy,
   // The live newsfeed.
   ...liveHy,
   // Search and the language switcher.

@@ -4,6 +4,7 @@ import type { Catalog } from './catalog.js'
 import { accountsRu } from './admin/accounts.ru.js'
 import { syndicationRu } from './syndication/syndication.ru.js'
 import { newsroomRu } from './admin/newsroom.ru.js'
+import { deskRu } from './admin/desk.ru.js'
 import { searchRu } from './search/search.ru.js'
 import { wireRu } from './admin/wire.ru.js'
 import { importRu } from './admin/import.ru.js'
@@ -18,6 +19,8 @@ export const ru: Catalog = {
   ...syndicationRu,
   // Articles, editor, revisions, media, sections and tags, comment moderation.
   ...newsroomRu,
+  // The editor's desk checks (issue 17).
+  ...deskRu,
   // The live newsfeed.
   ...liveRu,
   // Search and the language switcher.

@@ -32,6 +32,7 @@ import { autosaveOffer } from '../../../domain/autosave.js'
 import type { AutosaveNoticeData } from '../../views/admin/autosave-notice.js'
 import { parseId } from '../../../domain/ids.js'
 import { field } from '../form-body.js'
+import { deskReportFor } from '../../../services/desk-checks.service.js'
 
 type IdParams = { Params: { id: string } }
 type Body = Record<string, unknown>
@@ -112,18 +113,20 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
       ? r.values
       : { ...r.values, featured_media_id: r.article?.featured_media_id == null ? '' : String(r.article.featured_media_id) }
     const chosen = parseId(values.featured_media_id)
-    const [choices, authorName, translations, wireItem] = await Promise.all([
+    const [choices, authorName, translations, wireItem, desk] = await Promise.all([
       editorChoices(deps, r.article?.edition ?? values.edition, chosen, mayChoose ? r.mediaQuery ?? '' : '', { library: mayChoose }),
       r.article ? authorNameOf(deps, r.article) : Promise.resolve(ctx.user.displayName),
       r.article ? translationPanel(deps, ctx.settings, r.article) : Promise.resolve(null),
       // The wire item the story was made from, for those who may open the wire desk.
-      r.article && can(ctx.user.role, 'wire.read') ? wireItemForArticle(deps.db, r.article.id) : Promise.resolve(undefined)
+      r.article && can(ctx.user.role, 'wire.read') ? wireItemForArticle(deps.db, r.article.id) : Promise.resolve(undefined),
+      // The desk checks of what the form shows, internal links looked up: at every load, preview and save.
+      deskReportFor(deps, ctx.settings, values)
     ])
     return reply.adminPage(
       <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={values} version={r.version}
         errors={r.errors ?? {}} sections={choices.sections} tagSuggestions={choices.tagSuggestions} media={choices.media}
         previewHtml={r.previewHtml ?? null} conflict={r.conflict ?? null} problem={r.problem ?? null} mediaQuery={mayChoose ? r.mediaQuery ?? '' : ''} translations={translations}
-        autosave={r.autosave ?? null} unsaved={r.unsaved ?? request.method === 'POST'}
+        autosave={r.autosave ?? null} unsaved={r.unsaved ?? request.method === 'POST'} desk={desk}
         wireItem={wireItem
           ? {
             id: wireItem.id, headline: wireItem.headline, agency: wireItem.agency ?? wireItem.credit, stale: wireItem.used_story_stale === 1,

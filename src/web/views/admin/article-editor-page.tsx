@@ -1,6 +1,7 @@
 // The article editor: one form for everything an article carries, the buttons its status and the
 // user's role allow, a server-rendered preview, and the conflict view when someone else saved first.
-// Works without JavaScript; /assets/article-editor.js adds the live preview, slug proposal, labels and autosave.
+// Works without JavaScript; /assets/article-editor.js adds the live preview, slug proposal, labels, autosave
+// and the desk checks' updates as you type.
 import type { ArticleFormValues } from '../../../domain/article-form.js'
 import { ARTICLE_LIMITS } from '../../../domain/article-form.js'
 import { MAX_SLUG_LENGTH } from '../../../domain/slug.js'
@@ -20,6 +21,8 @@ import { CheckboxField, CsrfInput, ErrorSummary, SelectField, TextAreaField, Tex
 import { DIFF_FIELD_KEYS } from './revision-fields.js'
 import { TranslationsPanel, type TranslationPanelData } from './translations-panel.js'
 import { AutosaveNotice, type AutosaveNoticeData } from './autosave-notice.js'
+import { DeskChecksPanel } from './desk-checks-panel.js'
+import type { DeskReport } from '../../../domain/desk-checks.js'
 
 /** An image the editor can pick as the featured image. */
 export interface MediaChoice { id: number, thumbUrl: string, name: string, alt: string, caption: string, credit: string, width: number, height: number }
@@ -60,6 +63,8 @@ export interface ArticleEditorProps {
   unsaved?: boolean
   /** The wire item the story was made from (shown to those who may open the wire desk). */
   wireItem?: WireOrigin | null
+  /** The desk checks of what the form shows (issue 17): beside the form, updated by the script as you type. */
+  desk?: DeskReport | null
 }
 
 export interface WireOrigin {
@@ -129,6 +134,7 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
           </div>
           <div class="editor-side">
             <PublishBox {...props} />
+            {props.desk ? <DeskChecksPanel ctx={ctx} article={article} values={props.values} report={props.desk} media={props.media} /> : null}
             <TaxonomyFields {...props} />
             <FeaturedImageFields {...props} />
           </div>

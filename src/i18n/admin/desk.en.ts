@@ -1,0 +1,28 @@
+// English strings of the editor's desk checks (issue 17, item 6; spread into en.ts).
+export const deskEn = {
+  'admin.desk.heading': 'Desk checks',
+  'admin.desk.intro': 'Updated when you preview or save, and as you type when JavaScript is on. Links to unpublished articles are checked only when you preview or save.',
+  'admin.desk.level.ok': 'OK',
+  'admin.desk.level.warning': 'Warning',
+  'admin.desk.level.problem': 'Problem',
+  'admin.desk.length.ok': '{words} words, about {minutes} min to read.',
+  'admin.desk.length.warning': 'The text is empty.',
+  'admin.desk.headline.ok': 'Headline: {length} characters; search results and social cards show about {max}.',
+  'admin.desk.headline.warning': 'The headline is {length} characters: search results and social cards cut it after about {max}.',
+  'admin.desk.headline.problem': 'There is no headline yet.',
+  'admin.desk.lead.ok': 'The lead is written.',
+  'admin.desk.lead.warning': 'No lead: search results and social cards will repeat the headline instead.',
+  'admin.desk.section.ok': 'A section is chosen.',
+  'admin.desk.section.warning': 'No section is chosen.',
+  'admin.desk.featuredAlt.ok': 'The featured image has alt text (or there is none).',
+  'admin.desk.featuredAlt.problem': 'The featured image has no alt text.',
+  'admin.desk.bodyAlt.ok': 'Every image in the text has alt text.',
+  'admin.desk.bodyAlt.problem': 'Images in the text without alt text: {count}.',
+  'admin.desk.httpLinks.ok': 'No links to insecure http: addresses.',
+  'admin.desk.httpLinks.warning': 'Links to insecure http: addresses: {count}. Use https: where the site has it.',
+  'admin.desk.unpublishedLinks.ok': 'No links to unpublished articles (as of the last preview or save).',
+  'admin.desk.unpublishedLinks.problem': 'Links to articles readers cannot open (not published, or no such article): {count}.',
+  'admin.desk.searchPreview': 'Search result preview',
+  'admin.desk.socialPreview': 'Social card preview',
+  'admin.desk.noImage': 'No featured image: the card shows text only.'
+} as const
