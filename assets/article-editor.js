@@ -7,6 +7,8 @@
 // 5. Tag suggestions for the tag being typed after the last comma.
 // 6. Autosave of a saved article into the user's own autosave (never the article itself), with a quiet
 //    status line, and a warning before leaving the page with changes that are not saved.
+// 7. The desk checks and the search and card previews, updated as you type (the server renders them at
+//    every load, preview and save); links to unpublished articles are checked on preview and save only.
 (function () {
   'use strict'
   var form = document.getElementById('article-form')
@@ -109,6 +111,133 @@
         list.appendChild(option)
       })
     })
+  }
+
+  // 7. Desk checks. The rules are src/domain/desk-checks.ts, repeated here so they follow the typing
+  // without a request: keep the two in step. The messages come from the panel's own data-* templates.
+  var desk = document.getElementById('desk-checks')
+  if (desk) {
+    var announce = document.getElementById('desk-announce')
+    var language = desk.getAttribute('data-language') || 'en'
+    var uiLanguage = desk.getAttribute('data-lang') || 'en'
+    var PACE = { en: 230, ru: 185, hy: 185 }
+    var wordRun = /\S+/g
+    var unspaced = null
+    try {
+      // Letters, digits and marks, joined by an apostrophe or, between digits, by . , : ("3.5", "13:30").
+      wordRun = new RegExp('[\\p{L}\\p{N}\\p{M}]+(?:(?:[\'\u2019]|(?<=\\p{N})[.,:](?=\\p{N}))[\\p{L}\\p{N}\\p{M}]+)*', 'gu')
+      unspaced = new RegExp('[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]', 'u')
+    } catch { /* an old browser: words are what spaces separate */ }
+    var segmenter = null
+    try {
+      if (window.Intl && Intl.Segmenter) segmenter = new Intl.Segmenter(language, { granularity: 'word' })
+    } catch { segmenter = null }
+    var countWords = function (text) {
+      var count = 0
+      var match
+      wordRun.lastIndex = 0
+      while ((match = wordRun.exec(text)) !== null) {
+        if (segmenter && unspaced && unspaced.test(match[0])) {
+          var segments = segmenter.segment(match[0])[Symbol.iterator]()
+          for (var step = segments.next(); !step.done; step = segments.next()) if (step.value.isWordLike) count++
+        } else {
+          count++
+        }
+      }
+      return count
+    }
+    var markdownText = function (source) {
+      return source.replace(/\]\([^()\s]*(?:\s+"[^"]*")?\)/g, '] ').replace(/<[^<>]*>/g, ' ')
+    }
+    var characters = function (text) { return Array.from ? Array.from(text).length : text.length }
+    var truncate = function (text, max) {
+      var chars = Array.from ? Array.from(text) : text.split('')
+      if (chars.length <= max) return text
+      var cut = chars.slice(0, max - 1).join('')
+      var space = cut.lastIndexOf(' ')
+      return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/\s+$/, '') + '\u2026'
+    }
+    var number = function (n) {
+      try { return new Intl.NumberFormat(uiLanguage).format(n) } catch { return String(n) }
+    }
+    var attr = function (name) { return Number(desk.getAttribute(name)) }
+    var items = {}
+    Array.prototype.forEach.call(desk.querySelectorAll('li[data-check]'), function (li) { items[li.getAttribute('data-check')] = li })
+    var changes = []
+    var setCheck = function (id, level, numbers, urls) {
+      var li = items[id]
+      var template = li && li.getAttribute('data-' + level)
+      if (!li || template === null) return
+      var text = template.replace(/\{(\w+)\}/g, function (whole, name) {
+        return Object.prototype.hasOwnProperty.call(numbers, name) ? number(numbers[name]) : whole
+      })
+      var label = announce ? announce.getAttribute('data-level-' + level) : level
+      li.querySelector('.desk-text').textContent = text
+      li.querySelector('.desk-level').textContent = label
+      if (li.getAttribute('data-level') !== level) changes.push(label + ': ' + text)
+      li.setAttribute('data-level', level)
+      li.className = 'desk-check desk-' + level
+      if (urls) {
+        var list = li.querySelector('.desk-urls')
+        if (list) list.parentNode.removeChild(list)
+        if (urls.length) {
+          list = document.createElement('ul')
+          list.className = 'desk-urls'
+          urls.slice(0, 10).forEach(function (url) {
+            var item = document.createElement('li')
+            var code = document.createElement('code')
+            code.textContent = url
+            item.appendChild(code)
+            list.appendChild(item)
+          })
+          li.appendChild(list)
+        }
+      }
+    }
+    var value = function (name) {
+      var input = field(name)
+      return input && typeof input.value === 'string' ? input.value : ''
+    }
+    var setText = function (selector, text) {
+      var element = desk.querySelector(selector)
+      if (element) element.textContent = text
+    }
+    var checkDesk = function () {
+      var headlineText = value('headline').replace(/\s+/g, ' ').trim()
+      var leadText = value('lead').replace(/\s+/g, ' ').trim()
+      var source = value('body')
+      var words = countWords(markdownText(source))
+      var pace = PACE[language.toLowerCase().split('-')[0]] || 200
+      setCheck('length', words === 0 ? 'warning' : 'ok', { words: words, minutes: words === 0 ? 0 : Math.max(1, Math.round(words / pace)) })
+      var length = characters(headlineText)
+      var max = attr('data-headline-max')
+      setCheck('headline', length === 0 ? 'problem' : length > max ? 'warning' : 'ok', { length: length, max: max })
+      setCheck('lead', leadText === '' ? 'warning' : 'ok', {})
+      setCheck('section', value('section_id') === '' ? 'warning' : 'ok', {})
+      var image = value('featured_media_id')
+      setCheck('featuredAlt', image !== '' && value('featured_alt').trim() === '' ? 'problem' : 'ok', {})
+      var missingAlt = (source.match(/!\[\s*\]\(/g) || []).length + (source.match(/<img\b(?![^<>]*\balt="[^"\s])[^<>]*>/gi) || []).length
+      setCheck('bodyAlt', missingAlt > 0 ? 'problem' : 'ok', { count: missingAlt })
+      var http = []
+      ;(source.match(/\bhttp:\/\/[^\s<>()[\]"']+/gi) || []).forEach(function (url) { if (http.indexOf(url) === -1) http.push(url) })
+      setCheck('httpLinks', http.length > 0 ? 'warning' : 'ok', { count: http.length }, http)
+
+      var siteName = desk.getAttribute('data-site-name') || ''
+      var slugText = value('slug') || (field('slug') && field('slug').placeholder) || ''
+      setText('.serp-url', (desk.getAttribute('data-url-base') || '') + (slugText ? slugText + '/' : ''))
+      setText('.serp-title', truncate(headlineText ? headlineText + ' \u2014 ' + siteName : siteName, attr('data-title-max')))
+      setText('.serp-description', truncate(leadText || headlineText, attr('data-description-max')))
+      setText('.social-card-title', headlineText)
+      setText('.social-card-description', truncate(leadText || headlineText, attr('data-card-max')))
+
+      // Only a check that changed level is said, once, after typing pauses: never a count per keystroke.
+      if (announce && changes.length) announce.textContent = changes.join(' ')
+      changes = []
+    }
+    var deskTimer = null
+    var scheduleDesk = function () { clearTimeout(deskTimer); deskTimer = setTimeout(checkDesk, 300) }
+    form.addEventListener('input', scheduleDesk)
+    form.addEventListener('change', scheduleDesk)
   }
 
   // 6. Autosave and the unsaved-changes warning (docs/decisions/008-editor-autosave.md).
