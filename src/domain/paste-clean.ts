@@ -451,7 +451,8 @@ function walk(node: El, marks: Marks, out: Writer, inHeading: boolean): void {
 function marksOf(el: El, marks: Marks): Marks {
   const style = styleOf(el)
   let { bold, italic, href } = marks
-  if (el.tag === 'b' || el.tag === 'strong') bold = true
+  // Google Docs wraps the whole copy in <b id="docs-internal-guid-…"> (styled font-weight:normal, usually).
+  if ((el.tag === 'b' || el.tag === 'strong') && !el.attrs.id?.startsWith('docs-internal-guid')) bold = true
   if (el.tag === 'i' || el.tag === 'em') italic = true
   const weight = style.get('font-weight')
   const weighted = weight === undefined ? null : weightIsBold(weight)

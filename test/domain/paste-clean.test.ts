@@ -185,6 +185,11 @@ describe('cleaning pasted HTML: small cases', () => {
     assert.equal(cleanPastedHtml(html), '<p>a b <a href="mailto:desk@example.org">c</a> <a href="HTTPS://example.org/?a=1&amp;b=&quot;2&quot;">d</a></p>')
   })
 
+  it('Google Docs’ wrapper is not bold even without its style; a bold span inside it is', () => {
+    assert.equal(cleanPastedHtml('<b id="docs-internal-guid-1234"><p><span>Plain</span> <span style="font-weight:700">strong</span> <span style="font-style:italic">it</span></p></b>'),
+      '<p>Plain <strong>strong</strong> <em>it</em></p>')
+  })
+
   it('turns h1 into h2 and h4–h6 into h3; a blockquote keeps its paragraphs', () => {
     assert.equal(cleanPastedHtml('<h1>A</h1><h4>B</h4><h6>C</h6><blockquote><p>Q1</p><p>Q2</p></blockquote>'),
       '<h2>A</h2><h3>B</h3><h3>C</h3><blockquote><p>Q1</p><p>Q2</p></blockquote>')
