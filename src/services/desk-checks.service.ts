@@ -38,9 +38,13 @@ export interface DeskFields {
   edition: string
 }
 
-/** The checks for the form as it stands (typed or stored), links looked up. */
-export async function deskReportFor(deps: Deps, settings: SiteSettings, values: DeskFields): Promise<DeskReport> {
-  const bodyHtml = renderArticleBody(values.body)
+/**
+ * The checks for the form as it stands (typed or stored), links looked up. `renderedBody` is the body's
+ * HTML when the caller has it already (the stored article's, a preview's): rendering costs more than all
+ * the checks together.
+ */
+export async function deskReportFor(deps: Deps, settings: SiteSettings, values: DeskFields, renderedBody?: string): Promise<DeskReport> {
+  const bodyHtml = renderedBody ?? renderArticleBody(values.body)
   return deskChecks({
     headline: values.headline,
     lead: values.lead,

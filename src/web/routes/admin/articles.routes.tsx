@@ -120,7 +120,7 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
       // The wire item the story was made from, for those who may open the wire desk.
       r.article && can(ctx.user.role, 'wire.read') ? wireItemForArticle(deps.db, r.article.id) : Promise.resolve(undefined),
       // The desk checks of what the form shows, internal links looked up: at every load, preview and save.
-      deskReportFor(deps, ctx.settings, values)
+      deskReportFor(deps, ctx.settings, values, r.previewHtml ?? (r.article && values.body === r.article.body_source ? r.article.body_html : undefined))
     ])
     return reply.adminPage(
       <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={values} version={r.version}
