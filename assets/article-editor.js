@@ -1,4 +1,4 @@
-/* global fetch, FormData, URLSearchParams */
+/* global fetch, FormData, URLSearchParams, CustomEvent */
 // Article editor enhancements; the form works fully without any of this.
 // 1. Live preview of the text, rendered and sanitised by the server exactly as the published page.
 // 2. The slug the headline would get, shown as the slug field's placeholder.
@@ -51,7 +51,12 @@
     if (!headline || !slug || slug.value) return
     fetch(form.getAttribute('data-slug-url') + '?text=' + encodeURIComponent(headline.value), { credentials: 'same-origin' })
       .then(function (response) { return response.ok ? response.json() : null })
-      .then(function (data) { if (data && typeof data.slug === 'string') slug.placeholder = data.slug })
+      .then(function (data) {
+        if (!data || typeof data.slug !== 'string') return
+        slug.placeholder = data.slug
+        // The desk checks' search preview shows the address with it (7).
+        slug.dispatchEvent(new CustomEvent('slug-proposed'))
+      })
       .catch(function () {})
   }
   if (headline && slug) {
@@ -238,6 +243,7 @@
     var scheduleDesk = function () { clearTimeout(deskTimer); deskTimer = setTimeout(checkDesk, 300) }
     form.addEventListener('input', scheduleDesk)
     form.addEventListener('change', scheduleDesk)
+    if (slug) slug.addEventListener('slug-proposed', scheduleDesk)
   }
 
   // 6. Autosave and the unsaved-changes warning (docs/decisions/008-editor-autosave.md).

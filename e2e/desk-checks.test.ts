@@ -55,6 +55,8 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] desk checks in the b
     await page.locator('#lead').fill('The bridge links the old town with the station.')
     await page.waitForFunction(() => document.querySelector('.serp-description')!.textContent === 'The bridge links the old town with the station.')
     assert.match(await panel.locator('.serp-title').innerText(), /^Riverton opens its new footbridge after two years of works…$/)
+    // The address carries the slug the server proposes for the headline.
+    await page.waitForFunction(() => /\/riverton-opens-its-new-footbridge[a-z-]*\/$/.test(document.querySelector('.serp-url')!.textContent ?? ''))
     assert.equal(await page.evaluate(() => (window as unknown as { deskMark?: number }).deskMark), 42, 'the page was not reloaded')
     assert.equal(requests, 0, 'no request but the preview and the slug proposal')
 
