@@ -3,9 +3,13 @@
 // `npm start` serves in about a second on an unchanged checkout instead of recompiling for 20 s.
 // "Changed" is by modification time: any file under src/, a tsconfig, or package-lock.json newer than
 // the stamp the last successful build left. `--force` builds regardless.
+// The browser bundle (assets/build/editor.js, scripts/build-assets.mjs) is rebuilt first when its own
+// sources (client/, src/domain/) are newer than it: under a second, so a start never serves a stale editor
+// (one that cannot be bundled is removed, and the article form keeps its plain textarea).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { assetsStale, buildAssets, BUNDLE } from './build-assets.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const stamp = join(root, 'dist', '.build-stamp')
@@ -27,7 +31,19 @@ export function isStale() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!process.argv.includes('--force') && !isStale()) process.exit(0)
+  const force = process.argv.includes('--force')
+  if (force || assetsStale()) {
+    try {
+      console.log(`Bundled assets/build/editor.js in ${await buildAssets()} ms.`)
+    } catch {
+      // esbuild has printed what is wrong. A build must stop here; a start still serves the site, whose
+      // article form works without the editor's script (the body is a plain textarea then).
+      if (force) process.exit(1)
+      for (const stale of [BUNDLE, `${BUNDLE}.map`]) rmSync(stale, { force: true })
+      console.warn('!! assets/build/editor.js could not be bundled: the article editor falls back to its textarea.')
+    }
+  }
+  if (!force && !isStale()) process.exit(0)
   const started = Date.now()
   console.log('Building dist/ (sources changed since the last build)…')
   // The stamp's time is taken before compiling: a source saved during the build makes the next start build again.
