@@ -139,10 +139,13 @@ const nodes: Record<string, NodeSpec> = {
       priority: 60,
       getAttrs: (dom) => {
         const figure = dom as HTMLElement
+        const url = figure.getAttribute('data-embed-url') ?? ''
+        const title = figure.querySelector('.embed-title')?.textContent ?? ''
         return {
           provider: figure.getAttribute('data-embed-provider') ?? '',
-          url: figure.getAttribute('data-embed-url') ?? '',
-          title: figure.querySelector('.embed-title')?.textContent ?? ''
+          url,
+          // An untitled embed's link shows its address (embedDOM): that is not a title.
+          title: title === url ? '' : title
         }
       }
     }],
