@@ -1,34 +1,67 @@
-// Article bodies are written in Markdown and turned into HTML once, at save; the page then prints
-// the stored HTML as it is. Sanitising at save means a reader's request never pays for it, and the
-// allowlist below is the only HTML an article can ever carry.
+// Article bodies are stored as the body document (the rich editor's, issue 17; older ones as Markdown)
+// and turned into HTML once, at save; the page then prints the stored HTML as it is. Sanitising at save
+// means a reader's request never pays for it, and the allowlist below is the only HTML an article can
+// ever carry.
+//
+// body-document.ts imports this module's Markdown renderer and nesting limit, and this one its writer:
+// neither uses the other's bindings while loading, so the import cycle is harmless.
 import { Parser } from 'htmlparser2'
 import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
+import { documentToHtml, isBodyDocumentSource, type BodyDoc } from './body-document.js'
+import { embedFrameSrc } from './embeds.js'
 import { escapeHtml } from './html-escape.js'
 import { htmlToText } from './search-text.js'
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false })
 
+/**
+ * An embed's player frame is never taken from the HTML: it is computed again from the provider and link
+ * (assets/embeds.js loads it when the reader asks), so only the providers' own players can ever load.
+ */
+function withEmbedFrame(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { 'data-embed-frame': _given, ...rest } = attribs
+  const provider = rest['data-embed-provider']
+  const url = rest['data-embed-url']
+  const frame = provider && url ? embedFrameSrc(provider, url) : null
+  return { tagName, attribs: frame ? { ...rest, 'data-embed-frame': frame } : rest }
+}
+
 const BODY_ALLOWLIST: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'b', 'i', 'code', 'pre',
-    'hr', 'figure', 'figcaption', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup', 'sub', 'q', 'cite'
+    'hr', 'figure', 'figcaption', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup', 'sub', 'q', 'cite',
+    'span', 'aside'
   ],
+  // The body schema's markup (body-schema.ts's toDOM specs) and Markdown's; nothing else.
   allowedAttributes: {
     a: ['href', 'title'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    th: ['align'], td: ['align'], ol: ['start']
+    img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
+    figure: ['data-media-id', 'data-embed-provider', 'data-embed-url', 'data-embed-frame'],
+    aside: ['data-article-id'],
+    th: ['align', 'colspan', 'rowspan'], td: ['align', 'colspan', 'rowspan'], ol: ['start']
+  },
+  // The only classes a body keeps: the stylesheet's and assets/embeds.js's hooks for the schema's blocks.
+  allowedClasses: {
+    figure: ['picture', 'embed'], span: ['caption', 'credit'], blockquote: ['pull-quote'],
+    aside: ['related-story'], p: ['embed-provider'], a: ['embed-title']
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   // Headings in the body start at h2: the headline is the page's only h1.
-  transformTags: { h1: 'h2' }
+  transformTags: { h1: 'h2', figure: withEmbedFrame }
 }
 
+/** A body source as readers' HTML: the document written by its schema, or legacy Markdown by marked; then sanitised. */
 export function renderArticleBody(source: string): string {
-  const html = markdown.parse(source) as string
+  const html = isBodyDocumentSource(source) ? documentToHtml(JSON.parse(source) as BodyDoc) : renderMarkdown(source)
   return sanitizeBodyHtml(html)
+}
+
+/** Markdown as article bodies have always rendered it (GitHub-flavoured, unsanitised: sanitise before showing). */
+export function renderMarkdown(source: string): string {
+  return markdown.parse(source) as string
 }
 
 /**
