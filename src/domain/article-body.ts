@@ -27,6 +27,17 @@ function withEmbedFrame(tagName: string, attribs: sanitizeHtml.Attributes): sani
   return { tagName, attribs: frame ? { ...rest, 'data-embed-frame': frame } : rest }
 }
 
+/**
+ * <span> and <aside> are the schema's only as a caption or credit and as a related-story card: any other
+ * (wire copy and pasted HTML are full of bare spans) is unwrapped, its text kept, as before they were allowed.
+ */
+function onlyWithClass(classes: readonly string[]): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const own = (attribs.class ?? '').split(/\s+/)
+    return classes.some((c) => own.includes(c)) ? { tagName, attribs } : { tagName: 'lede-unwrapped', attribs: {} }
+  }
+}
+
 const BODY_ALLOWLIST: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'b', 'i', 'code', 'pre',
@@ -50,7 +61,7 @@ const BODY_ALLOWLIST: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   // Headings in the body start at h2: the headline is the page's only h1.
-  transformTags: { h1: 'h2', figure: withEmbedFrame }
+  transformTags: { h1: 'h2', figure: withEmbedFrame, span: onlyWithClass(['caption', 'credit']), aside: onlyWithClass(['related-story']) }
 }
 
 /** A body source as readers' HTML: the document written by its schema, or legacy Markdown by marked; then sanitised. */

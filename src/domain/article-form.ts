@@ -1,5 +1,6 @@
 // The article editor's form: what an editor may send, checked without I/O. Values are kept as typed so
 // an invalid form re-renders with everything in place; errors are message keys next to their fields.
+import { bodySourceFromEditorHtml } from './body-source.js'
 import { isValidTimeZone, parseDay, zonedTimeToInstant, type IsoInstant } from './days.js'
 import { isValidSlug, MAX_SLUG_LENGTH, slugFromText } from './slug.js'
 import { parseId } from './ids.js'
@@ -170,7 +171,7 @@ export function validateArticleForm(body: Record<string, unknown>, timeZone: str
     headline: raw.headline.text.trim().replace(/\s+/g, ' '),
     slug: normaliseSlugInput(raw.slug.text),
     lead: multiline(raw.lead.text).trim(),
-    // The body keeps its own whitespace: Markdown gives it meaning.
+    // The body is the editor's HTML (or, without JavaScript, HTML typed in the textarea): read as a document on save.
     body: multiline(raw.body.text).replace(/\s+$/, ''),
     agency_credit: raw.agency_credit.text.trim(),
     source_url: raw.source_url.text.trim(),
@@ -237,7 +238,7 @@ export function validateArticleForm(body: Record<string, unknown>, timeZone: str
       headline: values.headline,
       slug: orNull(values.slug),
       lead: values.lead,
-      bodySource: values.body,
+      bodySource: bodySourceFromEditorHtml(values.body),
       agencyCredit: orNull(values.agency_credit),
       sourceUrl: orNull(values.source_url),
       byline: orNull(values.byline),

@@ -3,6 +3,7 @@
 // the search index and the audit row in step) → commit → the write's event tells the rest of the app
 // what readers can now see.
 import { renderArticleBody } from '../domain/article-body.js'
+import { htmlToDocument, toBodyDocumentSource } from '../domain/body-document.js'
 import type { ArticleFormErrors, ArticleInput } from '../domain/article-form.js'
 import { dayOf, dayRange, type IsoInstant } from '../domain/days.js'
 import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
@@ -86,13 +87,24 @@ async function slugsForDays(trx: DbOrTrx, wanted: readonly { edition: string, sl
   return slugs
 }
 
+/**
+ * A body as it is stored: whatever a write path receives (the editor's document, or Markdown from the API,
+ * imports, the wire desk and the demo) becomes the body document, and readers' HTML is rendered from it
+ * once, here, never on a reader's request.
+ */
+export function storedBody(source: string): { body_source: string, body_html: string } {
+  const document = toBodyDocumentSource(source)
+  return { body_source: document, body_html: renderArticleBody(document) }
+}
+
+type StoredBody = ReturnType<typeof storedBody>
+
 /** The columns an import or the demo sets from a NewArticle, as a new article or an imported update. */
-function contentColumns(input: Omit<NewArticle, 'edition' | 'slug' | 'translationGroup'>, bodyHtml: string) {
+function contentColumns(input: Omit<NewArticle, 'edition' | 'slug' | 'translationGroup'>, body: StoredBody) {
   return {
     headline: input.headline,
     lead: input.lead,
-    body_source: input.bodySource,
-    body_html: bodyHtml,
+    ...body,
     agency_credit: input.agencyCredit ?? null,
     source_url: input.sourceUrl ?? null,
     byline: input.byline ?? null,
@@ -110,11 +122,11 @@ function contentColumns(input: Omit<NewArticle, 'edition' | 'slug' | 'translatio
  */
 export async function createArticle(deps: Deps, input: NewArticle, actor: Actor = SYSTEM_ACTOR): Promise<{ id: number, slug: string }> {
   const at = deps.clock()
-  const bodyHtml = renderArticleBody(input.bodySource)
+  const body = storedBody(input.bodySource)
   return articleTransaction(deps, async ({ trx, write }) => {
     const { timeZone } = await loadSettings(trx)
     const { slug } = await slugForDay(trx, { edition: input.edition, slug: input.slug || slugFromText(input.headline), publishedAt: input.publishedAt ?? null, timeZone })
-    const after = (await write(newArticleWrite(input, slug, bodyHtml, { at, timeZone, actor })))!
+    const after = (await write(newArticleWrite(input, slug, body, { at, timeZone, actor })))!
     return { id: after.id, slug }
   })
 }
@@ -125,7 +137,7 @@ export async function createArticle(deps: Deps, input: NewArticle, actor: Actor 
  */
 export async function createArticles(deps: Deps, inputs: readonly NewArticle[], actor: Actor = SYSTEM_ACTOR): Promise<{ id: number, slug: string }[]> {
   const at = deps.clock()
-  const bodies = inputs.map((input) => renderArticleBody(input.bodySource))
+  const bodies = inputs.map((input) => storedBody(input.bodySource))
   return articleTransaction(deps, async ({ trx, writeNew }) => {
     const { timeZone } = await loadSettings(trx)
     const slugs = await slugsForDays(trx, inputs.map((input) => ({ edition: input.edition, slug: input.slug || slugFromText(input.headline), publishedAt: input.publishedAt ?? null })), timeZone)
@@ -134,7 +146,7 @@ export async function createArticles(deps: Deps, inputs: readonly NewArticle[], 
   })
 }
 
-function newArticleWrite(input: NewArticle, slug: string, bodyHtml: string, p: { at: Date, timeZone: string, actor: Actor }): NewArticleWrite {
+function newArticleWrite(input: NewArticle, slug: string, body: StoredBody, p: { at: Date, timeZone: string, actor: Actor }): NewArticleWrite {
   const now = p.at.toISOString()
   return {
     before: null,
@@ -142,7 +154,7 @@ function newArticleWrite(input: NewArticle, slug: string, bodyHtml: string, p: {
       edition: input.edition,
       translation_group: input.translationGroup ?? null,
       slug,
-      ...contentColumns(input, bodyHtml),
+      ...contentColumns(input, body),
       created_at: now,
       updated_at: now,
       breaking: input.breaking ? 1 : 0,
@@ -166,7 +178,7 @@ export type ImportedUpdateResult = { kind: 'updated' } | { kind: 'not-found' } |
  */
 export async function updateImportedArticle(deps: Deps, id: number, input: Omit<NewArticle, 'edition' | 'slug' | 'translationGroup'>, importedAt: IsoInstant, actor: Actor = SYSTEM_ACTOR): Promise<ImportedUpdateResult> {
   const at = deps.clock()
-  const bodyHtml = renderArticleBody(input.bodySource)
+  const body = storedBody(input.bodySource)
   return articleTransaction(deps, async ({ trx, write }) => {
     const before = await articleById(trx, id)
     if (!before) return { kind: 'not-found' }
@@ -175,7 +187,7 @@ export async function updateImportedArticle(deps: Deps, id: number, input: Omit<
     const after = await write({
       before,
       values: {
-        ...contentColumns(input, bodyHtml),
+        ...contentColumns(input, body),
         updated_at: at.toISOString(),
         comments_open: input.commentsOpen === false ? 0 : 1,
         featured_media_id: input.featuredMediaId ?? null
@@ -336,8 +348,7 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
       slug,
       headline: input.headline,
       lead: input.lead,
-      body_source: input.bodySource,
-      body_html: renderArticleBody(input.bodySource),
+      ...storedBody(input.bodySource),
       agency_credit: input.agencyCredit,
       source_url: input.sourceUrl,
       byline: input.byline,
@@ -476,7 +487,7 @@ export async function restoreRevision(deps: Deps, editor: Editor, articleId: num
       before, tags: f.tags, actor: actorOf(editor), action: 'article.restore-revision', at, timeZone,
       details: { revisionId, revisionVersion: revision.version },
       values: {
-      headline: revision.headline, lead: revision.lead, body_source: revision.bodySource, body_html: renderArticleBody(revision.bodySource),
+      headline: revision.headline, lead: revision.lead, ...storedBody(revision.bodySource),
       agency_credit: f.agencyCredit, source_url: f.sourceUrl, byline: f.byline,
       section_id: section && section.edition === before.edition ? section.id : null,
       breaking: f.breaking ? 1 : 0, comments_open: f.commentsOpen ? 1 : 0,
@@ -488,7 +499,7 @@ export async function restoreRevision(deps: Deps, editor: Editor, articleId: num
   })
 }
 
-/** The body as readers will see it: the live preview and the form's Preview button. */
-export function previewArticleBody(source: string): string {
-  return renderArticleBody(source)
+/** The body as readers will see it, from the form's body (the editor's HTML): the live preview and the form's Preview button. */
+export function previewArticleBody(editorHtml: string): string {
+  return renderArticleBody(JSON.stringify(htmlToDocument(editorHtml)))
 }

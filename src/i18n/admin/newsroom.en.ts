@@ -60,7 +60,7 @@ export const newsroomEn = {
   'admin.editor.lead': 'Lead',
   'admin.editor.leadHint': 'One or two sentences, shown in bold above the text and in feeds.',
   'admin.editor.body': 'Text',
-  'admin.editor.bodyHint': 'Markdown: a blank line starts a paragraph; **bold**, *italic*, [link](https://…), ## subheading, > quote, - list.',
+  'admin.editor.bodyHint': 'Simple HTML: <p>paragraph</p>, <h2>subheading</h2>, <strong>bold</strong>, <em>italic</em>, <a href="https://…">link</a>, <blockquote>, <ul><li>. With JavaScript on, the editor\'s toolbar writes it for you.',
   'admin.editor.preview': 'Preview the text',
   'admin.editor.previewHeading': 'Preview',
   'admin.editor.previewHint': 'Press “Preview the text” to see it as readers will (with JavaScript it updates as you type).',

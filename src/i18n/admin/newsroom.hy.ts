@@ -61,7 +61,7 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.editor.lead': 'Լիդ',
   'admin.editor.leadHint': 'Մեկ-երկու նախադասություն՝ ցուցադրվում է թավ տառերով տեքստից վեր և լրահոսերում։',
   'admin.editor.body': 'Տեքստ',
-  'admin.editor.bodyHint': 'Markdown. դատարկ տողը նոր պարբերություն է սկսում. **թավ**, *շեղ*, [հղում](https://…), ## ենթավերնագիր, > մեջբերում, - ցանկ։',
+  'admin.editor.bodyHint': 'Պարզ HTML. <p>պարբերություն</p>, <h2>ենթավերնագիր</h2>, <strong>թավ</strong>, <em>շեղ</em>, <a href="https://…">հղում</a>, <blockquote>, <ul><li>։ JavaScript-ով դա անում է խմբագրի գործիքագոտին։',
   'admin.editor.preview': 'Նախադիտել տեքստը',
   'admin.editor.previewHeading': 'Նախադիտում',
   'admin.editor.previewHint': 'Սեղմեք «Նախադիտել տեքստը»՝ այն տեսնելու, ինչպես ընթերցողները կտեսնեն (JavaScript-ով այն թարմացվում է գրելիս)։',

@@ -69,7 +69,7 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.editor.lead': 'Лид',
   'admin.editor.leadHint': 'Одно-два предложения: выводятся жирным над текстом и в лентах.',
   'admin.editor.body': 'Текст',
-  'admin.editor.bodyHint': 'Markdown: пустая строка начинает абзац; **жирный**, *курсив*, [ссылка](https://…), ## подзаголовок, > цитата, - список.',
+  'admin.editor.bodyHint': 'Простой HTML: <p>абзац</p>, <h2>подзаголовок</h2>, <strong>жирный</strong>, <em>курсив</em>, <a href="https://…">ссылка</a>, <blockquote>, <ul><li>. С JavaScript это делает панель редактора.',
   'admin.editor.preview': 'Предпросмотр текста',
   'admin.editor.previewHeading': 'Предпросмотр',
   'admin.editor.previewHint': 'Нажмите «Предпросмотр текста», чтобы увидеть его как читатели (с JavaScript он обновляется по мере ввода).',

@@ -32,6 +32,7 @@ import { autosaveOffer } from '../../../domain/autosave.js'
 import type { AutosaveNoticeData } from '../../views/admin/autosave-notice.js'
 import { parseId } from '../../../domain/ids.js'
 import { field } from '../form-body.js'
+import { bodyEditorHtml } from '../../../domain/body-source.js'
 import { deskReportFor } from '../../../services/desk-checks.service.js'
 
 type IdParams = { Params: { id: string } }
@@ -64,7 +65,7 @@ function valuesFromArticle(article: ArticleRow, tags: string[], timeZone: string
   }
   return {
     edition: article.edition,
-    headline: article.headline, slug: article.slug, lead: article.lead, body: article.body_source,
+    headline: article.headline, slug: article.slug, lead: article.lead, body: bodyEditorHtml(article.body_source),
     agency_credit: article.agency_credit ?? '', source_url: article.source_url ?? '', byline: article.byline ?? '',
     section_id: article.section_id === null ? '' : String(article.section_id), tags: tags.join(', '),
     featured_media_id: article.featured_media_id === null ? '' : String(article.featured_media_id),
@@ -120,7 +121,7 @@ const articlesRoutes: FastifyPluginAsync = async (app) => {
       // The wire item the story was made from, for those who may open the wire desk.
       r.article && can(ctx.user.role, 'wire.read') ? wireItemForArticle(deps.db, r.article.id) : Promise.resolve(undefined),
       // The desk checks of what the form shows, internal links looked up: at every load, preview and save.
-      deskReportFor(deps, ctx.settings, values, r.previewHtml ?? (r.article && values.body === r.article.body_source ? r.article.body_html : undefined))
+      deskReportFor(deps, ctx.settings, values, r.previewHtml ?? (r.article && values.body === bodyEditorHtml(r.article.body_source) ? r.article.body_html : undefined))
     ])
     return reply.adminPage(
       <ArticleEditorPage ctx={ctx} article={r.article} authorName={authorName} values={values} version={r.version}

@@ -18,6 +18,7 @@ import translationsRoutes from './translations.routes.js'
 import wireRoutes from './wire.routes.js'
 import importRoutes from './import.routes.js'
 import liveBlogRoutes from './live-blog.routes.js'
+import bodyEditorRoutes from './body-editor.routes.js'
 
 export { requireCapability, sendAdminError, sendAdminPage } from './admin-support.js'
 
@@ -65,6 +66,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(importRoutes)
   // An article's live blog.
   await app.register(liveBlogRoutes)
+  // What the rich body editor fetches: pictures, related stories, pasted HTML cleaned.
+  await app.register(bodyEditorRoutes)
   // ── end of newsroom screens ─────────────────────────────────────────────────────────────────────
 }
 

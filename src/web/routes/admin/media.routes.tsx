@@ -13,6 +13,10 @@ import type { AdminNotice } from '../../views/admin/admin-context.js'
 import { MediaDetailPage, MediaLibraryPage, type UploadValues } from '../../views/admin/media-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
 import { parseId } from '../../../domain/ids.js'
+import { bodyPicture } from '../../../services/body-editor.service.js'
+
+/** The body editor's upload in place: the same upload, answered in JSON for the script that sent it. */
+const UPLOAD_JSON_PATH = '/admin/media/upload.json'
 
 /** Library thumbnails per page. */
 const MEDIA_PER_PAGE = 40
@@ -87,6 +91,7 @@ const mediaRoutes: FastifyPluginAsync = async (app) => {
       const message = error.code === 'FST_REQ_FILE_TOO_LARGE'
         ? ctx.i18n.t('admin.media.error.tooLarge', { size: Math.round(MAX_UPLOAD_BYTES / (1024 * 1024)) })
         : ctx.i18n.t('admin.media.error.tooManyParts')
+      if (request.url.split('?')[0] === UPLOAD_JSON_PATH) return reply.code(413).send({ error: message })
       return renderLibrary(request, reply, { errors: { file: message }, status: 413 })
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
@@ -111,6 +116,27 @@ const mediaRoutes: FastifyPluginAsync = async (app) => {
       default: {
         const problem = UPLOAD_PROBLEMS[result.kind]
         return renderLibrary(request, reply, { upload, errors: { file: ctx.i18n.t(problem.key) }, status: problem.status })
+      }
+    }
+  })
+
+  app.post('/media/upload.json', { onRequest: requireCapability('media.upload'), config: { csrfInFirstPart: true } }, async (request, reply) => {
+    const ctx = await request.adminContext()
+    const { fields, file } = request.uploadParts ? await readUpload(request.uploadParts) : { fields: request.body, file: null }
+    if (!file) return reply.code(400).send({ error: ctx.i18n.t('admin.media.error.noFile') })
+    const upload = { alt: text(fields, 'alt'), caption: text(fields, 'caption'), credit: text(fields, 'credit') }
+    const result = await uploadMedia(deps, ctx.user, { bytes: file.bytes, originalName: file.filename, ...upload })
+    switch (result.kind) {
+      case 'created':
+      case 'duplicate': {
+        const item = await bodyPicture(deps, result.id)
+        return item ? reply.code(result.kind === 'created' ? 201 : 200).send({ item }) : reply.code(404).send({ error: ctx.i18n.t('admin.media.error.unreadable') })
+      }
+      case 'forbidden': return reply.code(403).send({ error: ctx.i18n.t('admin.error.forbidden.text') })
+      case 'invalid': return reply.code(400).send({ error: Object.values(translateErrors(ctx.i18n, result.errors)).join(' ') })
+      default: {
+        const problem = UPLOAD_PROBLEMS[result.kind]
+        return reply.code(problem.status).send({ error: ctx.i18n.t(problem.key) })
       }
     }
   })

@@ -22,6 +22,11 @@ import { DIFF_FIELD_KEYS } from './revision-fields.js'
 import { TranslationsPanel, type TranslationPanelData } from './translations-panel.js'
 import { AutosaveNotice, type AutosaveNoticeData } from './autosave-notice.js'
 import { DeskChecksPanel } from './desk-checks-panel.js'
+import { bodySourceText } from '../../../domain/body-source.js'
+import { serializeJsonLd } from '../../../domain/structured-data.js'
+import { richEditorEn } from '../../../i18n/admin/rich-editor.en.js'
+
+const RICH_EDITOR_PREFIX = 'admin.richEditor.'
 import type { DeskReport } from '../../../domain/desk-checks.js'
 
 /** An image the editor can pick as the featured image. */
@@ -114,7 +119,7 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
   const labels = Object.fromEntries(Object.entries(FIELD_LABELS).map(([k, key]) => [k, t(key)]))
   const action = article ? `/admin/articles/${article.id}/` : '/admin/articles/new/'
   return (
-    <AdminLayout ctx={ctx} title={title} scripts={['/assets/article-editor.js']}
+    <AdminLayout ctx={ctx} title={title} scripts={['/assets/article-editor.js', '/assets/build/editor.js']}
       actions={article
         ? <><a class="button button-secondary" href={`/admin/articles/${article.id}/revisions/`}>{t('admin.editor.revisions')}</a> <a class="button button-secondary" href={`/admin/articles/${article.id}/live/`}>{t('admin.liveBlog.open')}</a></>
         : undefined}>
@@ -147,6 +152,31 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
   )
 }
 
+/**
+ * Where the rich editor (client/editor, loaded on this page only) finds what it offers: pictures for those
+ * who may choose from the library, related stories, the paste cleaner. Without JavaScript none of it is used:
+ * the textarea takes simple HTML.
+ */
+function richEditorData(ctx: AdminContext): Record<`data-${string}`, string> {
+  const data: Record<`data-${string}`, string> = {
+    'data-rich-editor': '',
+    'data-article-choices-url': '/admin/editor/stories.json',
+    'data-paste-clean-url': '/admin/editor/paste/'
+  }
+  if (mayChooseFeaturedImage(ctx.user)) {
+    data['data-media-choices-url'] = '/admin/editor/pictures.json'
+    data['data-media-upload-url'] = '/admin/media/upload.json'
+  }
+  return data
+}
+
+/** The editor's words in the admin's language, by the short names the script uses. */
+function richEditorLabels(ctx: AdminContext): string {
+  const labels = Object.fromEntries((Object.keys(richEditorEn) as (keyof typeof richEditorEn)[])
+    .map((key) => [key.slice(RICH_EDITOR_PREFIX.length), ctx.i18n.t(key)]))
+  return serializeJsonLd(labels)
+}
+
 function MainFields({ ctx, article, values, errors, previewHtml }: ArticleEditorProps) {
   const { t } = ctx.i18n
   const editions = ctx.settings.editions
@@ -161,13 +191,15 @@ function MainFields({ ctx, article, values, errors, previewHtml }: ArticleEditor
         hint={t('admin.editor.slugHint')} class="field-slug" />
       <TextAreaField name="lead" label={t('admin.editor.lead')} value={values.lead} error={errors.lead} rows={3} maxLength={ARTICLE_LIMITS.lead} hint={t('admin.editor.leadHint')} />
       <TextAreaField name="body" label={t('admin.editor.body')} value={values.body} error={errors.body} rows={20} maxLength={ARTICLE_LIMITS.body}
-        hint={t('admin.editor.bodyHint')} class="field-body" />
+        hint={t('admin.editor.bodyHint')} class="field-body" data={richEditorData(ctx)} />
+      {/* Data, not code: the CSP runs no inline script, and the JSON is escaped for the page. */}
+      <script type="application/json" id="rich-editor-labels" dangerouslySetInnerHTML={{ __html: richEditorLabels(ctx) }} />
       <div class="form-actions preview-actions">
         <button type="submit" name="intent" value="preview" class="button button-secondary">{t('admin.editor.preview')}</button>
       </div>
       <section class="body-preview" aria-labelledby="preview-heading" aria-live="polite">
         <h2 id="preview-heading">{t('admin.editor.previewHeading')}</h2>
-        {/* Rendered from Markdown and sanitised exactly as the published page will be. */}
+        {/* Rendered from the body document and sanitised exactly as the published page will be. */}
         <div id="body-preview" class="article-body" dangerouslySetInnerHTML={{ __html: previewHtml ?? '' }} />
         {previewHtml === null ? <p class="field-hint preview-empty">{t('admin.editor.previewHint')}</p> : null}
       </section>
@@ -404,7 +436,7 @@ function ConflictPanel({ ctx, conflict }: { ctx: AdminContext, conflict: Conflic
         <div class="their-version">
           <p><strong>{current.headline}</strong></p>
           {current.lead ? <p>{current.lead}</p> : null}
-          <pre class="their-body">{current.body_source}</pre>
+          <pre class="their-body">{bodySourceText(current.body_source)}</pre>
         </div>
       </details>
     </section>

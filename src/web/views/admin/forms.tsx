@@ -60,12 +60,12 @@ export function TextField(p: TextFieldProps) {
   )
 }
 
-export function TextAreaField(p: { name: string, label: string, value?: string | null | undefined, error?: string | undefined, hint?: ComponentChildren, rows?: number, required?: boolean, maxLength?: number, id?: string, class?: string }) {
+export function TextAreaField(p: { name: string, label: string, value?: string | null | undefined, error?: string | undefined, hint?: ComponentChildren, rows?: number, required?: boolean, maxLength?: number, id?: string, class?: string, data?: Record<`data-${string}`, string> }) {
   const id = p.id ?? p.name
   return (
     <div class={`field${p.error ? ' has-error' : ''}${p.class ? ` ${p.class}` : ''}`}>
-      <label for={id}>{p.label}{p.required ? <span class="required" aria-hidden="true"> *</span> : null}</label>
-      <textarea id={id} name={p.name} rows={p.rows ?? 4} required={p.required} maxLength={p.maxLength}
+      <label for={id} id={`${id}-label`}>{p.label}{p.required ? <span class="required" aria-hidden="true"> *</span> : null}</label>
+      <textarea id={id} name={p.name} rows={p.rows ?? 4} required={p.required} maxLength={p.maxLength} {...p.data}
         aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(id, p.error, p.hint)}>{p.value ?? ''}</textarea>
       <FieldMessages name={id} error={p.error} hint={p.hint} />
     </div>

@@ -1,4 +1,5 @@
 // An article version as an editor reads it, field by field, for revision and conflict diffs.
+import { bodySourceText } from '../../../domain/body-source.js'
 import type { VersionSnapshot } from '../../../services/article-editor.service.js'
 import { diffVersions, type FieldDiff } from '../../../domain/revision-diff.js'
 import { formatDateTime } from '../../../i18n/format.js'
@@ -39,7 +40,7 @@ export function displayVersion(v: VersionSnapshot, i18n: Translator, timeZone: s
     headline: v.headline,
     slug: f.slug,
     lead: v.lead,
-    body: v.bodySource,
+    body: bodySourceText(v.bodySource),
     agencyCredit: f.agencyCredit ?? '',
     sourceUrl: f.sourceUrl ?? '',
     byline: f.byline ?? '',
