@@ -4,6 +4,7 @@ import { accountsEn } from './admin/accounts.en.js'
 import { syndicationEn } from './syndication/syndication.en.js'
 import { newsroomEn } from './admin/newsroom.en.js'
 import { deskEn } from './admin/desk.en.js'
+import { richEditorEn } from './admin/rich-editor.en.js'
 import { searchEn } from './search/search.en.js'
 import { wireEn } from './admin/wire.en.js'
 import { importEn } from './admin/import.en.js'
@@ -20,6 +21,8 @@ export const en = {
   ...newsroomEn,
   // The editor's desk checks (issue 17).
   ...deskEn,
+  // The rich body editor's toolbar and dialogs (issue 17).
+  ...richEditorEn,
   // The live newsfeed.
   ...liveEn,
   // Search and the language switcher.
@@ -58,6 +61,8 @@ export const en = {
   'article.tags': 'Tags',
   'article.by': 'By {name}',
   'article.agency': 'Source: {agency}',
+  'article.embedLoad': 'Show the post',
+  'article.embedNotice': 'This loads it from the provider, who may then see your visit.',
   'article.sourceLink': 'Original report',
   'article.breaking': 'Breaking',
   'article.reprintLink': 'Link to this article:',

@@ -1,10 +1,13 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { EMBED_FRAME_ORIGINS } from '../domain/embeds.js'
 
 // Scripts and styles come only from our own files, so no inline code can run even if markup slips through.
+// Frames: only the embed providers' players, which a story loads when a reader asks (assets/embeds.js).
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  `frame-src 'self' ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data: https:",
   "object-src 'none'",

@@ -35,6 +35,8 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
   const path = articlePath(ctx.prefix, publishedAt, article.slug, settings.timeZone)
   const canonical = absoluteUrl(settings.siteUrl, path)
   const bodyHtml = withAgencyCredit(article.body_html, article.agency_credit, escapeHtml)
+  // Third-party embeds wait for a click (assets/embeds.js); pages without one load no script for them.
+  const hasEmbeds = bodyHtml.includes('<figure class="embed"')
   return (
     <Layout ctx={ctx} title={article.headline} description={article.lead || article.headline} canonicalPath={path}
       head={<><ArticleStructuredData ctx={ctx} article={structuredArticle(data)} url={canonical} />{data.liveBlog ? <LiveBlogStructuredData ctx={ctx} view={data.liveBlog} article={article} url={canonical} /> : null}</>} feeds={commentsFeedLinks(ctx, path, article.headline)}
@@ -52,8 +54,10 @@ export function ArticlePage({ ctx, data, form, notice, replyTo }: ArticlePagePro
           {article.lead ? <p class="lead"><strong>{article.lead}</strong></p> : null}
           {data.featuredImage ? <FeaturedFigure image={data.featuredImage} /> : null}
           {data.liveBlog ? <LiveBlogSection ctx={ctx} articleId={article.id} view={data.liveBlog} /> : null}
-          {/* body_html was rendered from Markdown and sanitised at save; the credit is escaped. */}
-          <div class="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+          {/* body_html was rendered from the body document and sanitised at save; the credit is escaped. */}
+          {hasEmbeds
+            ? <><div class="article-body" data-embed-load={t('article.embedLoad')} data-embed-notice={t('article.embedNotice')} dangerouslySetInnerHTML={{ __html: bodyHtml }} /><script src="/assets/embeds.js" defer /></>
+            : <div class="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />}
           {article.source_url ? <p class="source"><a href={article.source_url} rel="external noopener">{t('article.sourceLink')}</a></p> : null}
           <footer class="article-meta">
             {section ? <p><span class="label">{t('article.section')}:</span> <a href={listingPath(ctx.prefix, 'section', section.slug)}>{section.name}</a></p> : null}
