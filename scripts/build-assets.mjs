@@ -12,7 +12,8 @@ export const BUNDLE = join(root, 'assets', 'build', 'editor.js')
 // packages it bundles, and this script.
 const INPUTS = ['client', 'src/domain', 'package-lock.json', 'scripts/build-assets.mjs'].map((p) => join(root, p))
 
-function newest(path) {
+/** The newest modification time under a path (a file, or a folder and everything in it). */
+export function newest(path) {
   const stat = statSync(path, { throwIfNoEntry: false })
   if (!stat) return 0
   if (!stat.isDirectory()) return stat.mtimeMs

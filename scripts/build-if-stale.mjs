@@ -7,22 +7,13 @@
 // sources (client/, src/domain/) are newer than it: under a second, so a start never serves a stale editor
 // (one that cannot be bundled is removed, and the article form keeps its plain textarea).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { assetsStale, buildAssets, BUNDLE } from './build-assets.mjs'
+import { assetsStale, buildAssets, BUNDLE, newest } from './build-assets.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const stamp = join(root, 'dist', '.build-stamp')
 const inputs = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => join(root, f))
-
-function newest(path) {
-  const stat = statSync(path, { throwIfNoEntry: false })
-  if (!stat) return 0
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let latest = stat.mtimeMs // a deleted file changes its folder's time
-  for (const name of readdirSync(path)) latest = Math.max(latest, newest(join(path, name)))
-  return latest
-}
 
 export function isStale() {
   if (!existsSync(stamp)) return true
