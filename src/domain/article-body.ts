@@ -8,7 +8,7 @@
 import { Parser } from 'htmlparser2'
 import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
-import { documentToHtml, isBodyDocumentSource, type BodyDoc } from './body-document.js'
+import { bodyDocumentWithHtml, documentToHtml, isBodyDocumentSource, type BodyDoc } from './body-document.js'
 import { embedFrameSrc } from './embeds.js'
 import { escapeHtml } from './html-escape.js'
 import { htmlToText } from './search-text.js'
@@ -68,6 +68,15 @@ const BODY_ALLOWLIST: sanitizeHtml.IOptions = {
 export function renderArticleBody(source: string): string {
   const html = isBodyDocumentSource(source) ? documentToHtml(JSON.parse(source) as BodyDoc) : renderMarkdown(source)
   return sanitizeBodyHtml(html)
+}
+
+/**
+ * A body as it is stored, from whatever a write path receives (document JSON, or Markdown from imports,
+ * the wire desk and the demo): the body document's JSON and readers' HTML, sanitised.
+ */
+export function storedArticleBody(source: string): { source: string, html: string } {
+  const { source: document, html } = bodyDocumentWithHtml(source)
+  return { source: document, html: sanitizeBodyHtml(html) }
 }
 
 /** Markdown as article bodies have always rendered it (GitHub-flavoured, unsanitised: sanitise before showing). */

@@ -944,6 +944,23 @@ export function toBodyDocumentSource(source: string): string {
   return JSON.stringify(readHtml(renderMarkdown(source)))
 }
 
+/**
+ * toBodyDocumentSource and the document's HTML in one go, for write paths that store both: the document
+ * is read once (no JSON parse and schema check of what was just built). The HTML still needs sanitising.
+ */
+export function bodyDocumentWithHtml(source: string): { source: string, html: string } {
+  let node: PMNode
+  if (DOCUMENT_JSON.test(source.slice(0, 64))) {
+    const parsed = parseBodyDocument(source)
+    if (!parsed.ok) throw new BodyDocumentError(parsed.error)
+    node = bodySchema.nodeFromJSON(parsed.doc)
+  } else {
+    if (source.length > MAX_BODY_HTML_LENGTH) throw tooLong()
+    node = readHtml(renderMarkdown(source))
+  }
+  return { source: JSON.stringify(documentJson(node)), html: documentToHtml(node) }
+}
+
 function inlineText(node: PMNode): string {
   let text = ''
   node.forEach((child) => {

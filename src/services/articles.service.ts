@@ -2,8 +2,8 @@
 // check the role and the transition → write (article-write.service.ts keeps the revision, the old URL,
 // the search index and the audit row in step) → commit → the write's event tells the rest of the app
 // what readers can now see.
-import { renderArticleBody } from '../domain/article-body.js'
-import { htmlToDocument, toBodyDocumentSource } from '../domain/body-document.js'
+import { renderArticleBody, storedArticleBody } from '../domain/article-body.js'
+import { htmlToDocument } from '../domain/body-document.js'
 import type { ArticleFormErrors, ArticleInput } from '../domain/article-form.js'
 import { dayOf, dayRange, type IsoInstant } from '../domain/days.js'
 import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
@@ -93,8 +93,8 @@ async function slugsForDays(trx: DbOrTrx, wanted: readonly { edition: string, sl
  * once, here, never on a reader's request.
  */
 export function storedBody(source: string): { body_source: string, body_html: string } {
-  const document = toBodyDocumentSource(source)
-  return { body_source: document, body_html: renderArticleBody(document) }
+  const body = storedArticleBody(source)
+  return { body_source: body.source, body_html: body.html }
 }
 
 type StoredBody = ReturnType<typeof storedBody>
