@@ -1,16 +1,15 @@
 // Two real server processes on one PostgreSQL schema, as operators run them behind a balancer: an editor
 // works through process A's admin screens (first-run setup, the article editor, the live blog screen),
-// and a reader streaming from process B gets the breaking story and the live blog's update, exactly once.
-// (live-processes.test.ts covers the same paths with two apps in one process.)
-// The one-second promise is a speed target, measured by `npm run bench:live` on a quiet machine; here,
-// in a suite sharing two cores with other shards, a delay is only printed, and a gross one (a process
-// that fell back to polling slowly, say) fails: DELIVERY_BOUND_MS.
+// and a reader streaming from process B gets the breaking story and the live blog's update within a
+// second each, exactly once. (live-processes.test.ts covers the same paths with two apps in one process.)
+// The second counts from A's answer to the editor's post, when the write has committed: the post itself,
+// on a machine shared by the suite's shards, is not delivery (a CI run measured 1,341 ms from before it).
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { freshDatabaseEnv, startServerProcess, type RunningServer } from '../server/spawn.js'
 import { isEvent, openStream } from './sse-client.js'
 
-const DELIVERY_BOUND_MS = 5_000
+const DELIVERY_BOUND_MS = 1_000
 
 /** A browser-like client of one server: keeps its cookies, reads each form's CSRF token. */
 function client(server: RunningServer) {
@@ -43,7 +42,7 @@ function client(server: RunningServer) {
 }
 
 describe('live updates across server processes', { skip: process.env.TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set: PostgreSQL-only test' }, () => {
-  it('what an editor publishes through one process reaches a reader streaming from the other, once, without delay', async (tc) => {
+  it('what an editor publishes through one process reaches a reader streaming from the other within a second, once', async (tc) => {
     const db = await freshDatabaseEnv('postgres')
     tc.after(() => db.cleanup())
     // A first, alone, so the migrations run once; then B on the same schema.

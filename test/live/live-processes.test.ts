@@ -1,8 +1,8 @@
 // Two app processes on one PostgreSQL schema (LISTEN/NOTIFY bus): what one publishes reaches readers
 // streaming from the other, exactly once; a scheduled story is announced once, on time.
-// "Within a second" is a speed target and lives in `npm run bench:live` (a quiet machine, percentiles);
-// in the suite, sharing two cores with other shards, the delay is printed and only a gross one fails
-// (DELIVERY_BOUND_MS: a bus that stopped notifying and fell back to something slow, say).
+// "Within a second" counts from the moment the write has committed (the story is published then): the
+// time the write itself takes on a machine shared by the suite's shards is not delivery (a CI run measured
+// 1,081 ms from before the write). Percentiles under load: `npm run bench:live`.
 import { describe, it, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -15,7 +15,7 @@ import { postUpdate, startLiveBlog } from '../../src/services/live-blog.service.
 import { insertUser } from '../../src/db/repositories/users.repository.js'
 
 const postgres = { name: 'postgres' as const }
-const DELIVERY_BOUND_MS = 5_000
+const DELIVERY_BOUND_MS = 1_000
 
 async function twoProcesses(tc: TestContext): Promise<[TestApp, TestApp]> {
   const a = await build(tc, postgres, { events: 'postgres' })
@@ -36,17 +36,17 @@ async function publishedRows(app: TestApp, articleId: number): Promise<number> {
 }
 
 describe('live updates across app processes', { skip: process.env.TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set: PostgreSQL-only tests' }, () => {
-  it('a story published through one process reaches a stream on the other, once', async (tc) => {
+  it('a story published through one process reaches a stream on the other within a second, once', async (tc) => {
     const [a, b] = await twoProcesses(tc)
     const reader = await openStream(`${await listen(b.app)}/live`)
     tc.after(() => reader.close())
     await reader.next(isEvent('ready'))
 
-    const started = Date.now()
     const { id } = await createArticle(a.deps, {
       edition: 'en', headline: 'Storm reaches the coast', lead: 'Winds of 120 km/h.', bodySource: 'Text.',
       status: 'published', publishedAt: a.clock().toISOString(), breaking: true
     })
+    const started = Date.now() // committed
     const event = await reader.next(isEvent('published'), DELIVERY_BOUND_MS)
     tc.diagnostic(`the story reached the other process's reader after ${Date.now() - started} ms`)
     assert.equal((JSON.parse(event.data) as { id: number }).id, id)
@@ -130,7 +130,7 @@ describe('live updates across app processes', { skip: process.env.TEST_DATABASE_
     for (const id of ids) assert.equal(await publishedRows(a, id), 1)
   })
 
-  it('a live-blog update posted through one process reaches the article\'s channel on the other, once', async (tc) => {
+  it('a live-blog update posted through one process reaches the article\'s channel on the other within a second, once', async (tc) => {
     const [a, b] = await twoProcesses(tc)
     const editorId = await insertUser(a.deps.db, {
       email: 'desk@example.org', display_name: 'Desk', slug: 'desk', password_hash: null, role: 'editor', created_at: '2026-01-01T00:00:00.000Z'
@@ -144,8 +144,8 @@ describe('live updates across app processes', { skip: process.env.TEST_DATABASE_
     tc.after(() => reader.close())
     await reader.next(isEvent('ready'))
 
-    const started = Date.now()
     const posted = await postUpdate(a.deps, editor, id, { text: 'The leaders shake hands.', keyEvent: true })
+    const started = Date.now() // committed
     const event = await reader.next(isEvent('update'), DELIVERY_BOUND_MS)
     tc.diagnostic(`the update reached the other process's reader after ${Date.now() - started} ms`)
     assert.equal((JSON.parse(event.data) as { id: number }).id, (posted as { id: number }).id)
