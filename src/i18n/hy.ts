@@ -59,6 +59,8 @@ export const hy: Catalog = {
   'article.tags': 'Պիտակներ',
   'article.by': 'Հեղինակ՝ {name}',
   'article.agency': 'Աղբյուր՝ {agency}',
+  'article.embedLoad': 'Ցույց տալ հրապարակումը',
+  'article.embedNotice': 'Այն կբեռնվի ծառայության կայքից, որը կիմանա ձեր այցի մասին։',
   'article.sourceLink': 'Բնօրինակ հաղորդագրությունը',
   'article.breaking': 'Շտապ',
   'article.reprintLink': 'Հղում նյութին՝',

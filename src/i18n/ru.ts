@@ -61,6 +61,8 @@ export const ru: Catalog = {
   'article.tags': 'Теги',
   'article.by': 'Автор: {name}',
   'article.agency': 'Источник: {agency}',
+  'article.embedLoad': 'Показать публикацию',
+  'article.embedNotice': 'Она загрузится с сайта сервиса, и он узнает о вашем визите.',
   'article.sourceLink': 'Оригинал сообщения',
   'article.breaking': 'Срочно',
   'article.reprintLink': 'Ссылка на материал:',
