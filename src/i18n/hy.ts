@@ -5,6 +5,7 @@ import { accountsHy } from './admin/accounts.hy.js'
 import { syndicationHy } from './syndication/syndication.hy.js'
 import { newsroomHy } from './admin/newsroom.hy.js'
 import { deskHy } from './admin/desk.hy.js'
+import { richEditorHy } from './admin/rich-editor.hy.js'
 import { searchHy } from './search/search.hy.js'
 import { wireHy } from './admin/wire.hy.js'
 import { importHy } from './admin/import.hy.js'
@@ -21,6 +22,8 @@ export const hy: Catalog = {
   ...newsroomHy,
   // The editor's desk checks (issue 17).
   ...deskHy,
+  // The rich body editor's toolbar and dialogs (issue 17).
+  ...richEditorHy,
   // The live newsfeed.
   ...liveHy,
   // Search and the language switcher.

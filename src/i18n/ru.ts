@@ -5,6 +5,7 @@ import { accountsRu } from './admin/accounts.ru.js'
 import { syndicationRu } from './syndication/syndication.ru.js'
 import { newsroomRu } from './admin/newsroom.ru.js'
 import { deskRu } from './admin/desk.ru.js'
+import { richEditorRu } from './admin/rich-editor.ru.js'
 import { searchRu } from './search/search.ru.js'
 import { wireRu } from './admin/wire.ru.js'
 import { importRu } from './admin/import.ru.js'
@@ -21,6 +22,8 @@ export const ru: Catalog = {
   ...newsroomRu,
   // The editor's desk checks (issue 17).
   ...deskRu,
+  // The rich body editor's toolbar and dialogs (issue 17).
+  ...richEditorRu,
   // The live newsfeed.
   ...liveRu,
   // Search and the language switcher.
