@@ -14,6 +14,7 @@ import { tagsOfArticle } from '../../src/db/repositories/taxonomy.repository.js'
 import { insertUser } from '../../src/db/repositories/users.repository.js'
 import type { Role } from '../../src/domain/roles.js'
 import type { LedeEvent } from '../../src/events/bus.js'
+import { assertBodyDocument, paragraphs } from '../body-support.js'
 
 // DEMO_NOW is 2026-11-26T10:00Z, 14:00 in Yerevan.
 const YEREVAN = { timeZone: 'Asia/Yerevan' }
@@ -243,7 +244,7 @@ forEachDialect((dialect) => {
       assert.deepEqual(result, { kind: 'restored', version: edited.version + 1 })
       const row = (await articleById(t.deps.db, published.id))!
       assert.equal(row.headline, 'Parliament passes the budget')
-      assert.equal(row.body_source, 'The National Assembly voted.')
+      assertBodyDocument(row.body_source, paragraphs('The National Assembly voted.'))
       assert.equal(row.body_html, '<p>The National Assembly voted.</p>')
       assert.equal(row.status, 'published')
       assert.deepEqual((await tagsOfArticle(t.deps.db, row.id)).map((tag) => tag.name), ['Budget'])

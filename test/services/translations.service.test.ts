@@ -11,6 +11,7 @@ import { translationSetsOf, translationsOf } from '../../src/db/repositories/tra
 import { auditEntriesFor } from '../../src/db/repositories/audit.repository.js'
 import { loadSettings } from '../../src/db/repositories/settings.repository.js'
 import type { Role } from '../../src/domain/roles.js'
+import { assertBodyDocument, doc, p, text } from '../body-support.js'
 
 const SETTINGS = { editions: ['en', 'ru', 'hy'], defaultEdition: 'en', timeZone: 'Asia/Yerevan', siteName: 'Lede Test' }
 const PUBLISHED_AT = '2026-11-20T09:33:00.000Z'
@@ -52,7 +53,9 @@ forEachDialect((dialect) => {
       assert.equal(draft!.published_at, null)
       assert.equal(draft!.author_id, editor.id)
       assert.equal(draft!.headline, 'Parliament passes the budget')
-      assert.equal(draft!.body_source, 'The vote was **close**.')
+      // The original's Markdown was stored as its document; the draft copies that document.
+      assertBodyDocument(draft!.body_source, doc(p('The vote was ', text('close', 'strong'), '.')))
+      assert.equal(draft!.body_source, source!.body_source)
       assert.equal(draft!.body_html, source!.body_html)
       assert.equal(draft!.agency_credit, 'Lede Wire')
       assert.equal(draft!.source_url, 'https://example.com/wire/1')

@@ -7,6 +7,7 @@ import { adminGet, adminPost, loginAs, type AdminSession } from '../../admin-hel
 import { articleById } from '../../../src/db/repositories/articles.repository.js'
 import { revisionsOf } from '../../../src/db/repositories/revisions.repository.js'
 import { ARTICLE_FIELDS, currentFields, newArticle, versionOf } from './newsroom-support.js'
+import { assertBodyDocument, paragraphs } from '../../body-support.js'
 
 const YEREVAN = { timeZone: 'Asia/Yerevan', siteName: 'Lede Test' }
 
@@ -22,13 +23,14 @@ forEachDialect((dialect) => {
     })
     after(() => t.close())
 
-    it('shows an empty form with every field, the Markdown hint and the site zone', async () => {
+    it('shows an empty form with every field, the body’s HTML hint and the site zone', async () => {
       const res = await adminGet(t, editor, '/admin/articles/new/')
       assert.equal(res.statusCode, 200)
       assert.equal(res.headers['cache-control'], 'private, no-store')
       for (const name of ['headline', 'slug', 'lead', 'body', 'agency_credit', 'source_url', 'byline', 'section_id', 'tags', 'featured_alt', 'featured_caption', 'featured_credit', 'publish_date', 'publish_time', 'breaking', 'comments_open']) {
         assert.match(res.body, new RegExp(`name="${name}"`), name)
       }
+      assert.match(res.body, /<p class="field-hint" id="body-hint">Simple HTML: &lt;p>paragraph&lt;\/p>/)
       assert.match(res.body, /Asia\/Yerevan/)
       assert.match(res.body, /<script src="\/assets\/article-editor.js" defer><\/script>/)
       assert.match(res.body, /name="intent" value="publish"/)
@@ -45,7 +47,8 @@ forEachDialect((dialect) => {
       assert.match(res.body, /value="parliament-passes-the-budget"/)
       assert.match(res.body, /value="Budget, Parliament"/)
       assert.match(res.body, /value="Armenpress"/)
-      assert.match(res.body, /The National Assembly voted on Thursday\.\n\nThe opposition walked out\.<\/textarea>/)
+      // The plain-text body (a blank line between paragraphs) comes back as the form's HTML, escaped.
+      assert.match(res.body, /<textarea id="body" name="body"[^>]*>&lt;p>The National Assembly voted on Thursday\.&lt;\/p>&lt;p>The opposition walked out\.&lt;\/p><\/textarea>/)
       assert.match(res.body, /<input type="hidden" name="version" value="1"\/>/)
       assert.match(res.body, /Draft/)
     })
@@ -69,7 +72,7 @@ forEachDialect((dialect) => {
       // Armenian letters are two UTF-8 bytes, six once percent-encoded: 60,000 of them are 360 KB of form.
       const body = 'Երևանի քաղաքապետարանը հայտարարեց։ '.repeat(1_800).slice(0, 60_000)
       const id = await newArticle(t, editor, { headline: 'Երկար հոդված', body })
-      assert.equal((await articleById(t.deps.db, id))!.body_source.length, body.length)
+      assertBodyDocument((await articleById(t.deps.db, id))!.body_source, paragraphs(body), 'every letter kept')
       const tooLong = await adminPost(t, editor, '/admin/articles/new/', { ...ARTICLE_FIELDS, headline: 'Չափազանց երկար', body: 'Ա'.repeat(250_001) })
       assert.equal(tooLong.statusCode, 400)
       assert.match(tooLong.body, /at most 250[,.\u00a0 ]?000 characters/)
@@ -86,20 +89,27 @@ forEachDialect((dialect) => {
 
     it('previews the body on the button without saving, sanitised like the published page', async () => {
       const before = (await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
-      const res = await adminPost(t, editor, '/admin/articles/new/', { ...ARTICLE_FIELDS, body: '## Vote\n\n**71** to 30 <script>alert(1)</script>', intent: 'preview' })
+      const typed = '<h2>Vote</h2><p><strong>71</strong> to 30 <script>alert(1)</script></p>'
+      const res = await adminPost(t, editor, '/admin/articles/new/', { ...ARTICLE_FIELDS, body: typed, intent: 'preview' })
       assert.equal(res.statusCode, 200)
       assert.match(res.body, /<div id="body-preview" class="article-body"><h2>Vote<\/h2>\n?<p><strong>71<\/strong> to 30 ?<\/p><\/div>/)
       assert.doesNotMatch(res.body, /<script>alert/)
-      assert.match(res.body, /&lt;script>alert\(1\)&lt;\/script><\/textarea>/, 'the typed text is kept, escaped')
+      assert.doesNotMatch(res.body, /alert\(1\)<\/p>/, 'the script’s text is not shown as words either')
+      assert.match(res.body, /<textarea id="body" name="body"[^>]*>&lt;h2>Vote&lt;\/h2>&lt;p>&lt;strong>71&lt;\/strong> to 30 &lt;script>alert\(1\)&lt;\/script>&lt;\/p><\/textarea>/, 'the typed text is kept, escaped')
+      // The form reads HTML: Markdown typed into it is words, not formatting.
+      const markdown = await adminPost(t, editor, '/admin/articles/new/', { ...ARTICLE_FIELDS, body: '## Vote\n\n**71** to 30', intent: 'preview' })
+      assert.match(markdown.body, /<div id="body-preview" class="article-body"><p>## Vote<\/p><p>\*\*71\*\* to 30<\/p><\/div>/)
       const afterwards = (await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
       assert.equal(Number(afterwards), Number(before))
     })
 
     it('answers the live preview and the slug proposal for the editor’s script', async () => {
-      const preview = await adminPost(t, editor, '/admin/articles/preview/', { body: '*Hi* <img src=x onerror=alert(1)>' })
+      const preview = await adminPost(t, editor, '/admin/articles/preview/', {
+        body: '<p><em onclick="alert(1)">Hi</em> <a href="javascript:alert(1)">there</a></p><img src="https://example.org/a.jpg" alt="A hall" onerror="alert(1)">'
+      })
       assert.equal(preview.statusCode, 200)
       assert.equal(preview.headers['cache-control'], 'private, no-store')
-      assert.equal(preview.body, '<p><em>Hi</em> <img src="x" /></p>')
+      assert.equal(preview.body, '<p><em>Hi</em> there</p><figure class="picture"><img src="https://example.org/a.jpg" alt="A hall" loading="lazy" decoding="async" /></figure>')
       const slug = await adminGet(t, editor, `/admin/articles/slug/?text=${encodeURIComponent('Госдеп ожидает ответа')}`)
       assert.deepEqual(JSON.parse(slug.body), { slug: 'gosdep-ozhidaet-otveta' })
     })
@@ -128,11 +138,11 @@ forEachDialect((dialect) => {
       assert.match(saveB.body, /<textarea id="body" name="body"[^>]*>Boris’s version of the text\.<\/textarea>/)
       assert.match(saveB.body, /<del>Ana<\/del><ins>Boris<\/ins>’s version of the text\./)
       assert.match(saveB.body, /<input type="hidden" name="version" value="2"\/>/)
-      assert.equal((await articleById(t.deps.db, id))!.body_source, 'Ana’s version of the text.')
+      assertBodyDocument((await articleById(t.deps.db, id))!.body_source, paragraphs('Ana’s version of the text.'))
       // Saving again from the conflict page is a deliberate overwrite.
       const again = await adminPost(t, otherEditor, `/admin/articles/${id}/`, { ...formB, version: '2', body: 'Boris’s version of the text.', intent: 'save' })
       assert.equal(again.statusCode, 303)
-      assert.equal((await articleById(t.deps.db, id))!.body_source, 'Boris’s version of the text.')
+      assertBodyDocument((await articleById(t.deps.db, id))!.body_source, paragraphs('Boris’s version of the text.'))
     })
 
     it('refuses a form without a version as a conflict, never an overwrite', async () => {
@@ -185,7 +195,7 @@ forEachDialect((dialect) => {
       const restore = await adminPost(t, editor, `/admin/articles/${id}/revisions/${revisions[1]!.id}/restore/`, { version: String(await versionOf(t, id)) })
       assert.equal(restore.statusCode, 303)
       assert.equal(restore.headers.location, `/admin/articles/${id}/?notice=revisionRestored`)
-      assert.equal((await articleById(t.deps.db, id))!.body_source, 'The minister said on Monday.')
+      assertBodyDocument((await articleById(t.deps.db, id))!.body_source, paragraphs('The minister said on Monday.'))
       const stale = await adminPost(t, editor, `/admin/articles/${id}/revisions/${revisions[1]!.id}/restore/`, { version: '1' })
       assert.equal(stale.statusCode, 409)
     })

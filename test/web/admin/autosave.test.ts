@@ -8,6 +8,7 @@ import { adminGet, adminPost, loginAs, type AdminSession } from '../../admin-hel
 import { articleById } from '../../../src/db/repositories/articles.repository.js'
 import { revisionsOf } from '../../../src/db/repositories/revisions.repository.js'
 import { currentFields, newArticle, versionOf } from './newsroom-support.js'
+import { assertBodyDocument, doc, p, paragraphs, text } from '../../body-support.js'
 
 // DEMO_NOW is 10:00 UTC: 14:00 in Yerevan.
 const YEREVAN = { timeZone: 'Asia/Yerevan', siteName: 'Lede Test' }
@@ -83,7 +84,7 @@ forEachDialect((dialect) => {
 
       const article = (await articleById(t.deps.db, id))!
       assert.equal(article.version, 1, 'the version editors save against does not move')
-      assert.equal(article.body_source, 'The National Assembly voted on Thursday.\n\nThe opposition walked out.')
+      assertBodyDocument(article.body_source, paragraphs('The National Assembly voted on Thursday.', 'The opposition walked out.'))
       assert.equal((await revisionsOf(t.deps.db, id)).length, revisionsBefore, 'no revision for an autosave')
       assert.equal(await auditCount(), auditBefore, 'autosaves are not audited')
 
@@ -114,7 +115,7 @@ forEachDialect((dialect) => {
       assert.match(editorPage.body, /An autosave from November 26, 2026 14:05 is newer than this version\./)
       assert.match(editorPage.body, new RegExp(`<a class="button" href="/admin/articles/${id}/\\?autosave=restore">Restore it</a>`))
       assert.match(editorPage.body, new RegExp(`action="/admin/articles/${id}/autosave/discard/"`))
-      assert.match(editorPage.body, /What readers read\.<\/textarea>/, 'the form shows the saved version until restored')
+      assert.match(editorPage.body, /<textarea id="body" name="body"[^>]*>&lt;p>What readers read\.&lt;\/p><\/textarea>/, 'the form shows the saved version until restored')
       // Only its author is offered an autosave.
       assert.doesNotMatch((await adminGet(t, otherEditor, `/admin/articles/${id}/`)).body, /autosave=restore/)
     })
@@ -122,33 +123,35 @@ forEachDialect((dialect) => {
     it('restores the autosave into the form at its version; saving it updates the story and clears the autosave', async () => {
       const id = await newArticle(t, editor, { headline: 'Restorable story', body: 'Saved text.' }, 'publish')
       const fields = await currentFields(t, id)
-      await autosave(editor, id, { ...fields, headline: 'Restorable story, corrected', body: 'Autosaved text.', tags: 'Budget' })
+      // The rich editor keeps the form's body as the schema's HTML, and the script autosaves that.
+      const typed = '<p>Autosaved <strong>text</strong>.</p>'
+      await autosave(editor, id, { ...fields, headline: 'Restorable story, corrected', body: typed, tags: 'Budget' })
 
       const restored = await adminGet(t, editor, `/admin/articles/${id}/?autosave=restore`)
       assert.equal(restored.statusCode, 200)
       assert.match(restored.body, /The form below holds the autosave from November 26, 2026 14:05\. The article changes only when you save\./)
-      assert.match(restored.body, /<textarea id="body" name="body"[^>]*>Autosaved text\.<\/textarea>/)
+      assert.match(restored.body, /<textarea id="body" name="body"[^>]*>&lt;p>Autosaved &lt;strong>text&lt;\/strong>\.&lt;\/p><\/textarea>/)
       assert.match(restored.body, /value="Restorable story, corrected"/)
       assert.match(restored.body, /value="Budget"/)
       assert.match(restored.body, /<input type="hidden" name="version" value="1"\/>/)
       assert.match(restored.body, /data-unsaved="true"/, 'leaving the restored form warns')
       assert.match(restored.body, new RegExp(`<a href="/admin/articles/${id}/">Show the saved version instead</a>`))
-      assert.equal((await articleById(t.deps.db, id))!.body_source, 'Saved text.', 'restoring wrote nothing')
+      assertBodyDocument((await articleById(t.deps.db, id))!.body_source, paragraphs('Saved text.'), 'restoring wrote nothing')
 
       const revisions = (await revisionsOf(t.deps.db, id)).length
       const save = await adminPost(t, editor, `/admin/articles/${id}/`, {
-        ...fields, headline: 'Restorable story, corrected', body: 'Autosaved text.', tags: 'Budget', version: '1', intent: 'save'
+        ...fields, headline: 'Restorable story, corrected', body: typed, tags: 'Budget', version: '1', intent: 'save'
       })
       assert.equal(save.statusCode, 303, save.body.slice(0, 300))
       const article = (await articleById(t.deps.db, id))!
-      assert.equal(article.body_source, 'Autosaved text.')
+      assertBodyDocument(article.body_source, doc(p('Autosaved ', text('text', 'strong'), '.')))
       assert.equal(article.status, 'published')
       assert.equal((await revisionsOf(t.deps.db, id)).length, revisions + 1, 'the real save keeps its revision')
       assert.deepEqual(await storedAutosaves(id), [])
       const page = await adminGet(t, editor, `/admin/articles/${id}/`)
       assert.doesNotMatch(page.body, /autosave=restore/)
       // Without an autosave, ?autosave=restore is just the editor.
-      assert.match((await adminGet(t, editor, `/admin/articles/${id}/?autosave=restore`)).body, /Autosaved text\.<\/textarea>/)
+      assert.match((await adminGet(t, editor, `/admin/articles/${id}/?autosave=restore`)).body, /<textarea id="body" name="body"[^>]*>&lt;p>Autosaved &lt;strong>text&lt;\/strong>\.&lt;\/p><\/textarea>/)
     })
 
     it('keeps and offers an autosave typed on an older version; restoring and saving it shows the conflict instead of overwriting', async () => {
@@ -163,7 +166,7 @@ forEachDialect((dialect) => {
       assert.equal(answer.autosave.outdated, true)
       assert.equal(answer.autosave.version, 1)
       assert.match(answer.autosave.message, /Someone else has saved this article since you opened it/)
-      assert.equal((await articleById(t.deps.db, id))!.body_source, 'Boris’s text.')
+      assertBodyDocument((await articleById(t.deps.db, id))!.body_source, paragraphs('Boris’s text.'))
 
       const page = await adminGet(t, editor, `/admin/articles/${id}/`)
       assert.match(page.body, /There is an autosave from November 26, 2026 14:05, typed on version 1; the article has been saved since\./)
@@ -173,7 +176,7 @@ forEachDialect((dialect) => {
       assert.equal(save.statusCode, 409)
       assert.match(save.body, /Someone else saved this article meanwhile/)
       assert.match(save.body, /Ana’s typing\.<\/textarea>/)
-      assert.equal((await articleById(t.deps.db, id))!.body_source, 'Boris’s text.')
+      assertBodyDocument((await articleById(t.deps.db, id))!.body_source, paragraphs('Boris’s text.'))
       assert.equal((await storedAutosaves(id)).length, 1, 'a conflict keeps the autosave')
     })
 

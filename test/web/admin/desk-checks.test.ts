@@ -52,7 +52,7 @@ forEachDialect((dialect) => {
     })
 
     it('a preview without JavaScript updates the checks: long headline, words and reading time, http: links', async () => {
-      const body = 'word '.repeat(460) + '\n\nSee [the old page](http://example.org/old) and [the new one](https://example.org/new).'
+      const body = `<p>${'word '.repeat(460)}</p><p>See <a href="http://example.org/old">the old page</a> and <a href="https://example.org/new">the new one</a>.</p>`
       const res = await adminPost(t, editor, '/admin/articles/new/', { ...ARTICLE_FIELDS, headline: LONG_HEADLINE, body, intent: 'preview' })
       assert.equal(res.statusCode, 200)
       const panel = panelOf(res.body)
@@ -78,7 +78,7 @@ forEachDialect((dialect) => {
       const livePath = articlePath('', liveRow.published_at!, liveRow.slug, SETTINGS.timeZone)
       // A draft has no public address; a link typed with today's date and its slug leads nowhere.
       const draftPath = livePath.replace(liveRow.slug, draftRow.slug)
-      const body = `Read [the story](${livePath}), [the draft](https://lede.example${draftPath}) and [a missing one](/2020/01/01/no-such-story/).`
+      const body = `<p>Read <a href="${livePath}">the story</a>, <a href="https://lede.example${draftPath}">the draft</a> and <a href="/2020/01/01/no-such-story/">a missing one</a>.</p>`
       const id = await newArticle(t, editor, { body })
       const res = await adminGet(t, editor, `/admin/articles/${id}/`)
       const panel = panelOf(res.body)
@@ -90,7 +90,7 @@ forEachDialect((dialect) => {
 
       // Fixed and saved again: the check passes.
       const fixed = await adminPost(t, editor, `/admin/articles/${id}/`, {
-        ...ARTICLE_FIELDS, body: `Read [the story](${livePath}).`, version: String((await articleById(t.deps.db, id))!.version), intent: 'save'
+        ...ARTICLE_FIELDS, body: `<p>Read <a href="${livePath}">the story</a>.</p>`, version: String((await articleById(t.deps.db, id))!.version), intent: 'save'
       })
       assert.equal(fixed.statusCode, 303)
       const after = panelOf((await adminGet(t, editor, `/admin/articles/${id}/`)).body)
@@ -98,7 +98,7 @@ forEachDialect((dialect) => {
     })
 
     it('a featured image without alt text is a problem the panel shows next to the form’s own error', async () => {
-      const res = await adminPost(t, editor, '/admin/articles/new/', { ...ARTICLE_FIELDS, body: '![](https://example.org/a.jpg)', intent: 'preview' })
+      const res = await adminPost(t, editor, '/admin/articles/new/', { ...ARTICLE_FIELDS, body: '<img src="https://example.org/a.jpg">', intent: 'preview' })
       assert.equal(levelOf(panelOf(res.body), 'bodyAlt'), 'problem')
       assert.match(panelOf(res.body), /Images in the text without alt text: 1\./)
     })

@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import type { TestApp } from '../../helper.js'
 import { adminPost, type AdminSession } from '../../admin-helper.js'
 import { articleById } from '../../../src/db/repositories/articles.repository.js'
+import { bodyEditorHtml } from '../../../src/domain/body-source.js'
 
 export const ARTICLE_FIELDS = {
   headline: 'Parliament passes the budget',
@@ -25,11 +26,11 @@ export async function versionOf(t: TestApp, id: number): Promise<number> {
   return (await articleById(t.deps.db, id))!.version
 }
 
-/** The editor form's fields for an existing article, as a browser would send them back unchanged. */
+/** The editor form's fields for an existing article, as a browser would send them back unchanged (the body as the form's HTML). */
 export async function currentFields(t: TestApp, id: number): Promise<Record<string, string>> {
   const row = (await articleById(t.deps.db, id))!
   return {
-    headline: row.headline, slug: row.slug, lead: row.lead, body: row.body_source, version: String(row.version),
+    headline: row.headline, slug: row.slug, lead: row.lead, body: bodyEditorHtml(row.body_source), version: String(row.version),
     ...(row.comments_open ? { comments_open: 'on' } : {}), ...(row.breaking ? { breaking: 'on' } : {})
   }
 }
