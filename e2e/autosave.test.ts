@@ -10,9 +10,15 @@ import { DIALECTS } from '../test/helper.js'
 import { createTestUser, login, TEST_PASSWORD } from '../test/admin-helper.js'
 import { currentFields } from '../test/web/admin/newsroom-support.js'
 import { articleById } from '../src/db/repositories/articles.repository.js'
+import { assertBodyDocument, paragraphs } from '../test/body-support.js'
 
 const EDITOR = { email: 'ani.autosave@example.org', displayName: 'Ani Autosave' }
 const SAVED_BODY = 'The ferry leaves at nine.'
+/** The body as the form holds it (the hidden textarea the rich editor writes into). */
+const SAVED_BODY_HTML = `<p>${SAVED_BODY}</p>`
+
+/** The rich editor in place of the body textarea, named by the field's label. */
+const bodyEditor = (page: Page) => page.getByRole('textbox', { name: 'Text', exact: true })
 
 async function logIn(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/admin/login/`)
@@ -27,7 +33,9 @@ async function saveDraft(page: Page, baseUrl: string, headline: string): Promise
   await page.goto(`${baseUrl}/admin/articles/new/`)
   assert.equal(await page.locator('#article-form[data-autosave-url]').count(), 0, 'a new article is not autosaved before its first save')
   await page.locator('#headline').fill(headline)
-  await page.locator('#body').fill(SAVED_BODY)
+  await bodyEditor(page).click()
+  await page.keyboard.type(SAVED_BODY)
+  assert.equal(await page.locator('textarea#body').inputValue(), SAVED_BODY_HTML, 'the editor wrote the body into the form')
   await page.getByRole('button', { name: 'Save draft' }).click()
   await page.waitForURL(/\/admin\/articles\/\d+\/\?notice=articleSaved$/)
   return Number(/\/admin\/articles\/(\d+)\//.exec(page.url())![1])
@@ -64,15 +72,16 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor autosave in t
     assert.equal(await status.innerText(), '', 'nothing to say before anything changed')
 
     // Type (real key presses: a page may only ask before unloading after the user did something).
-    await page.locator('#body').click()
+    await bodyEditor(page).click()
     await page.keyboard.press('Control+End')
     await page.keyboard.type(' It now stops at the island.')
     // The script waits 3 s after the last key press: the page's clock jumps there instead of the test waiting.
     await page.clock.fastForward(3_000)
     await page.waitForFunction(() => /^Changes autosaved at \d\d:\d\d\./.test(document.getElementById('autosave-status')!.textContent ?? ''), null, { timeout: 20_000 })
-    const typed = `${SAVED_BODY} It now stops at the island.`
+    const typedText = `${SAVED_BODY} It now stops at the island.`
+    const typed = `<p>${typedText}</p>`
     const stored = (await articleById(site.deps.db, id))!
-    assert.equal(stored.body_source, SAVED_BODY, 'the article itself is unchanged')
+    assertBodyDocument(stored.body_source, paragraphs(SAVED_BODY), 'the article itself is unchanged')
     assert.equal(stored.version, 1)
     const autosaves = await site.deps.db.selectFrom('article_autosaves').selectAll().where('article_id', '=', id).execute()
     assert.equal(autosaves.length, 1)
@@ -83,11 +92,13 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor autosave in t
     assert.deepEqual(dialogs, ['beforeunload'])
     const offer = page.locator('.autosave-notice')
     assert.match(await offer.innerText(), /An autosave from .+ is newer than this version\./)
-    assert.equal(await page.locator('#body').inputValue(), SAVED_BODY, 'the saved version is shown until restored')
+    assert.equal(await page.locator('#body').inputValue(), SAVED_BODY_HTML, 'the saved version is shown until restored')
+    assert.equal(await bodyEditor(page).innerText(), SAVED_BODY, 'in the editor too')
 
     await page.getByRole('link', { name: 'Restore it' }).click()
     await page.waitForURL(`${site.baseUrl}/admin/articles/${id}/?autosave=restore`)
     assert.equal(await page.locator('#body').inputValue(), typed)
+    assert.equal(await bodyEditor(page).innerText(), typedText, 'the editor shows the restored text')
     assert.match(await page.locator('.autosave-notice').innerText(), /The article changes only when you save\./)
 
     await page.getByRole('button', { name: 'Save draft' }).click()
@@ -96,7 +107,7 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor autosave in t
     assert.equal(await page.locator('#body').inputValue(), typed)
     assert.equal(await page.locator('.autosave-notice').count(), 0, 'nothing left to offer')
     const saved = (await articleById(site.deps.db, id))!
-    assert.equal(saved.body_source, typed)
+    assertBodyDocument(saved.body_source, paragraphs(typedText))
     assert.equal(saved.version, 2, 'one real save, no conflict with its own autosaves')
     assert.equal((await site.deps.db.selectFrom('article_autosaves').selectAll().where('article_id', '=', id).execute()).length, 0)
 

@@ -44,10 +44,13 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] desk checks in the b
     assert.match(await headlineCheck.innerText(), /Warning.*The headline is 87 characters: search results and social cards cut it after about 70\./s)
     assert.match(await page.locator('#desk-announce').innerText(), /The headline is 87 characters/, 'the new warning is announced')
 
-    await page.locator('#body').fill('The footbridge opened on Thursday morning.')
+    // The text goes into the rich editor, which writes it back into the form's (hidden) body field.
+    const bodyEditor = page.getByRole('textbox', { name: 'Text', exact: true })
+    await bodyEditor.click()
+    await page.keyboard.type('The footbridge opened on Thursday morning.')
     await page.waitForFunction(() => /^6 words/.test(document.querySelector('li[data-check="length"] .desk-text')!.textContent ?? ''))
-    await page.locator('#body').press('End')
-    await page.locator('#body').pressSequentially(' It took two years to build.')
+    await page.keyboard.press('End')
+    await page.keyboard.type(' It took two years to build.')
     await page.waitForFunction(() => /^12 words, about 1 min to read/.test(document.querySelector('li[data-check="length"] .desk-text')!.textContent ?? ''))
     assert.equal(await lengthCheck.getAttribute('data-level'), 'ok')
 

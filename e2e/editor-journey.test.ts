@@ -1,5 +1,5 @@
 // The editor's journey in Chromium with JavaScript on, publishing at once (the newsroom journey
-// schedules; this one does not): log in → write → the live preview shows the formatted text →
+// schedules; this one does not): log in → write in the rich editor → the live preview shows the formatted text →
 // publish now → the story leads the front page and today's newsfeed, and its page opens.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -38,13 +38,19 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] editor journey in th
     await page.getByRole('button', { name: 'Log in' }).click()
     await page.waitForURL(`${site.baseUrl}/admin/`)
 
-    // Write: the script proposes the slug and previews the Markdown as it is typed.
+    // Write: the script proposes the slug; the editor formats as it is typed (**bold** is a shortcut), and
+    // the preview follows.
     await page.goto(`${site.baseUrl}/admin/articles/new/`)
     await page.locator('#headline').fill(HEADLINE)
     await page.waitForFunction(() => (document.getElementById('slug') as HTMLInputElement).placeholder === 'riverton-opens-its-new-footbridge')
     await page.locator('#lead').fill('The bridge links the old town with the station.')
-    await page.locator('#body').fill('The footbridge opened on **Thursday** morning.\n\nIt took two years to build.')
-    await page.waitForFunction(() => document.getElementById('body-preview')!.innerHTML.includes('<strong>Thursday</strong>'))
+    await page.getByRole('textbox', { name: 'Text', exact: true }).click()
+    await page.keyboard.type('The footbridge opened on **Thursday** morning.')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('It took two years to build.')
+    await page.waitForFunction(() => document.getElementById('body-preview')!.innerHTML.includes('It took two years to build.'))
+    assert.equal(await page.locator('textarea#body').inputValue(), '<p>The footbridge opened on <strong>Thursday</strong> morning.</p><p>It took two years to build.</p>')
+    assert.match(await page.locator('#body-preview').innerHTML(), /<strong>Thursday<\/strong>/)
     assert.equal(await page.locator('#body-preview p').count(), 2, 'the preview shows both paragraphs')
 
     // No date: the button publishes now.
