@@ -130,4 +130,10 @@ for (const { report } of results) {
   for (const [, key, value] of report.matchAll(/^ℹ (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)) totals[key] = (totals[key] ?? 0) + Number(value)
 }
 console.log(`\n== all test files: ${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`)
+// A process can fail outside any test (an error while loading a file, a missing corpus under CI=true)
+// and stop before running the rest of its files: the counts above then look clean. Say so.
+const failedProcesses = results.filter((r) => r.status !== 0).length
+if (failedProcesses > 0 && !totals.fail) {
+  console.log(`== FAILED: ${failedProcesses} test process${failedProcesses === 1 ? '' : 'es'} exited with an error outside any test (see "Error" above); files after it did not run`)
+}
 process.exit(results.find((r) => r.status !== 0)?.status ?? 0)
