@@ -928,7 +928,7 @@ export function isBodyDocumentSource(source: string): boolean {
 const DOCUMENT_JSON = /^\s*\{\s*"type"\s*:\s*"doc"/
 
 /**
- * What any write path receives (document JSON from a client, or Markdown from the API, the WordPress
+ * What any write path receives (document JSON from a client, or Markdown from the WordPress
  * importer, the wire desk and the demo) as the document's canonical JSON. Markdown costs one marked
  * render and one HTML parse; a document one JSON parse and its checks. Throws BodyDocumentError for
  * document JSON that fails them.

@@ -88,8 +88,8 @@ async function slugsForDays(trx: DbOrTrx, wanted: readonly { edition: string, sl
 }
 
 /**
- * A body as it is stored: whatever a write path receives (the editor's document, or Markdown from the API,
- * imports, the wire desk and the demo) becomes the body document, and readers' HTML is rendered from it
+ * A body as it is stored: whatever a write path receives (the editor's document, or Markdown from the
+ * WordPress import, the wire desk and the demo) becomes the body document, and readers' HTML is rendered from it
  * once, here, never on a reader's request.
  */
 export function storedBody(source: string): { body_source: string, body_html: string } {
