@@ -57,7 +57,6 @@
     }
     busy = true
     var before = rowKeys()
-    var focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null
     fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } })
       .then(function (response) { return response.ok ? response.text() : null })
       .then(function (html) {
@@ -65,6 +64,8 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('wire-list')
         // Signed out, or the page is something else now: leave the list as it is.
         if (!fresh) return
+        // Read the focus at the swap, not when the fetch began: keys pressed meanwhile moved it.
+        var focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null
         list.innerHTML = fresh.innerHTML
         var arrived = 0
         Array.prototype.forEach.call(list.querySelectorAll('tr[data-item]'), function (row) {

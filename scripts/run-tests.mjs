@@ -77,6 +77,7 @@ const batches = [
 
 const children = new Set()
 function run(args, { holdOutput }) {
+  const startedAt = Date.now()
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
     children.add(child)
@@ -91,7 +92,7 @@ function run(args, { holdOutput }) {
     }
     child.on('close', (code, signal) => {
       children.delete(child)
-      resolve({ status: code ?? (signal ? 1 : 0), output: Buffer.concat(held), report: Buffer.concat(all).toString() })
+      resolve({ status: code ?? (signal ? 1 : 0), output: Buffer.concat(held), report: Buffer.concat(all).toString(), seconds: (Date.now() - startedAt) / 1000 })
     })
   })
 }
