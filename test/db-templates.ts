@@ -87,6 +87,8 @@ interface PgTemplate {
   postData: string
   /** INSERT … SELECT per table (generated columns left out), then the sequences' positions. */
   copyRows: string
+  /** Empties every table of a copy (DELETE: TRUNCATE's new files cost a hundred times more), for the placeholder schema name. */
+  emptyTables: string
 }
 
 const PLACEHOLDER = '__lede_clone_target__'
@@ -113,7 +115,7 @@ async function dumpSection(schema: string, section: 'pre-data' | 'post-data'): P
     .replaceAll(`SCHEMA ${schema}`, `SCHEMA ${PLACEHOLDER}`)
 }
 
-async function rowCopyStatements(client: pg.Client, schema: string): Promise<string> {
+async function rowCopyStatements(client: pg.Client, schema: string): Promise<{ copyRows: string, emptyTables: string }> {
   const { rows: columns } = await client.query<{ table_name: string, column_name: string }>(
     `select c.table_name, c.column_name from information_schema.columns c
        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
@@ -127,7 +129,7 @@ async function rowCopyStatements(client: pg.Client, schema: string): Promise<str
   for (const { name } of sequences) {
     statements.push(`select setval('${PLACEHOLDER}."${name}"', last_value, is_called) from "${schema}"."${name}";`)
   }
-  return statements.join('\n')
+  return { copyRows: statements.join('\n'), emptyTables: [...byTable.keys()].map((table) => `delete from ${PLACEHOLDER}."${table}";`).join('\n') }
 }
 
 function pgTemplate(key: TemplateKey): Promise<PgTemplate> {
@@ -156,12 +158,12 @@ function pgTemplate(key: TemplateKey): Promise<PgTemplate> {
           await client.query('select pg_advisory_unlock(hashtext($1))', [schema])
         }
       })
-      const [preData, postData, copyRows] = await Promise.all([
+      const [preData, postData, { copyRows, emptyTables }] = await Promise.all([
         dumpSection(schema, 'pre-data'),
         dumpSection(schema, 'post-data'),
         withClient((client) => rowCopyStatements(client, schema))
       ])
-      return { schema, preData, postData, copyRows }
+      return { schema, preData, postData, copyRows, emptyTables }
     })()
     pgTemplates.set(name, template)
   }
@@ -179,6 +181,70 @@ export async function clonePgTemplate(key: TemplateKey, schema: string): Promise
     await client.query(`comment on schema "${schema}" is null`)
     await client.query('commit')
   })
+}
+
+// Creating a copy's tables, indexes and constraints costs PostgreSQL most of a copy's time (about 200 ms;
+// hundreds of tests ask for one). A copy a test has finished with is kept by its process instead of
+// dropped, and the next test that asks for a copy of the same template gets it back with its rows
+// replaced by the template's: DELETE and the row copy, without triggers or foreign-key checks
+// (session_replication_role), a few milliseconds. A copy whose shape a test changed (a trigger, a table, a column) is dropped.
+// Kept copies are named like the run's templates, so the runner drops them with the templates at the end.
+
+/** Relations, columns, triggers and functions of a schema: equal for a copy no test has reshaped. */
+async function shapeOf(client: pg.Client, schema: string): Promise<string> {
+  const { rows } = await client.query<{ shape: string }>(
+    `select concat_ws('/',
+       (select count(*) from pg_class where relnamespace = $1::regnamespace),
+       (select count(*) from pg_attribute a join pg_class c on c.oid = a.attrelid where c.relnamespace = $1::regnamespace and a.attnum > 0 and not a.attisdropped),
+       (select count(*) from pg_trigger g join pg_class c on c.oid = g.tgrelid where c.relnamespace = $1::regnamespace),
+       (select count(*) from pg_proc where pronamespace = $1::regnamespace)) as shape`, [schema])
+  return rows[0]!.shape
+}
+
+const spareCopies = new Map<string, string[]>()
+const copyShapes = new Map<string, Promise<string>>()
+
+/** A schema holding a fresh copy of the template, for one test; give it back with releasePgCopy. */
+export async function takePgCopy(key: TemplateKey): Promise<string> {
+  const name = keyName(key)
+  const spare = spareCopies.get(name)?.pop()
+  if (spare) {
+    const template = await pgTemplate(key)
+    try {
+      await withClient(async (client) => {
+        await client.query('begin')
+        await client.query('set local session_replication_role = replica')
+        await client.query([template.emptyTables, template.copyRows].join('\n').replaceAll(PLACEHOLDER, spare))
+        await client.query('commit')
+      })
+      return spare
+    } catch {
+      // Not allowed to skip triggers (not a superuser), or the copy is unusable: a new copy then.
+      await dropSchema(spare)
+    }
+  }
+  const schema = `lede_tpl_${RUN_ID}_copy_${randomBytes(6).toString('hex')}`
+  await clonePgTemplate(key, schema)
+  if (OWN_RUN) createdHere.push(schema)
+  return schema
+}
+
+/** Gives a copy back when the test is done with it: kept for the next test if its shape is unchanged, else dropped. */
+export async function releasePgCopy(key: TemplateKey, schema: string): Promise<void> {
+  const name = keyName(key)
+  const shape = await withClient((client) => shapeOf(client, schema))
+  let expected = copyShapes.get(name)
+  if (!expected) {
+    // The first copy given back of each template, checked against the template itself.
+    expected = pgTemplate(key).then((template) => withClient((client) => shapeOf(client, template.schema)))
+    copyShapes.set(name, expected)
+  }
+  if (shape === await expected) spareCopies.set(name, [...(spareCopies.get(name) ?? []), schema])
+  else await dropSchema(schema)
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  await withClient((client) => client.query(`drop schema if exists "${schema}" cascade`))
 }
 
 if (OWN_RUN) {

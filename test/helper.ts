@@ -9,7 +9,7 @@ import { openDatabase } from '../src/db/dialect.js'
 import type { DialectName } from '../src/db/database.js'
 import { inProcessBus } from '../src/events/bus.js'
 import { postgresBus, type PostgresBus } from '../src/events/postgres-bus.js'
-import { clonePgTemplate, sqliteTemplateImage, type TemplateKey } from './db-templates.js'
+import { takePgCopy, releasePgCopy, sqliteTemplateImage, type TemplateKey } from './db-templates.js'
 import { saveSettings } from '../src/db/repositories/settings.repository.js'
 import type { SiteSettings } from '../src/domain/settings.js'
 import type { Deps } from '../src/services/deps.js'
@@ -113,17 +113,11 @@ export async function openMigratedTestDatabase(dialect: DialectName, key: Templa
   if (dialect === 'sqlite') {
     return { ...openDatabase({ kind: 'sqlite', path: ':memory:', image: await sqliteTemplateImage(key) }), schema: undefined, dropSchema: async () => {} }
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`
-  await clonePgTemplate(key, schema)
+  const schema = await takePgCopy(key)
   return {
     ...openDatabase({ kind: 'postgres', url: POSTGRES_URL!, schema, poolSize: 4 }),
     schema,
-    dropSchema: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL })
-      await client.connect()
-      await client.query(`drop schema ${schema} cascade`)
-      await client.end()
-    }
+    dropSchema: () => releasePgCopy(key, schema)
   }
 }
 
