@@ -54,25 +54,50 @@ const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TE
 // Files outside e2e/ are shared among a few shard processes (scripts/test-shard.mjs), each running its
 // files one after another in one process: starting a process per file cost more CPU than most files'
 // tests. The shards run at the same time (much of a test's time is spent waiting for PostgreSQL or a
-// child process), and so do the browser files, one file after another in a process of their own (one
-// Chromium at a time; journeys that wait for timers). Only the first shard's report is printed as it comes; the
-// others are held back and printed after it, so reports do not interleave.
-const shardCount = Math.max(1, Number(process.env.LEDE_TEST_SHARDS ?? availableParallelism()))
+// child process), beside the browser processes.
+//
+// The browser files are the longest part of the run (a Chromium, journeys that wait for timers). They are
+// cut into groups, longest first, that browser processes take from a queue, LEDE_TEST_BROWSER_LANES of
+// them at once (default one per core), beside the shards. A browser process waits much of its time, so
+// the processes outnumber the cores (LEDE_TEST_PROCESSES, default shards + browser lanes): measured on two
+// cores, with the shards and two browser processes at once the run took 279 s, with three processes at
+// once 318 s.
+//
+// Only the first process's report is printed as it comes; the others are held back and printed after it,
+// so reports do not interleave.
+const cores = availableParallelism()
+const shardCount = Math.max(1, Number(process.env.LEDE_TEST_SHARDS ?? cores))
+const browserLanes = Math.max(1, Number(process.env.LEDE_TEST_BROWSER_LANES ?? cores))
+const slots = Math.max(1, Number(process.env.LEDE_TEST_PROCESSES ?? shardCount + browserLanes))
 const isBrowserFile = (file) => file.split(/[\\/]/).includes('e2e')
-const shards = Array.from({ length: shardCount }, () => ({ files: [], weight: 0 }))
-// Longest first onto the lightest shard; a file's size stands in for its running time, and server
-// tests (child processes, waiting) count as large.
-const weight = (file) => statSync(file).size * (file.split(/[\\/]/).includes('server') ? 4 : 1)
-for (const file of files.filter((f) => !isBrowserFile(f)).sort((a, b) => weight(b) - weight(a))) {
-  const lightest = shards.reduce((a, b) => (b.weight < a.weight ? b : a))
-  lightest.files.push(file)
-  lightest.weight += weight(file)
+
+/** Longest first onto the lightest of `count` bins. */
+function spread(list, count, weight) {
+  const bins = Array.from({ length: count }, () => ({ files: [], weight: 0 }))
+  for (const file of [...list].sort((a, b) => weight(b) - weight(a))) {
+    const lightest = bins.reduce((a, b) => (b.weight < a.weight ? b : a))
+    lightest.files.push(file)
+    lightest.weight += weight(file)
+  }
+  return bins.filter((b) => b.files.length).sort((a, b) => b.weight - a.weight)
 }
+
+// A file's size stands in for its running time, and server tests (child processes, waiting) count as large.
+const unitWeight = (file) => statSync(file).size * (file.split(/[\\/]/).includes('server') ? 4 : 1)
+// Browser files' running time has little to do with their size: these are the slow ones (seconds on a
+// two-core machine, both engines where the file runs both); the rest count by size, about 1 s per 200 bytes.
+const SLOW_BROWSER_FILES = {
+  'admin-quality': 135, 'autosave': 95, 'admin-accounts-quality': 90, 'quality': 90, 'calendar-guard': 65,
+  'lighthouse': 65, 'comments-xss': 60, 'rich-editor': 60, 'editor-journey': 45, 'moderator-journey': 35
+}
+const browserWeight = (file) => SLOW_BROWSER_FILES[file.split(/[\\/]/).pop().replace(/\.test\.ts$/, '')] ?? statSync(file).size / 200
+const browserFiles = files.filter(isBrowserFile)
+// A few groups per lane, so the lanes can even out; each group pays a process start (about 2 s).
+const browserGroups = spread(browserFiles, Math.min(browserFiles.length, browserLanes * 3), browserWeight)
 const SHARD = new URL('./test-shard.mjs', import.meta.url).pathname
-const batches = [
-  ...shards.filter((s) => s.files.length).map((s) => ['--import', 'tsx', '--test-reporter=spec', ...flags, SHARD, ...s.files.sort()]),
-  // The browser files share one process too, one file after another (one Chromium at a time).
-  ...(files.some(isBrowserFile) ? [['--import', 'tsx', '--test-reporter=spec', ...flags, SHARD, ...files.filter(isBrowserFile).sort()]] : [])
+const jobs = [
+  ...spread(files.filter((f) => !isBrowserFile(f)), shardCount, unitWeight).map((s) => ({ browser: false, files: s.files.sort() })),
+  ...browserGroups.map((g) => ({ browser: true, files: g.files.sort() }))
 ]
 
 const children = new Set()
@@ -97,6 +122,9 @@ function run(args, { holdOutput }) {
   })
 }
 
+const CATALOGS_A_RUN_CHURNS = ['pg_class', 'pg_attribute', 'pg_attrdef', 'pg_type', 'pg_depend', 'pg_index', 'pg_constraint',
+  'pg_trigger', 'pg_proc', 'pg_sequence', 'pg_namespace', 'pg_description', 'pg_statistic', 'pg_init_privs']
+
 async function dropTemplates() {
   rmSync(templateDir, { recursive: true, force: true })
   if (!process.env.TEST_DATABASE_URL) return
@@ -106,6 +134,11 @@ async function dropTemplates() {
     await client.connect()
     const { rows } = await client.query('select nspname from pg_namespace where nspname like $1', [`lede_tpl_${runId}_%`])
     for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`)
+    // A run creates and drops schemas by the hundred, each leaving dead rows in the system catalogs.
+    // Where autovacuum is off (it is on these machines) they pile up run after run and slow every later
+    // CREATE and DROP (227 MB of pg_attribute after a few runs); a plain VACUUM makes their space
+    // reusable without locking anyone out. Only the owner or a superuser may: others get a warning.
+    await client.query(`vacuum ${CATALOGS_A_RUN_CHURNS.map((t) => `pg_catalog.${t}`).join(', ')}`)
   } catch (error) {
     console.warn(`could not drop the run's template schemas (lede_tpl_${runId}_*): ${error.message}`)
   } finally {
@@ -121,7 +154,31 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 const started = Date.now()
-const results = await Promise.all(batches.map((batch, i) => run(batch, { holdOutput: i > 0 })))
+const results = []
+await new Promise((resolve) => {
+  let running = 0
+  let runningBrowsers = 0
+  let next = 0
+  const pump = () => {
+    while (next < jobs.length && running < slots) {
+      const job = jobs[next]
+      if (job.browser && runningBrowsers >= browserLanes) break
+      const index = next++
+      running++
+      if (job.browser) runningBrowsers++
+      const args = ['--import', 'tsx', '--test-reporter=spec', ...flags, SHARD, ...job.files]
+      void run(args, { holdOutput: index > 0 }).then((result) => {
+        results[index] = { ...result, job }
+        running--
+        if (job.browser) runningBrowsers--
+        if (next < jobs.length) pump()
+        else if (running === 0) resolve()
+      })
+    }
+  }
+  pump()
+  if (jobs.length === 0) resolve()
+})
 for (const { output } of results) if (output.length) process.stdout.write(output)
 await dropTemplates()
 
@@ -129,6 +186,10 @@ await dropTemplates()
 const totals = {}
 for (const { report } of results) {
   for (const [, key, value] of report.matchAll(/^ℹ (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)) totals[key] = (totals[key] ?? 0) + Number(value)
+}
+for (const { job, seconds, status } of results) {
+  const kind = job.browser ? 'browser files' : 'files'
+  console.log(`== ${job.files.length} ${kind} in ${seconds.toFixed(0)} s${status === 0 ? '' : ' (FAILED)'}: ${job.files.map((f) => f.split(/[\\/]/).pop().replace(/\.test\.ts$/, '')).join(' ').slice(0, 120)}`)
 }
 console.log(`\n== all test files: ${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`)
 // A process can fail outside any test (an error while loading a file, a missing corpus under CI=true)
