@@ -160,14 +160,16 @@ forEachDialect((dialect) => {
       }
       const known: number[] = []
       const unknown: number[] = []
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         known.push(await time('known@example.org', `10.0.0.${i}`))
         unknown.push(await time(`nobody${i}@example.org`, `10.0.1.${i}`))
       }
-      const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!
-      const ratio = median(unknown) / median(known)
+      // The least of several: other work on a shared machine only ever adds to a request's time (a median
+      // of three once read 101 ms against 19 ms while the suite's other processes were busy).
+      const least = (xs: number[]) => Math.min(...xs)
+      const ratio = least(unknown) / least(known)
       // Generous bounds: the machine is shared; without the dummy hash the ratio would be near 0.1.
-      assert.ok(ratio > 0.25 && ratio < 4, `unknown/known time ratio ${ratio.toFixed(2)} (${median(unknown).toFixed(1)} ms vs ${median(known).toFixed(1)} ms)`)
+      assert.ok(ratio > 0.25 && ratio < 4, `unknown/known time ratio ${ratio.toFixed(2)} (${least(unknown).toFixed(1)} ms vs ${least(known).toFixed(1)} ms; all: ${unknown.map((x) => x.toFixed(0))} vs ${known.map((x) => x.toFixed(0))})`)
     })
 
     it('refuses a disabled account with the same message as a wrong password', async (t) => {
