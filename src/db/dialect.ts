@@ -85,8 +85,30 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
   sqlite.pragma('busy_timeout = 5000')
   // Case-insensitive filters in every script (src/db/text-match.ts); SQLite's lower() knows ASCII only.
   sqlite.function(SQLITE_UNICODE_LOWER, { deterministic: true }, (value: unknown) => typeof value === 'string' ? foldCase(value) : value)
+  dropStat4Samples(sqlite)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, dialect: 'sqlite', close: () => db.destroy(), serialize: () => sqlite.serialize() }
+}
+
+/**
+ * better-sqlite3 builds SQLite with STAT4, so an ANALYZE (run by an operator, `PRAGMA optimize`, or the
+ * benchmarks' seed) also fills sqlite_stat4 with sample rows. When the planner consults those samples for a
+ * bound parameter, SQLite recompiles the statement every time a new value is bound, which is every time
+ * it runs: the statement cache below then saves nothing, and each page pays to plan its queries anew (the
+ * uncached article page ran 1.5× faster without the samples). sqlite_stat1, the per-index averages that
+ * are enough for Lede's indexed reads, is kept. See docs/decisions/017-sqlite-without-stat4-samples.md.
+ */
+export function dropStat4Samples(sqlite: SQLite.Database): void {
+  try {
+    const present = sqlite.prepare(`select 1 from sqlite_schema where type = 'table' and name = 'sqlite_stat4'`).get()
+    if (!present || !sqlite.prepare('select 1 from sqlite_stat4 limit 1').get()) return
+    sqlite.prepare('delete from sqlite_stat4').run()
+    // Reloads the planner's statistics for this connection, which may have read them already.
+    sqlite.prepare('analyze sqlite_schema').run()
+  } catch {
+    // A read-only file, or another process holding the write lock past busy_timeout: the samples stay, which
+    // costs speed, not correctness; the next start tries again.
+  }
 }
 
 /** Statements kept per SQLite connection: every query the app writes, with room for IN-list variants. */
