@@ -1,4 +1,4 @@
-// Rendered answers (pages, feeds, JSON) are compressed in one call on zlib's thread pool, not through
+// Rendered answers (pages, feeds, JSON) are compressed in one call (see Effort), not through
 // @fastify/compress's stream pipeline: a rendered page is one string already, and the pipeline (a
 // readable, a peek stream, a duplex and a brotli stream per response) cost more CPU than the brotli work
 // itself (bench/README.md, "Breaking news"). Streams (files) still go through @fastify/compress.
@@ -6,7 +6,7 @@
 import type { FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { promisify } from 'node:util'
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
+import { brotliCompress, brotliCompressSync, constants as zlib, gzip, gzipSync, type BrotliOptions } from 'node:zlib'
 import { chooseEncoding } from '../domain/accept-encoding.js'
 
 /** Smaller bodies gain little from compression and cost a header's worth of bytes anyway. */
@@ -19,21 +19,41 @@ const brotliAsync = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 
 /**
- * `kept`: a copy the page cache serves many times (brotli 5, within a few per cent of the best size);
- * `once`: an answer sent to one reader (brotli 4, a third cheaper on HTML). Both gzip at level 6.
+ * `kept`: a copy the page cache serves many times (brotli 5, within a few per cent of the best size),
+ * compressed on zlib's thread pool;
+ * `once`: an answer sent to one reader (brotli 2, about 7 % larger than 4 on pages and feeds for a third of
+ * the CPU), compressed right here when it is small. zlib's asynchronous calls run a stream per body and
+ * hand it to another thread: on a 16 KB article that cost more than the compression itself (brotli 4: 221 µs
+ * of process CPU async, 140 µs sync; brotli 2 sync 68 µs; bench/README.md, "Render"). A busy server has no
+ * idle core to hand it to anyway; only large bodies, which would hold up the event loop, still go there.
+ * Both gzip at level 6.
  */
 export type Effort = 'kept' | 'once'
 
-export function compressBody(body: Buffer, encoding: 'br' | 'gzip', effort: Effort): Promise<Buffer> {
-  if (encoding === 'gzip') return gzipAsync(body, { level: 6 })
-  return brotliAsync(body, {
+/** Bodies up to this size are compressed on the event loop: at most about a millisecond of work. */
+const COMPRESS_INLINE_UP_TO_BYTES = 128 * 1024
+
+function brotliOptions(body: Buffer, quality: number): BrotliOptions {
+  return {
     params: {
-      [zlib.BROTLI_PARAM_QUALITY]: effort === 'kept' ? 5 : 4,
+      [zlib.BROTLI_PARAM_QUALITY]: quality,
       [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
       // The encoder sizes its buffers to the body instead of to its 4 MB default window.
       [zlib.BROTLI_PARAM_SIZE_HINT]: body.length
     }
-  })
+  }
+}
+
+export function compressBody(body: Buffer, encoding: 'br' | 'gzip', effort: Effort): Promise<Buffer> {
+  if (effort === 'once' && body.length <= COMPRESS_INLINE_UP_TO_BYTES) {
+    try {
+      return Promise.resolve(encoding === 'gzip' ? gzipSync(body, { level: 6 }) : brotliCompressSync(body, brotliOptions(body, 2)))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+  if (encoding === 'gzip') return gzipAsync(body, { level: 6 })
+  return brotliAsync(body, brotliOptions(body, effort === 'kept' ? 5 : 2))
 }
 
 /** A Vary header value that includes Accept-Encoding. */
