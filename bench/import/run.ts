@@ -9,6 +9,7 @@ import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
+import v8 from 'node:v8'
 import pg from 'pg'
 import { openDatabase, type OpenDatabase } from '../../src/db/dialect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
@@ -23,6 +24,10 @@ const COMMENTS_PER_POST = 3
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 const ENGINES = (process.env.BENCH_ENGINES ?? (PG_URL ? 'sqlite,postgres' : 'sqlite')).split(',').map((e) => e.trim())
 const log = (line: string) => process.stderr.write(`${line}\n`)
+// Imports run in the server process (the admin screen) or `lede import`, both with the server's heap policy
+// (docs/decisions/015-heap-growth.md, HEAP_GROWTH_PERCENT, default 50; 0 for V8's own): so does the bench.
+const HEAP_GROWTH = Number(process.env.HEAP_GROWTH_PERCENT ?? 50)
+if (HEAP_GROWTH > 0) v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH}`)
 
 const pad = (n: number) => String(n).padStart(2, '0')
 

@@ -3,6 +3,8 @@
 import { parseCommandArgs, usageError } from './command-args.js'
 import { commandEdition, withCommandDeps } from './command-database.js'
 import { createReadStream } from 'node:fs'
+import v8 from 'node:v8'
+import { loadConfig } from '../config.js'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { summaryLines } from '../domain/import-summary.js'
@@ -16,8 +18,9 @@ hierarchy, tags, posts with their status, times, excerpt, featured image and com
 Old permalinks, /?p=ID links and category and tag archives answer 301 to the new addresses.
 
 The file is checked whole before anything is written: a file that is not a WordPress export, or is cut
-short, is refused with the line and column of the problem. Each post is saved in its own transaction, so
-running the same import again creates nothing new and continues where an interrupted run stopped.
+short, is refused with the line and column of the problem. Posts are saved in batches, each batch in one
+transaction, so running the same import again creates nothing new and continues where an interrupted run
+stopped.
 
 Options:
   --edition LANG   the edition to import into (default: the site's default edition)
@@ -108,6 +111,10 @@ export async function runImportCommand(args: string[], io: ImportIo = {
     }
   }
 
+  // The heap policy of the server, where imports also run (docs/decisions/015-heap-growth.md): V8's own
+  // lets a long import's heap grow to several times what it keeps.
+  const heapGrowth = loadConfig().heapGrowthPercent
+  if (heapGrowth > 0) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowth}`)
   return withCommandDeps(async (deps) => {
     const edition = await commandEdition('import', deps, values.edition, io)
     if (edition === null) return 2
