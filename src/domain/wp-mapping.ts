@@ -127,9 +127,10 @@ export interface MappedArticle {
 
 /**
  * A post as a Lede article, or why it cannot be one. A published post without a date gets `importedAt`,
- * as WordPress gives a post saved without one the current time.
+ * as WordPress gives a post saved without one the current time. `bodySource` is the content's body when
+ * it was converted already (wordpressContentToBody, on the import's worker).
  */
-export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, fallbackTimeZone: string }, importedAt: IsoInstant): { ok: true, article: MappedArticle } | { ok: false, reason: string } {
+export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, fallbackTimeZone: string }, importedAt: IsoInstant, bodySource?: string): { ok: true, article: MappedArticle } | { ok: false, reason: string } {
   const mapped = articleStatusOf(item.status)
   if (!mapped.ok) return mapped
   const notes: string[] = []
@@ -154,7 +155,7 @@ export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, f
       headline: headlineOf(item.title, item.postId),
       slug: articleSlugOf(item.postName, item.title),
       lead: excerptToLead(item.excerpt),
-      bodySource: wordpressContentToBody(item.content),
+      bodySource: bodySource ?? wordpressContentToBody(item.content),
       status: mapped.status,
       publishedAt,
       commentsOpen: item.commentStatus !== 'closed',

@@ -46,6 +46,11 @@ export interface NewArticle {
   featuredAlt?: string | null
   featuredCaption?: string | null
   featuredCredit?: string | null
+  /**
+   * storedArticleBody(bodySource), when the caller rendered it already (an import renders its bodies on a
+   * worker thread while the batch before is written); createArticles takes it instead of rendering again.
+   */
+  renderedBody?: { source: string, html: string }
 }
 
 /** Who is acting in the newsroom: the signed-in user (request.user fits). */
@@ -137,7 +142,7 @@ export async function createArticle(deps: Deps, input: NewArticle, actor: Actor 
  */
 export async function createArticles(deps: Deps, inputs: readonly NewArticle[], actor: Actor = SYSTEM_ACTOR): Promise<{ id: number, slug: string }[]> {
   const at = deps.clock()
-  const bodies = inputs.map((input) => storedBody(input.bodySource))
+  const bodies = inputs.map((input) => input.renderedBody ? { body_source: input.renderedBody.source, body_html: input.renderedBody.html } : storedBody(input.bodySource))
   return articleTransaction(deps, async ({ trx, writeNew }) => {
     const { timeZone } = await loadSettings(trx)
     const slugs = await slugsForDays(trx, inputs.map((input) => ({ edition: input.edition, slug: input.slug || slugFromText(input.headline), publishedAt: input.publishedAt ?? null })), timeZone)

@@ -37,6 +37,7 @@ import { userByEmail } from '../db/repositories/users.repository.js'
 import type { WpKind } from '../db/tables/imports.table.js'
 import type { EventBus, LedeEvent } from '../events/bus.js'
 import { createArticle, createArticles, updateImportedArticle, type NewArticle } from './articles.service.js'
+import { postHash, postReader, preparedCommentHtml, preparedOf, type PostReader } from './wordpress-import-posts.js'
 import { uploadMedia } from './media.service.js'
 import { createUser } from './users.service.js'
 import type { Deps } from './deps.js'
@@ -347,6 +348,12 @@ function commentRow(ctx: Context, articleId: number, p: PlannedComment, parentId
   }
 }
 
+/** A planned comment's row with its HTML when the posts pass's worker rendered it (commentTextToHtml of the same text). */
+function commentRowWithHtml(ctx: Context, articleId: number, p: PlannedComment, parentId: number | null) {
+  const html = preparedCommentHtml(p.c)
+  return { ...commentRow(ctx, articleId, p, parentId), ...(html !== undefined ? { body_html: html } : {}) }
+}
+
 const commentItem = (ctx: Context, p: PlannedComment, id: number): ImportedItem =>
   ({ siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: String(p.m.wpId), ledeKind: 'comment', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
 
@@ -408,13 +415,14 @@ async function updatePost(ctx: Context, item: WxrItem, articleId: number, import
 /** What a batch looked up for a post before writing it: its mapping row and its comments' (see importItemsTogether). */
 interface LookedUp { known: ImportItemRow | undefined, comments: ReadonlyMap<string, number | null> | null }
 
-const postHash = (item: WxrItem) => sha256(JSON.stringify({ ...item, comments: [] }))
+/** The post's content hash, worked out by the posts pass's worker when it read the post. */
+const hashOf = (item: WxrItem) => preparedOf(item)?.hash ?? postHash(item)
 const postLabel = (item: WxrItem) => `${String(item.postId)} ${item.title.slice(0, 60)}`.trim()
 
 async function importPost(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Promise<void> {
   const key = String(item.postId)
   const label = postLabel(item)
-  const hash = postHash(item)
+  const hash = hashOf(item)
   const known = lookedUp ? lookedUp.known : await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key })
   // A post seen for the first time has no comments imported either.
   const commentKeys = known && item.comments.length > 0 ? lookedUp?.comments ?? await knownComments(ctx, item.comments) : new Map<string, number | null>()
@@ -529,7 +537,7 @@ async function importItemsTogether(ctx: Context, items: readonly WxrItem[]): Pro
   }
   for (const item of items) {
     const key = String(item.postId)
-    const mapped = isPost(item) && !alone(item) && !known.has(key) ? articleOf(item, ctx.zone, ctx.at()) : null
+    const mapped = isPost(item) && !alone(item) && !known.has(key) ? articleOf(item, ctx.zone, ctx.at(), preparedOf(item)?.bodySource) : null
     if (!mapped?.ok) {
       await writeRun()
       await importItem(ctx, item, isPost(item) && !alone(item) ? { known: known.get(key), comments: knownCommentIds } : undefined)
@@ -541,7 +549,7 @@ async function importItemsTogether(ctx: Context, items: readonly WxrItem[]): Pro
     const fields = await articleFields(ctx, item, a)
     if (a.extraCategories.length > 0) note(ctx.summary, 'post in several categories filed under its first one only')
     for (const n of a.notes) note(ctx.summary, n)
-    run.push({ item, key, hash: postHash(item), article: a, fields })
+    run.push({ item, key, hash: hashOf(item), article: a, fields })
   }
   await writeRun()
 }
@@ -550,7 +558,10 @@ async function importItemsTogether(ctx: Context, items: readonly WxrItem[]): Pro
 async function writeNewPosts(ctx: Context, posts: readonly NewPost[]): Promise<void> {
   if (posts.length === 0) return
   await inTransaction(ctx, async (trx, deps) => {
-    const created = await createArticles(deps, posts.map((p) => ({ ...p.fields, edition: ctx.edition, slug: p.article.slug })), ctx.options.actor)
+    const created = await createArticles(deps, posts.map((p) => {
+      const body = preparedOf(p.item)?.body
+      return { ...p.fields, edition: ctx.edition, slug: p.article.slug, ...(body ? { renderedBody: body } : {}) }
+    }), ctx.options.actor)
     const plans = posts.map((p) => planComments(ctx, p.item.comments, p.article.publishedAt ?? ctx.at(), new Map()))
     const commentIds = await reserveIds(trx, 'comments', plans.reduce((n, plan) => n + plan.length, 0))
     const comments: Parameters<typeof insertComments>[1][number][] = []
@@ -563,7 +574,7 @@ async function writeNewPosts(ctx: Context, posts: readonly NewPost[]): Promise<v
         const parent = planned.parent === null ? undefined : written[planned.parent]!
         const id = commentIds[comments.length]!
         const path = threadPathOf(parent?.path ?? '', id)
-        comments.push({ ...commentRow(ctx, articleId, planned, parent?.id ?? null), id, thread_path: path })
+        comments.push({ ...commentRowWithHtml(ctx, articleId, planned, parent?.id ?? null), id, thread_path: path })
         written.push({ id, path })
         mappings.push(commentItem(ctx, planned, id))
       }
@@ -681,6 +692,22 @@ async function progressReporter(ctx: Context): Promise<(progress: ImportProgress
 
 /** Imports the export; a file that is not one is refused with what is wrong and where, and nothing is written. */
 export async function importWordPress(deps: Deps, options: WordPressImportOptions): Promise<ImportResult> {
+  // The posts pass's worker starts now, so its modules load while the first pass checks the file.
+  const reader = options.oneByOne ? null : postReader()
+  try {
+    return await importWith(deps, options, reader)
+  } finally {
+    await reader?.close()
+  }
+}
+
+/** Posts as the third pass reads them: prepared on the worker, or (one by one) plainly. */
+async function * postsOf(options: WordPressImportOptions, reader: PostReader | null): AsyncGenerator<WxrItem> {
+  if (reader) { yield * reader.items(options.source); return }
+  for await (const r of readWxr(options.source())) if (r.kind === 'item') yield r.item
+}
+
+async function importWith(deps: Deps, options: WordPressImportOptions, reader: PostReader | null): Promise<ImportResult> {
   const startedAt = deps.clock().toISOString()
   const runId = options.runId ?? await insertImportRun(deps.db, {
     source: 'wordpress', file_name: options.fileName.slice(0, 255), edition: options.edition, status: 'running',
@@ -795,10 +822,9 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
       // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
       writing.catch(() => {})
     }
-    for await (const r of readWxr(options.source())) {
-      if (r.kind !== 'item') continue
-      batch.push(r.item)
-      batchChars += itemChars(r.item)
+    for await (const item of postsOf(options, reader)) {
+      batch.push(item)
+      batchChars += itemChars(item)
       if (batch.length >= postsPerBatch || batchChars >= BATCH_TEXT_CHARS) await writeBatch()
     }
     if (batch.length > 0) await writeBatch()

@@ -62,10 +62,11 @@ export async function insertComment(db: DbOrTrx, values: Omit<Insertable<Comment
  * parent_id are known up front: several rows to a statement, in the order given, each as insertComment
  * would have written it.
  */
-export async function insertComments(db: DbOrTrx, rows: readonly (Omit<Insertable<CommentsTable>, 'body_html'> & { id: number, thread_path: string })[]): Promise<void> {
-  const columns = new Set(rows.flatMap((r) => Object.keys(r))).size + 1
+export async function insertComments(db: DbOrTrx, rows: readonly (Omit<Insertable<CommentsTable>, 'body_html'> & { id: number, thread_path: string, body_html?: string })[]): Promise<void> {
+  const columns = new Set([...rows.flatMap((r) => Object.keys(r)), 'body_html']).size
   for (const chunk of chunksFor(rows, columns)) {
-    await db.insertInto('comments').values(chunk.map((values) => ({ ...values, body_html: commentTextToHtml(values.body) }))).execute()
+    // body_html, when given, is commentTextToHtml(body) rendered beforehand (an import's worker thread).
+    await db.insertInto('comments').values(chunk.map((values) => ({ ...values, body_html: values.body_html ?? commentTextToHtml(values.body) }))).execute()
   }
 }
 
