@@ -6,7 +6,7 @@ import {
   type ArticleRow, type NewsfeedCursor, type NewsfeedItem, nextScheduledPublication
 } from '../db/repositories/articles.repository.js'
 import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
-import { sectionById, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
+import { sectionById, sectionChoices, tagsOfArticle, type SectionRow, type TagRow } from '../db/repositories/taxonomy.repository.js'
 import { liveArticleForOldUrl } from '../db/repositories/slug-history.repository.js'
 import { featuredImageOf, type FeaturedImage } from '../db/repositories/media.repository.js'
 import { authorById } from '../db/repositories/users.repository.js'
@@ -94,9 +94,19 @@ export function newsfeedStrip(deps: Deps, settings: SiteSettings, edition: strin
   return sharedBlock(deps, `strip ${edition} ${limit}`, () => latestPublished(deps.db, { edition, now: deps.clock(), limit }))
 }
 
+/**
+ * A section as articles show it. Every section of the site is read at once and kept with the shared blocks
+ * (a few dozen rows, dropped on every change like the strip): one query less per article page. A section
+ * newer than that copy is read by itself.
+ */
+async function sectionOf(deps: Deps, id: number): Promise<SectionRow | undefined> {
+  const sections = await sharedBlock(deps, 'sections', async () => new Map((await sectionChoices(deps.db)).map((s) => [s.id, s])))
+  return sections.get(id) ?? sectionById(deps.db, id)
+}
+
 export async function articlePage(deps: Deps, settings: SiteSettings, article: ArticleRow): Promise<ArticlePageData> {
   const [section, tags, comments, strip, author, featuredImage, editionLinks, liveBlog] = await Promise.all([
-    article.section_id ? sectionById(deps.db, article.section_id) : Promise.resolve(undefined),
+    article.section_id ? sectionOf(deps, article.section_id) : Promise.resolve(undefined),
     tagsOfArticle(deps.db, article.id),
     approvedComments(deps.db, article.id),
     newsfeedStrip(deps, settings, article.edition),
