@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely'
 import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
 import { engineOf } from '../engine.js'
+import { insertRows } from '../insert-rows.js'
 import { anyColumnContains } from '../text-match.js'
 import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tables/comments.table.js'
 import { parseReasons, type ModerationReason } from '../../domain/spam.js'
@@ -63,11 +64,18 @@ export async function insertComment(db: DbOrTrx, values: Omit<Insertable<Comment
  * would have written it.
  */
 export async function insertComments(db: DbOrTrx, rows: readonly (Omit<Insertable<CommentsTable>, 'body_html'> & { id: number, thread_path: string, body_html?: string })[]): Promise<void> {
-  const columns = new Set([...rows.flatMap((r) => Object.keys(r)), 'body_html']).size
-  for (const chunk of chunksFor(rows, columns)) {
-    // body_html, when given, is commentTextToHtml(body) rendered beforehand (an import's worker thread).
-    await db.insertInto('comments').values(chunk.map((values) => ({ ...values, body_html: values.body_html ?? commentTextToHtml(values.body) }))).execute()
+  if (rows.length === 0) return
+  // The statement is compiled once (insert-rows.ts): an import's batch inserts hundreds of comments.
+  // Every row names the same columns (a column some rows leave out would take its default, which the
+  // builder writes and insertRows does not): otherwise the builder writes them.
+  const columns = [...new Set([...Object.keys(rows[0]!), 'body_html'])] as (keyof typeof rows[number])[]
+  // body_html, when given, is commentTextToHtml(body) rendered beforehand (an import's worker thread).
+  const withHtml = rows.map((values) => ({ ...values, body_html: values.body_html ?? commentTextToHtml(values.body) }))
+  if (withHtml.some((row) => Object.keys(row).length !== columns.length || columns.some((c) => row[c] === undefined))) {
+    for (const chunk of chunksFor(withHtml, columns.length)) await db.insertInto('comments').values(chunk).execute()
+    return
   }
+  await insertRows(db, 'comments', columns, withHtml.map((row) => columns.map((c) => row[c])))
 }
 
 export async function commentById(db: DbOrTrx, id: number): Promise<CommentRow | undefined> {

@@ -2,6 +2,7 @@
 import type { Insertable, Selectable } from 'kysely'
 import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
+import { insertRows } from '../insert-rows.js'
 import type { ImportItemsTable, ImportRunStatus, ImportRunsTable, LedeKind, RedirectTargetKind, WpKind } from '../tables/imports.table.js'
 
 export type ImportRunRow = Selectable<ImportRunsTable>
@@ -65,16 +66,13 @@ export async function recordImportedItem(db: DbOrTrx, v: ImportedItem): Promise<
  * only once (PostgreSQL refuses to update one row twice in a statement).
  */
 export async function recordImportedItems(db: DbOrTrx, items: readonly ImportedItem[]): Promise<void> {
-  for (const chunk of chunksFor(items, 9)) {
-    await db.insertInto('import_items').values(chunk.map((v) => ({
-      site_url: v.siteUrl, wp_kind: v.wpKind, wp_key: v.wpKey, lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash,
-      run_id: v.runId, created_at: v.at, updated_at: v.at
-    }))).onConflict((oc) => oc.columns(['site_url', 'wp_kind', 'wp_key']).doUpdateSet((eb) => ({
-      lede_kind: eb.ref('excluded.lede_kind'), lede_id: eb.ref('excluded.lede_id'), content_hash: eb.ref('excluded.content_hash'),
-      run_id: eb.ref('excluded.run_id'), updated_at: eb.ref('excluded.updated_at')
-    }))).execute()
-  }
+  // recordImportedItem's upsert, with its statement compiled once (insert-rows.ts): a batch writes hundreds.
+  await insertRows(db, 'import_items', IMPORT_ITEM_COLUMNS, items.map((v) => [v.siteUrl, v.wpKind, v.wpKey, v.ledeKind, v.ledeId, v.hash, v.runId, v.at, v.at]),
+    'on conflict ("site_url", "wp_kind", "wp_key") do update set "lede_kind" = "excluded"."lede_kind", "lede_id" = "excluded"."lede_id", ' +
+    '"content_hash" = "excluded"."content_hash", "run_id" = "excluded"."run_id", "updated_at" = "excluded"."updated_at"')
 }
+
+const IMPORT_ITEM_COLUMNS = ['site_url', 'wp_kind', 'wp_key', 'lede_kind', 'lede_id', 'content_hash', 'run_id', 'created_at', 'updated_at'] as const
 
 export interface OldUrl { oldPath: string, targetKind: RedirectTargetKind, targetId: number, runId: number | null, at: string }
 
@@ -87,9 +85,8 @@ export async function addRedirect(db: DbOrTrx, v: OldUrl): Promise<void> {
 
 /** addRedirect for many old URLs, several to a statement, in the order given (the first of a path wins). */
 export async function addRedirects(db: DbOrTrx, urls: readonly OldUrl[]): Promise<void> {
-  for (const chunk of chunksFor(urls, 5)) {
-    await db.insertInto('redirects').values(chunk.map(redirectRow)).onConflict((oc) => oc.column('old_path').doNothing()).execute()
-  }
+  await insertRows(db, 'redirects', ['old_path', 'target_kind', 'target_id', 'run_id', 'created_at'],
+    urls.map((v) => [v.oldPath, v.targetKind, v.targetId, v.runId, v.at]), 'on conflict ("old_path") do nothing')
 }
 
 export async function redirectFor(db: DbOrTrx, oldPath: string): Promise<{ targetKind: RedirectTargetKind, targetId: number } | undefined> {
