@@ -7,6 +7,7 @@
 //
 // Elements are recognised by namespace URI, not prefix: WordPress's export namespaces for every WXR
 // version are accepted (http, and https as WordPress.com writes them), and a prefix rebound to another URI (a "hijacked" wp:) is someone else's data.
+import { isUtf8 } from 'node:buffer'
 import { SaxesParser, type SaxesTagNS } from 'saxes'
 
 export const WXR_VERSIONS = ['1.0', '1.1', '1.2'] as const
@@ -124,7 +125,19 @@ interface Node { ns: string, name: string, attrs: Record<string, string>, text: 
 
 type Space = 'wp' | 'excerpt' | 'content' | 'dc' | 'rss' | 'other'
 
+/** Namespace URIs seen so far: an export uses a handful, on every one of its million elements. */
+const spaces = new Map<string, Space>()
+
 function spaceOf(uri: string): Space {
+  let space = spaces.get(uri)
+  if (space === undefined) {
+    space = spaceOfUri(uri)
+    if (spaces.size < 100) spaces.set(uri, space)
+  }
+  return space
+}
+
+function spaceOfUri(uri: string): Space {
   if (uri === '') return 'rss'
   if (WP_NS.test(uri)) return 'wp'
   if (EXCERPT_NS.test(uri)) return 'excerpt'
@@ -234,6 +247,66 @@ const RECORDS: Record<string, Space> = { item: 'rss', author: 'wp', category: 'w
 const HEADER_FIELDS = new Set(['rss:title', 'rss:link', 'rss:description', 'rss:language', 'wp:wxr_version', 'wp:base_site_url', 'wp:base_blog_url'])
 
 /**
+ * UTF-8 bytes as text, chunk by chunk, refusing what is not UTF-8 as TextDecoder's `fatal` mode does
+ * (overlong forms, surrogates, past U+10FFFF, a cut character), and dropping a leading byte-order mark as
+ * it does. Checking with isUtf8 and converting with toString is about twice as fast as the streaming
+ * TextDecoder, which took a tenth of each pass over a large export.
+ */
+class Utf8Stream {
+  /** The bytes of a character the last chunk cut short (at most three). */
+  private carry: Buffer | null = null
+  private started = false
+
+  /** The chunk's text, or null when it is not UTF-8. */
+  decode(chunk: Buffer | Uint8Array): string | null {
+    let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    if (this.carry) { bytes = Buffer.concat([this.carry, bytes]); this.carry = null }
+    if (!this.started && bytes.length > 0) {
+      if (bytes.length < 3 && bytes[0] === 0xef && (bytes.length < 2 || bytes[1] === 0xbb)) { this.carry = Buffer.from(bytes); return '' }
+      this.started = true
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+    }
+    const end = completeLength(bytes)
+    if (end < bytes.length) {
+      this.carry = Buffer.from(bytes.subarray(end))
+      if (!startsACharacter(this.carry)) return null
+    }
+    const whole = bytes.subarray(0, end)
+    return isUtf8(whole) ? whole.toString('utf8') : null
+  }
+
+  /** False when the bytes ended inside a character. */
+  end(): boolean {
+    return this.carry === null || (!this.started && this.carry.length === 0)
+  }
+}
+
+/**
+ * How many of the bytes end on a character boundary: a lead byte near the end whose character needs
+ * more bytes than are left is held back for the next chunk. Anything else that is wrong is left in, for
+ * isUtf8 to refuse.
+ */
+function completeLength(bytes: Buffer): number {
+  const n = bytes.length
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back]!
+    if ((b & 0xc0) === 0x80) continue
+    const needs = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 1
+    return needs > back ? n - back : n
+  }
+  return n
+}
+
+/** Whether the cut bytes can still become a character (TextDecoder refuses a wrong second byte at once). */
+function startsACharacter(bytes: Buffer): boolean {
+  const lead = bytes[0]!
+  const second = bytes[1]
+  if (second === undefined) return true
+  const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf]
+  return second >= low && second <= high && (bytes[2] === undefined || (bytes[2] & 0xc0) === 0x80)
+}
+
+/**
  * Parses WXR from chunks of UTF-8 bytes or text (a file stream, an upload). Yields the header before the first record: a file whose version is
  * missing or unknown by then is refused. Throws WxrError, with the line and column, for anything that is
  * not well-formed XML or not a WXR export.
@@ -339,13 +412,11 @@ export async function * readWxr(chunks: AsyncIterable<string | Buffer>): AsyncGe
   })
 
   // Bytes are decoded as a stream, so a character split between two chunks arrives whole.
-  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const decoder = new Utf8Stream()
   const decode = (chunk: string | Buffer): string => {
-    try {
-      return typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
-    } catch {
-      return fail('The file is not valid UTF-8')
-    }
+    if (typeof chunk === 'string') return chunk
+    const text = decoder.decode(chunk)
+    return text ?? fail('The file is not valid UTF-8')
   }
   let first = true
   for await (const chunk of chunks) {
@@ -358,11 +429,7 @@ export async function * readWxr(chunks: AsyncIterable<string | Buffer>): AsyncGe
     parser.write(s)
     while (ready.length) yield ready.shift()!
   }
-  try {
-    decoder.decode()
-  } catch {
-    fail('The file ends inside a UTF-8 character')
-  }
+  if (!decoder.end()) fail('The file ends inside a UTF-8 character')
   parser.close()
   if (!sawChannel) fail('This is not a WordPress export: there is no <channel>')
   while (ready.length) yield ready.shift()!
