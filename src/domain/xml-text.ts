@@ -4,9 +4,17 @@
 /** Characters XML 1.0 forbids anywhere in a document (C0 controls but tab/newline/return, U+FFFE/U+FFFF, lone surrogates). */
 const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
+/**
+ * Whether a text may hold a forbidden character: a C0 control, U+FFFE/U+FFFF, or any surrogate (paired ones
+ * are fine, but telling them apart needs the slower Unicode-aware pattern above). Without the `u` flag V8
+ * scans this class several times faster, and most texts (every story without an emoji) pass it whole.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/
+
 /** Drops the characters no XML document may contain. */
 export function xmlSafe(text: string): string {
-  return text.replace(XML_FORBIDDEN, '')
+  return MAYBE_FORBIDDEN.test(text) ? text.replace(XML_FORBIDDEN, '') : text
 }
 
 /**
