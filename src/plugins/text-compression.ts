@@ -21,14 +21,22 @@ const gzipAsync = promisify(gzip)
 /**
  * `kept`: a copy the page cache serves many times (brotli 5, within a few per cent of the best size),
  * compressed on zlib's thread pool;
- * `once`: an answer sent to one reader (brotli 2, about 7 % larger than 4 on pages and feeds for a third of
- * the CPU), compressed right here when it is small. zlib's asynchronous calls run a stream per body and
- * hand it to another thread: on a 16 KB article that cost more than the compression itself (brotli 4: 221 µs
- * of process CPU async, 140 µs sync; brotli 2 sync 68 µs; bench/README.md, "Render"). A busy server has no
- * idle core to hand it to anyway; only large bodies, which would hold up the event loop, still go there.
- * Both gzip at level 6.
+ * `once`: an answer sent to one reader (brotli 2, about 7 % larger than 4 on pages for a third of the CPU;
+ * 1 on large bodies, see onceQuality), compressed right here when it is small. zlib's asynchronous calls
+ * run a stream per body and hand it to another thread: on a 16 KB article that cost more than the
+ * compression itself (brotli 4: 221 µs of process CPU async, 140 µs sync; brotli 2 sync 68 µs). A busy
+ * server has no idle core to hand it to anyway; only large bodies, which would hold up the event loop,
+ * still go there. Both gzip at level 6.
  */
 export type Effort = 'kept' | 'once'
+
+/**
+ * Brotli 1 above 32 KB (a full-text feed of 50 stories, 64 KB): half the CPU of brotli 2 there (141 against
+ * 264 µs) for 4 % more bytes; pages stay at 2, where 1 saves little and costs 8 %.
+ */
+function onceQuality(body: Buffer): number {
+  return body.length > 32 * 1024 ? 1 : 2
+}
 
 /** Bodies up to this size are compressed on the event loop: at most about a millisecond of work. */
 const COMPRESS_INLINE_UP_TO_BYTES = 128 * 1024
@@ -47,13 +55,13 @@ function brotliOptions(body: Buffer, quality: number): BrotliOptions {
 export function compressBody(body: Buffer, encoding: 'br' | 'gzip', effort: Effort): Promise<Buffer> {
   if (effort === 'once' && body.length <= COMPRESS_INLINE_UP_TO_BYTES) {
     try {
-      return Promise.resolve(encoding === 'gzip' ? gzipSync(body, { level: 6 }) : brotliCompressSync(body, brotliOptions(body, 2)))
+      return Promise.resolve(encoding === 'gzip' ? gzipSync(body, { level: 6 }) : brotliCompressSync(body, brotliOptions(body, onceQuality(body))))
     } catch (error) {
       return Promise.reject(error)
     }
   }
   if (encoding === 'gzip') return gzipAsync(body, { level: 6 })
-  return brotliAsync(body, brotliOptions(body, effort === 'kept' ? 5 : 2))
+  return brotliAsync(body, brotliOptions(body, effort === 'kept' ? 5 : onceQuality(body)))
 }
 
 /** A Vary header value that includes Accept-Encoding. */
