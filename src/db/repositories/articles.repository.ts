@@ -34,14 +34,31 @@ export function isLive(now: Date, table = 'articles'): (eb: ExpressionBuilder<an
 
 export type LiveStatus = typeof LIVE_STATUSES[number]
 
+/** A latest publication time a query wants: strictly before an instant, or at or before it. */
+export interface UpperBound { op: '<' | '<=', at: IsoInstant }
+
 /**
- * Live articles of an edition. `statuses` narrows them to one live status at a time (see newestPerStatus):
- * with a single status the (edition, status, published_at, id) index hands rows over in order.
+ * The tighter of two latest publication times (either may be absent). A query of live articles carries
+ * exactly one such bound: given two (`<= now` and `< the day's end`), SQLite bounds its index scan by the
+ * one it estimates tighter, and with only sqlite_stat1 (decision 017) it took `<= now`, reading every story
+ * from now back to the day asked for: a day page of 2022 on a three-year archive took 3 ms, not 30 µs.
  */
-export function liveArticles(db: DbOrTrx, edition: string, now: Date, statuses: readonly LiveStatus[] = LIVE_STATUSES) {
-  const query = db.selectFrom('articles').where('articles.edition', '=', edition)
-  if (statuses.length !== 1) return query.where(isLive(now))
-  return query.where('articles.status', '=', statuses[0]!).where('articles.published_at', '<=', now.toISOString())
+export function tighter(a: UpperBound | undefined, b: UpperBound | undefined): UpperBound | undefined {
+  if (!a || !b) return a ?? b
+  if (a.at !== b.at) return a.at < b.at ? a : b
+  return a.op === '<' ? a : b
+}
+
+/**
+ * Live articles of an edition, published no later than `upTo` when given. `statuses` narrows them to one
+ * live status at a time (see newestPerStatus): with a single status the (edition, status, published_at, id)
+ * index hands rows over in order.
+ */
+export function liveArticles(db: DbOrTrx, edition: string, now: Date, statuses: readonly LiveStatus[] = LIVE_STATUSES, upTo?: UpperBound) {
+  // "Live" is a live status and a publication time reached; that time and `upTo` make one bound.
+  const bound = tighter({ op: '<=', at: now.toISOString() }, upTo)!
+  const query = db.selectFrom('articles').where('articles.edition', '=', edition).where('articles.published_at', bound.op, bound.at)
+  return statuses.length === 1 ? query.where('articles.status', '=', statuses[0]!) : query.where('articles.status', 'in', statuses)
 }
 
 /** Newest first, as every newsfeed lists; ties (same minute) by id. */
@@ -64,8 +81,8 @@ export async function newestPerStatus<R extends { published_at: string | null, i
   return lists.flat().sort(newestFirst).slice(0, limit)
 }
 
-export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date, statuses: readonly LiveStatus[] = LIVE_STATUSES) {
-  return liveArticles(db, edition, now, statuses).select((eb) => [
+export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date, statuses: readonly LiveStatus[] = LIVE_STATUSES, upTo?: UpperBound) {
+  return liveArticles(db, edition, now, statuses, upTo).select((eb) => [
     'articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.breaking', 'articles.edition',
     eb.selectFrom('comments').whereRef('comments.article_id', '=', 'articles.id').where('comments.status', '=', 'approved')
       .select(eb.fn.countAll<number>().as('n')).as('comment_count')
@@ -82,7 +99,7 @@ export function toNewsfeedItem(row: { id: number, slug: string, headline: string
 /** The newest live stories, or those older than `before`. Fetches one extra row to tell whether more exist. */
 export async function latestPublished(db: DbOrTrx, q: { edition: string, now: Date, limit: number, before?: NewsfeedCursor }): Promise<{ items: NewsfeedItem[], hasMore: boolean }> {
   const rows = await newestPerStatus(q.limit + 1, (status) => {
-    let query = newsfeedColumns(db, q.edition, q.now, [status])
+    let query = newsfeedColumns(db, q.edition, q.now, [status], q.before && { op: '<=', at: q.before.publishedAt })
     if (q.before) {
       const { publishedAt, id } = q.before
       query = query.where((eb) => eb.or([
@@ -97,9 +114,8 @@ export async function latestPublished(db: DbOrTrx, q: { edition: string, now: Da
 
 /** Every live story published within [start, end), newest first. */
 export async function dayNewsfeed(db: DbOrTrx, q: { edition: string, now: Date, start: IsoInstant, end: IsoInstant }): Promise<NewsfeedItem[]> {
-  const rows = await newsfeedColumns(db, q.edition, q.now)
+  const rows = await newsfeedColumns(db, q.edition, q.now, LIVE_STATUSES, { op: '<', at: q.end })
     .where('articles.published_at', '>=', q.start)
-    .where('articles.published_at', '<', q.end)
     .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
     .execute()
   return rows.map(toNewsfeedItem)
@@ -107,7 +123,7 @@ export async function dayNewsfeed(db: DbOrTrx, q: { edition: string, now: Date, 
 
 /** Publication time of the latest live story before `instant` (to find the previous day with news). */
 export async function latestPublishedBefore(db: DbOrTrx, q: { edition: string, now: Date, instant: IsoInstant }): Promise<IsoInstant | null> {
-  const [row] = await newestPerStatus(1, (status) => liveArticles(db, q.edition, q.now, [status]).where('articles.published_at', '<', q.instant)
+  const [row] = await newestPerStatus(1, (status) => liveArticles(db, q.edition, q.now, [status], { op: '<', at: q.instant })
     .select(['articles.published_at', 'articles.id']).orderBy('articles.published_at', 'desc').limit(1).execute())
   return row?.published_at ?? null
 }

@@ -5,7 +5,7 @@ import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
 import type { IsoInstant } from '../../domain/days.js'
 import type { PublishedArticle, TermRef } from '../../domain/published-article.js'
-import { liveArticles, newestPerStatus, newsfeedColumns, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem } from './articles.repository.js'
+import { liveArticles, newestPerStatus, newsfeedColumns, tighter, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem, type UpperBound } from './articles.repository.js'
 import { featuredImages } from './media.repository.js'
 import { tagsOfArticles } from './taxonomy.repository.js'
 
@@ -53,9 +53,17 @@ function filtered<O>(query: ArticlesQuery<O>, filter: ArticleFilter = {}, before
   return q
 }
 
+/**
+ * The latest publication time a filter and a cursor allow, for liveArticles to merge with "now" into one
+ * bound (see tighter). `filtered` still applies both itself; this only lets the index scan start there.
+ */
+function upperBoundOf(filter: ArticleFilter = {}, before?: NewsfeedCursor): UpperBound | undefined {
+  return tighter(filter.end ? { op: '<', at: filter.end } : undefined, before ? { op: '<=', at: before.publishedAt } : undefined)
+}
+
 /** Newsfeed lines for a section, tag or author page, newest first, one extra row fetched to tell whether more exist. */
 export async function listingNewsfeed(db: DbOrTrx, q: ArticlePageQuery): Promise<{ items: NewsfeedItem[], hasMore: boolean }> {
-  const rows = await filtered(newsfeedColumns(db, q.edition, q.now), q.filter, q.before)
+  const rows = await filtered(newsfeedColumns(db, q.edition, q.now, undefined, upperBoundOf(q.filter, q.before)), q.filter, q.before)
     .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
   return { items: rows.slice(0, q.limit).map(toNewsfeedItem), hasMore: rows.length > q.limit }
 }
@@ -108,7 +116,7 @@ async function toPublished(db: DbOrTrx, rows: PublishedRow[]): Promise<Published
 
 /** Live articles with everything feeds and the API print, newest first. */
 export async function publishedArticles(db: DbOrTrx, q: ArticlePageQuery): Promise<{ items: PublishedArticle[], hasMore: boolean }> {
-  const newest = (statuses?: Parameters<typeof liveArticles>[3]) => publishedColumns(filtered(liveArticles(db, q.edition, q.now, statuses), q.filter, q.before))
+  const newest = (statuses?: Parameters<typeof liveArticles>[3]) => publishedColumns(filtered(liveArticles(db, q.edition, q.now, statuses, upperBoundOf(q.filter, q.before)), q.filter, q.before))
     .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
   // A whole edition's feed reads one status at a time (see newestPerStatus); a filtered one has the
   // section, author or tag index to go by.
@@ -128,7 +136,7 @@ export async function publishedArticleById(db: DbOrTrx, q: { now: Date, id: numb
 
 /** Does the edition have at least one live article matching the filter? */
 export async function hasLiveArticles(db: DbOrTrx, q: { edition: string, now: Date, filter: ArticleFilter }): Promise<boolean> {
-  const row = await filtered(liveArticles(db, q.edition, q.now), q.filter).select('articles.id').limit(1).executeTakeFirst()
+  const row = await filtered(liveArticles(db, q.edition, q.now, undefined, upperBoundOf(q.filter)), q.filter).select('articles.id').limit(1).executeTakeFirst()
   return row !== undefined
 }
 
@@ -185,7 +193,7 @@ export interface SitemapArticle { id: number, slug: string, publishedAt: IsoInst
 
 /** Live articles published within [start, end), oldest first, one sitemap page at a time. */
 export async function sitemapArticles(db: DbOrTrx, q: { edition: string, now: Date, start: IsoInstant, end: IsoInstant, offset: number, limit: number }): Promise<SitemapArticle[]> {
-  const rows = await filtered(liveArticles(db, q.edition, q.now), { start: q.start, end: q.end })
+  const rows = await filtered(liveArticles(db, q.edition, q.now, undefined, { op: '<', at: q.end }), { start: q.start, end: q.end })
     .select(['articles.id', 'articles.slug', 'articles.published_at', 'articles.updated_at'])
     .orderBy('articles.published_at', 'asc').orderBy('articles.id', 'asc').offset(q.offset).limit(q.limit).execute()
   return rows.map((r) => ({ id: r.id, slug: r.slug, publishedAt: r.published_at!, updatedAt: r.updated_at }))
