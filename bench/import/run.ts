@@ -95,6 +95,7 @@ async function runEngine(engine: string, file: string): Promise<void> {
     await migrateToLatest(deps.db)
     await saveSettings(deps.db, { editions: ['en'], defaultEdition: 'en', timeZone: 'UTC' })
     const start = performance.now()
+    const cpuStart = process.cpuUsage()
     let lastLog = 0
     const result = await importWordPress(deps, {
       source: () => createReadStream(file, { highWaterMark: 256 * 1024 }), fileName: 'bench.xml', edition: 'en', dryRun: false, mediaDir: null,
@@ -107,9 +108,10 @@ async function runEngine(engine: string, file: string): Promise<void> {
       }
     })
     const seconds = (performance.now() - start) / 1000
+    const cpu = process.cpuUsage(cpuStart)
     if (result.kind !== 'done') throw new Error(result.message)
     for (const line of summaryLines(result.summary)) log(`[${engine}] ${line}`)
-    console.log(`${engine}: ${POSTS} posts, ${POSTS * COMMENTS_PER_POST} comments in ${seconds.toFixed(1)} s = ${Math.round(POSTS / seconds)} posts/s; peak RSS ${Math.round(peak / 1048576)} MB`)
+    console.log(`${engine}: ${POSTS} posts, ${POSTS * COMMENTS_PER_POST} comments in ${seconds.toFixed(1)} s = ${Math.round(POSTS / seconds)} posts/s; peak RSS ${Math.round(peak / 1048576)} MB; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (all threads)`)
   } finally {
     clearInterval(sampler)
     await database.close()

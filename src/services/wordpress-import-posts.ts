@@ -72,12 +72,12 @@ export const ITEMS_PER_MESSAGE = 25
 export const preparedChars = (item: WxrItem, p: PreparedPost | null) => 2 * (item.content.length + item.comments.reduce((n, c) => n + c.content.length, 0)) +
   (p?.body ? p.body.source.length + p.body.html.length : 0)
 
-const WORKER_YOUNG_GENERATION_MB = 8
+const WORKER_YOUNG_GENERATION_MB = 16
 
 function startWorker(): Worker {
   const entry = new URL(`./wordpress-import.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
   // Its garbage is short-lived (a post's parse and render): a small young generation holds it, where V8's
-  // default (48 MB) only adds to the process's memory.
+  // default (48 MB) added 30 MB to the process's memory.
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
   if (entry.pathname.endsWith('.js')) return new Worker(entry, { resourceLimits })
   // Run from source (tsx): a worker does not inherit tsx's loader, so it registers it first.
@@ -93,9 +93,9 @@ export interface PostReader {
   close(): Promise<void>
 }
 
-export function postReader(): PostReader {
+export function postReader(options: { inPlace?: boolean } = {}): PostReader {
   let worker: Worker | null = null
-  try { worker = startWorker() } catch { worker = null }
+  try { worker = options.inPlace ? null : startWorker() } catch { worker = null }
   // An unused worker must not keep the process alive, nor crash it; one that failed to start is replaced
   // by the same work in place.
   worker?.unref()

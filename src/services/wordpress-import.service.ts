@@ -14,6 +14,7 @@
 // every other article.
 import { createHash } from 'node:crypto'
 import { readFile, realpath, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { basename, resolve, sep } from 'node:path'
 import { isValidEmail, normaliseEmail, DISPLAY_NAME_MAX_LENGTH } from '../domain/accounts.js'
 import { queryKeyOf } from '../domain/legacy-urls.js'
@@ -692,8 +693,9 @@ async function progressReporter(ctx: Context): Promise<(progress: ImportProgress
 
 /** Imports the export; a file that is not one is refused with what is wrong and where, and nothing is written. */
 export async function importWordPress(deps: Deps, options: WordPressImportOptions): Promise<ImportResult> {
-  // The posts pass's worker starts now, so its modules load while the first pass checks the file.
-  const reader = options.oneByOne ? null : postReader()
+  // The posts pass's worker starts now, so its modules load while the first pass checks the file. With
+  // one core it would only add its messages' cost: the posts are then prepared in place.
+  const reader = options.oneByOne ? null : postReader({ inPlace: availableParallelism() < 2 })
   try {
     return await importWith(deps, options, reader)
   } finally {

@@ -18,8 +18,7 @@ let wake: (() => void) | null = null
 const acked: number[] = []
 
 port.on('message', (message: ToWorker) => {
-  if (message.kind === 'start') { started = true; void run() } else if (message.kind === 'chunk') chunks.push(message.chunk)
-  else if (message.kind === 'end') ended = true
+  if (message.kind === 'start') { started = true; void run() } else if (message.kind === 'chunk') { chunks.push(message.chunk); asked = false } else if (message.kind === 'end') { ended = true; asked = false }
   else {
     ahead = { chars: ahead.chars - message.chars, items: ahead.items - (acked.shift() ?? 0) }
   }
@@ -28,14 +27,23 @@ port.on('message', (message: ToWorker) => {
 
 const waitForMessage = () => new Promise<void>((resolve) => { wake = () => { wake = null; resolve() } })
 
+/** Whether a chunk has been asked for and has not come yet. */
+let asked = false
+const ask = () => {
+  if (asked || ended || chunks.length > 0) return
+  asked = true
+  send({ kind: 'need' })
+}
+
 async function * input(): AsyncGenerator<string | Buffer> {
   for (;;) {
-    if (chunks.length === 0 && !ended) {
-      send({ kind: 'need' })
-      while (chunks.length === 0 && !ended) await waitForMessage()
-    }
+    ask()
+    while (chunks.length === 0 && !ended) await waitForMessage()
     const chunk = chunks.shift()
     if (chunk === undefined) return
+    // The next chunk is asked for before this one is parsed, so it is on its way meanwhile (the writing
+    // thread reads it between its statements).
+    ask()
     // Bytes arrive as a transferred Uint8Array: viewed as a Buffer, not copied.
     yield typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
   }
