@@ -5,7 +5,7 @@ import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, DbOrTrx } from '../database.js'
 import type { IsoInstant } from '../../domain/days.js'
 import type { PublishedArticle, TermRef } from '../../domain/published-article.js'
-import { liveArticles, newestPerStatus, newsfeedColumns, tighter, toNewsfeedItem, type NewsfeedCursor, type NewsfeedItem, type UpperBound } from './articles.repository.js'
+import { liveArticles, newestPerStatus, newsfeedColumns, tighter, toNewsfeedItem, type LiveStatus, type NewsfeedCursor, type NewsfeedItem, type UpperBound } from './articles.repository.js'
 import { featuredImages } from './media.repository.js'
 import { tagsOfArticles } from './taxonomy.repository.js'
 
@@ -61,10 +61,26 @@ function upperBoundOf(filter: ArticleFilter = {}, before?: NewsfeedCursor): Uppe
   return tighter(filter.end ? { op: '<', at: filter.end } : undefined, before ? { op: '<=', at: before.publishedAt } : undefined)
 }
 
+/**
+ * Ids of the newest `limit` live articles a filter and cursor select. A filter's rows come from its own index
+ * (section, author, tag) and must be sorted by time before the LIMIT applies; asked for with their comment
+ * counts and columns, both engines work those out for every matching story first. A tag of 2,226 stories in
+ * a 100,000-story archive: 48 ms that way, 2 ms for the ids, then a short query for the page's rows.
+ */
+async function newestIds(db: DbOrTrx, q: ArticlePageQuery): Promise<number[]> {
+  const rows = await filtered(liveArticles(db, q.edition, q.now, undefined, upperBoundOf(q.filter, q.before)), q.filter, q.before)
+    .select(['articles.id', 'articles.published_at'])
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
+  return rows.map((r) => r.id)
+}
+
+const newestFirst = <R extends { published_at: string | null, id: number }>(query: SelectQueryBuilder<Database, 'articles', R>) =>
+  query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
+
 /** Newsfeed lines for a section, tag or author page, newest first, one extra row fetched to tell whether more exist. */
 export async function listingNewsfeed(db: DbOrTrx, q: ArticlePageQuery): Promise<{ items: NewsfeedItem[], hasMore: boolean }> {
-  const rows = await filtered(newsfeedColumns(db, q.edition, q.now, undefined, upperBoundOf(q.filter, q.before)), q.filter, q.before)
-    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
+  const ids = await newestIds(db, q)
+  const rows = ids.length === 0 ? [] : await newestFirst(newsfeedColumns(db, q.edition, q.now).where('articles.id', 'in', ids)).execute()
   return { items: rows.slice(0, q.limit).map(toNewsfeedItem), hasMore: rows.length > q.limit }
 }
 
@@ -116,12 +132,17 @@ async function toPublished(db: DbOrTrx, rows: PublishedRow[]): Promise<Published
 
 /** Live articles with everything feeds and the API print, newest first. */
 export async function publishedArticles(db: DbOrTrx, q: ArticlePageQuery): Promise<{ items: PublishedArticle[], hasMore: boolean }> {
-  const newest = (statuses?: Parameters<typeof liveArticles>[3]) => publishedColumns(filtered(liveArticles(db, q.edition, q.now, statuses, upperBoundOf(q.filter, q.before)), q.filter, q.before))
-    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit + 1).execute()
   // A whole edition's feed reads one status at a time (see newestPerStatus); a filtered one has the
-  // section, author or tag index to go by.
+  // section, author or tag index to go by, and takes its ids first (see newestIds).
   const whole = !q.filter || Object.values(q.filter).every((value) => value === undefined)
-  const rows = whole ? await newestPerStatus(q.limit + 1, (status) => newest([status])) : await newest()
+  const live = (statuses?: readonly LiveStatus[]) => liveArticles(db, q.edition, q.now, statuses, upperBoundOf(q.filter, q.before))
+  let rows
+  if (whole) {
+    rows = await newestPerStatus(q.limit + 1, (status) => newestFirst(publishedColumns(filtered(live([status]), q.filter, q.before))).limit(q.limit + 1).execute())
+  } else {
+    const ids = await newestIds(db, q)
+    rows = ids.length === 0 ? [] : await newestFirst(publishedColumns(live().where('articles.id', 'in', ids))).execute()
+  }
   return { items: await toPublished(db, rows.slice(0, q.limit)), hasMore: rows.length > q.limit }
 }
 
