@@ -9,7 +9,8 @@
 //      on; a crash loses at most the batch being written, and running the import again picks up where it
 //      stopped, since every finished record is matched by the export's site and WordPress id
 //      (docs/decisions/012-wordpress-import.md). A post changed in WordPress since it was imported updates
-//      its article, unless the newsroom has saved that article since.
+//      its article, unless the newsroom has saved that article since. The posts are read, and their
+//      bodies rendered, on a worker thread (wordpress-import-posts.ts) while this one writes.
 // Articles go through the article service (createArticles, createArticle, updateImportedArticle), like
 // every other article.
 import { createHash } from 'node:crypto'
