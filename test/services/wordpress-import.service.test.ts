@@ -293,6 +293,24 @@ forEachDialect((dialect) => {
       assert.equal(summary.counts.created.posts, 1)
     })
 
+    it('a file cut short after the check (changed on disk meanwhile) fails the run with the reader\'s error, keeping the batches written', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const whole = wxr(Array.from({ length: 120 }, (_, i) => post(500 + i, { comments: comment(600 + i, 0, '1') })).join('\n'))
+      let reads = 0
+      // The first read (the check) sees the whole file; the posts pass, read on the worker, finds it cut inside an item.
+      const source: WxrSource = () => Readable.from([Buffer.from(reads++ === 0 ? whole : whole.slice(0, Math.floor(whole.length * 0.9)), 'utf8')])
+      await assert.rejects(importWordPress(t.deps, { source, fileName: 'cut.xml', edition: 'en', dryRun: false, mediaDir: null, actor: ACTOR }), /line \d+, column \d+/)
+      const runRow = await t.deps.db.selectFrom('import_runs').select(['status', 'message']).orderBy('id', 'desc').executeTakeFirstOrThrow()
+      assert.equal(runRow.status, 'failed')
+      assert.match(runRow.message ?? '', /line \d+, column \d+/)
+      const articles = Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+      const mapped = Number((await t.deps.db.selectFrom('import_items').select((eb) => eb.fn.countAll().as('n')).where('wp_kind', '=', 'post').executeTakeFirstOrThrow()).n)
+      // Whole batches only (50 posts on SQLite, 200 on PostgreSQL): every article written has its mapping row,
+      // and the cut post is not among them.
+      assert.equal(articles, dialect.name === 'sqlite' ? 100 : 0)
+      assert.equal(mapped, articles)
+    })
+
     it('a dry run reports what it would do and writes nothing but its run', async (tc) => {
       const t = await build(tc, dialect, { settings: SETTINGS })
       const before = await tableCounts(t)
