@@ -29,7 +29,8 @@ export interface ChoiceSearch<T> {
 
 const PAUSE_MS = 250
 
-export function choiceSearch<T>(dialog: EditorDialog, options: ChoiceSearchOptions<T>): ChoiceSearch<T> {
+/** Items are told apart by id: each answer brings new objects for the same pictures and stories. */
+export function choiceSearch<T extends { id: number }>(dialog: EditorDialog, options: ChoiceSearchOptions<T>): ChoiceSearch<T> {
   const field = dialog.addField(options.searchLabel, { type: 'search', value: options.initialQuery ?? '' })
   const group = document.createElement('fieldset')
   group.className = 'rich-choices'
@@ -63,7 +64,7 @@ export function choiceSearch<T>(dialog: EditorDialog, options: ChoiceSearchOptio
       radio.type = 'radio'
       radio.name = name
       radio.value = String(index)
-      radio.checked = item === chosen
+      radio.checked = chosen !== null && item.id === chosen.id
       radio.addEventListener('change', () => {
         if (!radio.checked) return
         chosen = item
@@ -96,7 +97,9 @@ export function choiceSearch<T>(dialog: EditorDialog, options: ChoiceSearchOptio
       const found = await options.search(field.input.value.trim(), mine.signal)
       if (controller !== mine) return
       items = found
-      if (chosen && !items.includes(chosen)) items = [chosen, ...items]
+      // A choice made from an earlier answer stays listed, once: the new answer may hold it as another object.
+      const kept = chosen
+      if (kept && !items.some((item) => item.id === kept.id)) items = [kept, ...items]
       render()
       status.textContent = found.length ? '' : options.noResults
     } catch {
