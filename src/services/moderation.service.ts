@@ -6,6 +6,7 @@ import { moderationTransition, threadDepthLimit, type ModerationAction } from '.
 import type { CommentStatus } from '../db/tables/comments.table.js'
 import type { DbOrTrx } from '../db/database.js'
 import { writeAudit, type Actor } from '../db/repositories/audit.repository.js'
+import { keepDeletedCommentKey } from '../db/repositories/imports.repository.js'
 import {
   approvedCommentsByEmail, commentById, commentsByIds, deleteComment, eraseCommenterData, insertComment, setCommentStatus, updateCommentContent, type CommentRow
 } from '../db/repositories/comments.repository.js'
@@ -47,8 +48,11 @@ function visibilityEvent(comment: CommentRow, to: CommentStatus | 'deleted'): Le
 async function applyAction(trx: DbOrTrx, deps: Deps, actor: Actor, comment: CommentRow, action: ModerationAction, reason: string | null | undefined, at: Date): Promise<LedeEvent | null | false> {
   const transition = moderationTransition({ status: comment.status, previousStatus: comment.previous_status }, action)
   if (!transition.ok) return false
-  if (transition.status === 'deleted') await deleteComment(trx, comment.id)
-  else await setCommentStatus(trx, comment.id, transition.status, transition.previousStatus, at.toISOString())
+  if (transition.status === 'deleted') {
+    // An imported comment's WordPress key goes with its row: it is kept, so a re-import does not bring it back.
+    await keepDeletedCommentKey(trx, comment, at.toISOString())
+    await deleteComment(trx, comment.id)
+  } else await setCommentStatus(trx, comment.id, transition.status, transition.previousStatus, at.toISOString())
   await writeAudit(trx, {
     actor, action: `comment.${action}`, subjectType: 'comment', subjectId: comment.id, reason: reason ?? null, at,
     details: { from: comment.status, to: transition.status, articleId: comment.article_id }

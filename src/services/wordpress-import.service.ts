@@ -29,9 +29,10 @@ import { joinedTransaction } from '../db/joined-transaction.js'
 import type { Actor } from '../db/repositories/audit.repository.js'
 import { reserveIds } from '../db/reserved-ids.js'
 import { insertComment, insertComments, threadPathOf } from '../db/repositories/comments.repository.js'
+import { articleById } from '../db/repositories/articles.repository.js'
 import {
-  addRedirect, addRedirects, importedItem, importedItems, importedItemsOfKind, insertImportRun, recordImportedItem, recordImportedItems,
-  setSectionParent, updateImportRun, type ImportedItem, type ImportItemRow, type OldUrl
+  addRedirect, addRedirects, importedComments, importedItem, importedItems, importedItemsOfKind, insertImportRun, recordImportedItem,
+  recordImportedItems, setSectionParent, updateImportRun, type ImportedItem, type ImportItemRow, type OldUrl
 } from '../db/repositories/imports.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
 import { ensureSection, ensureTag } from '../db/repositories/taxonomy.repository.js'
@@ -340,13 +341,17 @@ function planComments(ctx: Context, comments: readonly WxrComment[], fallbackAt:
   return plan
 }
 
-/** A planned comment's row, under its article and (when it is a reply) its parent's id. */
+/**
+ * A planned comment's row, under its article and (when it is a reply) its parent's id. It carries its
+ * WordPress key, which is its mapping: what a later run finds it by (importedComments).
+ */
 function commentRow(ctx: Context, articleId: number, p: PlannedComment, parentId: number | null) {
   const { c, m } = p
   return {
     article_id: articleId, parent_id: parentId, author_name: m.authorName.slice(0, 200), author_email: m.authorEmail.slice(0, 254),
     author_url: m.authorUrl?.slice(0, 500) ?? null, user_id: c.userId ? ctx.usersByWpId.get(c.userId) ?? null : null,
-    body: m.body, status: m.status, ip: m.ip?.slice(0, 45) ?? null, user_agent: null, created_at: m.createdAt, depth: p.depth
+    body: m.body, status: m.status, ip: m.ip?.slice(0, 45) ?? null, user_agent: null, created_at: m.createdAt, depth: p.depth,
+    wp_site: ctx.siteUrl, wp_id: m.wpId
   }
 }
 
@@ -356,9 +361,6 @@ function commentRowWithHtml(ctx: Context, articleId: number, p: PlannedComment, 
   return { ...commentRow(ctx, articleId, p, parentId), ...(html !== undefined ? { body_html: html } : {}) }
 }
 
-const commentItem = (ctx: Context, p: PlannedComment, id: number): ImportedItem =>
-  ({ siteUrl: ctx.siteUrl, wpKind: 'comment', wpKey: String(p.m.wpId), ledeKind: 'comment', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
-
 /** Comments of one post not imported yet, parents before replies, one at a time in the caller's transaction. */
 async function importComments(trx: DbOrTrx, ctx: Context, articleId: number, comments: readonly WxrComment[], fallbackAt: string, known: ReadonlyMap<string, number | null>): Promise<void> {
   const written: { id: number, path: string }[] = []
@@ -366,7 +368,6 @@ async function importComments(trx: DbOrTrx, ctx: Context, articleId: number, com
     const parent = p.parent === null ? undefined : written[p.parent]!
     const id = await insertComment(trx, commentRow(ctx, articleId, p, parent?.id ?? null), parent?.path ?? '')
     written.push({ id, path: threadPathOf(parent?.path ?? '', id) })
-    await recordImportedItem(trx, commentItem(ctx, p, id))
     count(ctx.summary, 'created', 'comments')
   }
 }
@@ -426,11 +427,12 @@ async function importPost(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Pro
   const label = postLabel(item)
   const hash = hashOf(item)
   const known = lookedUp ? lookedUp.known : await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'post', wpKey: key })
-  // A post seen for the first time has no comments imported either.
-  const commentKeys = known && item.comments.length > 0 ? lookedUp?.comments ?? await knownComments(ctx, item.comments) : new Map<string, number | null>()
+  // A comment id imported before (even under another post of a malformed export) is not imported again.
+  const commentKeys = item.comments.length > 0 ? lookedUp?.comments ?? await knownComments(ctx, item.comments) : new Map<string, number | null>()
   if (known) {
-    if (known.lede_id !== null && item.comments.some((c) => c.id !== null && !commentKeys.has(String(c.id)))) {
-      // New comments on a post imported before: added to it.
+    const added = known.lede_id !== null && item.comments.some((c) => c.id !== null && !commentKeys.has(String(c.id)))
+    // New comments on a post imported before are added to it, unless its article was deleted (with its comments) in Lede.
+    if (added && await articleById(readerOf(ctx), known.lede_id!)) {
       await inTransaction(ctx, (trx) => importComments(trx, ctx, known.lede_id!, item.comments, ctx.at(), commentKeys))
     } else {
       count(ctx.summary, 'unchanged', 'comments', item.comments.length)
@@ -464,10 +466,10 @@ async function importPost(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Pro
   ctx.summary.postsByStatus[a.status] = (ctx.summary.postsByStatus[a.status] ?? 0) + 1
 }
 
-/** Which of these comments earlier runs imported: WordPress id → comment id (null when none was made). */
+/** Which of these comments earlier runs imported: WordPress id → comment id (null when it is no longer there). */
 async function knownComments(ctx: Context, comments: readonly WxrComment[]): Promise<Map<string, number | null>> {
-  const rows = await importedItems(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKeys: comments.flatMap((c) => c.id === null ? [] : [String(c.id)]) })
-  return new Map([...rows].map(([key, row]) => [key, row.lede_id]))
+  const found = await importedComments(readerOf(ctx), ctx.siteUrl, comments.flatMap((c) => c.id === null ? [] : [c.id]))
+  return new Map([...found].map(([wpId, id]) => [String(wpId), id]))
 }
 
 const SKIPPED_TYPES: Record<string, string> = {
@@ -527,15 +529,13 @@ async function importItemsTogether(ctx: Context, items: readonly WxrItem[]): Pro
   // An id the batch holds twice is imported on its own: its second time must see its first.
   const alone = (item: WxrItem) => seen.get(`p${item.postId}`)! > 1 || item.comments.some((c) => c.id !== null && seen.get(`c${c.id}`)! > 1)
   const known = await importedItems(db, { siteUrl: ctx.siteUrl, wpKind: 'post', wpKeys: posts.map((item) => String(item.postId)) })
-  const again = posts.filter((item) => known.has(String(item.postId)) && !alone(item))
-  const knownCommentRows = await importedItems(db, { siteUrl: ctx.siteUrl, wpKind: 'comment', wpKeys: again.flatMap((item) => item.comments.flatMap((c) => c.id === null ? [] : [String(c.id)])) })
-  const knownCommentIds = new Map([...knownCommentRows].map(([key, row]) => [key, row.lede_id]))
+  const knownCommentIds = await knownComments(ctx, posts.filter((item) => !alone(item)).flatMap((item) => item.comments))
 
   let run: NewPost[] = []
   const writeRun = async () => {
     const written = run
     run = []
-    await writeNewPosts(ctx, written)
+    await writeNewPosts(ctx, written, knownCommentIds)
   }
   for (const item of items) {
     const key = String(item.postId)
@@ -557,14 +557,14 @@ async function importItemsTogether(ctx: Context, items: readonly WxrItem[]): Pro
 }
 
 /** New posts with their comments, old URLs and mapping rows, written together in the caller's transaction. */
-async function writeNewPosts(ctx: Context, posts: readonly NewPost[]): Promise<void> {
+async function writeNewPosts(ctx: Context, posts: readonly NewPost[], knownCommentIds: ReadonlyMap<string, number | null>): Promise<void> {
   if (posts.length === 0) return
   await inTransaction(ctx, async (trx, deps) => {
     const created = await createArticles(deps, posts.map((p) => {
       const body = preparedOf(p.item)?.body
       return { ...p.fields, edition: ctx.edition, slug: p.article.slug, ...(body ? { renderedBody: body } : {}) }
     }), ctx.options.actor)
-    const plans = posts.map((p) => planComments(ctx, p.item.comments, p.article.publishedAt ?? ctx.at(), new Map()))
+    const plans = posts.map((p) => planComments(ctx, p.item.comments, p.article.publishedAt ?? ctx.at(), knownCommentIds))
     const commentIds = await reserveIds(trx, 'comments', plans.reduce((n, plan) => n + plan.length, 0))
     const comments: Parameters<typeof insertComments>[1][number][] = []
     const urls: OldUrl[] = []
@@ -578,7 +578,6 @@ async function writeNewPosts(ctx: Context, posts: readonly NewPost[]): Promise<v
         const path = threadPathOf(parent?.path ?? '', id)
         comments.push({ ...commentRowWithHtml(ctx, articleId, planned, parent?.id ?? null), id, thread_path: path })
         written.push({ id, path })
-        mappings.push(commentItem(ctx, planned, id))
       }
       for (const oldPath of [oldPathOf(p.item.link), queryKeyOf('p', p.key)]) {
         if (oldPath) urls.push({ oldPath, targetKind: 'article', targetId: articleId, runId: ctx.runId, at: ctx.at() })

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream'
 import sharp from 'sharp'
 import { build, forEachDialect, type TestApp } from '../helper.js'
 import { importWordPress, type ImportResult, type WxrSource } from '../../src/services/wordpress-import.service.js'
+import { moderateComment } from '../../src/services/moderation.service.js'
 import type { ImportSummary } from '../../src/domain/import-summary.js'
 import { wxrCorpus, wxrPath } from '../wxr-corpora.js'
 
@@ -245,6 +246,28 @@ forEachDialect((dialect) => {
       const again = done(await run(t, fromText(wxr(post(201, { content: 'Edited in WordPress.', comments: comment(11, 0, '1') + comment(12, 11, '1') })))))
       assert.equal(again.counts.updated.posts, 0)
       assert.equal(again.counts.unchanged.posts, 1)
+    })
+
+    it('an imported comment carries its WordPress key: one deleted for good in Lede, or with its article, is not brought back by a re-import', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const xml = wxr(post(301, { comments: comment(31, 0, '1') + comment(32, 31, '1') }) + post(302, { name: 'second', comments: comment(33, 0, '1') }))
+      done(await run(t, fromText(xml)))
+      const keys = await t.deps.db.selectFrom('comments').select(['wp_site', 'wp_id']).orderBy('wp_id').execute()
+      assert.deepEqual(keys, [31, 32, 33].map((id) => ({ wp_site: 'https://old.example/news', wp_id: id })))
+      assert.equal((await t.deps.db.selectFrom('import_items').select('id').where('wp_kind', '=', 'comment').execute()).length, 0, 'no mapping rows for comments')
+
+      const moderator = { id: null, name: 'moderator' }
+      const reply = await t.deps.db.selectFrom('comments').select('id').where('wp_id', '=', 32).executeTakeFirstOrThrow()
+      assert.equal((await moderateComment(t.deps, moderator, reply.id, 'trash')).kind, 'ok')
+      assert.equal((await moderateComment(t.deps, moderator, reply.id, 'delete')).kind, 'ok')
+      const second = await t.deps.db.selectFrom('articles').select('id').where('slug', '=', 'second').executeTakeFirstOrThrow()
+      await t.deps.db.deleteFrom('articles').where('id', '=', second.id).execute() // its comment goes with it
+      const before = await tableCounts(t)
+
+      const again = done(await run(t, fromText(xml)))
+      assert.deepEqual(await tableCounts(t), before)
+      assert.equal(again.counts.created.comments, 0)
+      assert.equal(again.counts.unchanged.comments, 3)
     })
 
     it('a post the database refuses is reported alone: the rest of its batch is written once, with its counts and comments', async (tc) => {

@@ -43,6 +43,37 @@ export async function importedItems(db: DbOrTrx, q: { siteUrl: string, wpKind: W
   return found
 }
 
+/**
+ * Which of these WordPress comments of one site were imported: their ids → the comment's id, or null
+ * when the comment is no longer there. An imported comment carries its key (comments.wp_site, wp_id);
+ * import_items keeps the keys of comments deleted since (see keepDeletedCommentKey) and of those imported
+ * before comments carried them and deleted before that move.
+ */
+export async function importedComments(db: DbOrTrx, siteUrl: string, wpIds: readonly number[]): Promise<Map<number, number | null>> {
+  const found = new Map<number, number | null>()
+  const unique = [...new Set(wpIds)]
+  for (const chunk of chunksFor(unique, 1)) {
+    const rows = await db.selectFrom('comments').select(['wp_id', 'id']).where('wp_site', '=', siteUrl).where('wp_id', 'in', chunk).execute()
+    for (const row of rows) found.set(Number(row.wp_id), row.id)
+  }
+  const missing = unique.filter((id) => !found.has(id))
+  if (missing.length === 0) return found
+  // Usually there are none of those: one probe of the index spares a lookup of every key.
+  const any = await db.selectFrom('import_items').select('id').where('site_url', '=', siteUrl).where('wp_kind', '=', 'comment').limit(1).executeTakeFirst()
+  if (!any) return found
+  for (const [key, row] of await importedItems(db, { siteUrl, wpKind: 'comment', wpKeys: missing.map(String) })) found.set(Number(key), row.lede_id)
+  return found
+}
+
+/**
+ * Keeps the WordPress key of an imported comment that is being deleted for good, so that importing the
+ * export again does not bring it back (its key went with its row).
+ */
+export async function keepDeletedCommentKey(db: DbOrTrx, comment: { wp_site: string | null, wp_id: number | null }, at: string): Promise<void> {
+  if (comment.wp_site === null || comment.wp_id === null) return
+  await recordImportedItem(db, { siteUrl: comment.wp_site, wpKind: 'comment', wpKey: String(comment.wp_id), ledeKind: 'comment', ledeId: null, hash: '', runId: null, at })
+}
+
 /** Every mapping of one kind from one site: WordPress key → Lede id (null when nothing was created). */
 export async function importedItemsOfKind(db: DbOrTrx, siteUrl: string, wpKind: WpKind): Promise<Map<string, number | null>> {
   const rows = await db.selectFrom('import_items').select(['wp_key', 'lede_id'])

@@ -33,4 +33,7 @@ export interface CommentsTable {
   previous_status: CommentStatus | null
   /** When a moderator last changed it (status or content), if ever. */
   updated_at: string | null
+  /** An imported comment's WordPress site (the export's site URL) and comment id: what a re-import matches it by. Null for others. */
+  wp_site: string | null
+  wp_id: number | null
 }
