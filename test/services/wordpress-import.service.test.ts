@@ -334,6 +334,20 @@ forEachDialect((dialect) => {
       assert.equal(mapped, articles)
     })
 
+    it('spaces out SQLite\'s checkpoints while it writes, and puts the connection\'s setting back after', { skip: dialect.name !== 'sqlite' }, async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const setting = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(t.deps.db)).rows[0]!.wal_autocheckpoint
+      const before = await setting()
+      let during = 0
+      const result = await importWordPress(t.deps, {
+        source: fromText(wxr(post(801))), fileName: 'export.xml', edition: 'en', dryRun: false, mediaDir: null, actor: ACTOR,
+        onProgress: (p) => { if (p.phase === 'posts' && p.done === 0) void setting().then((n) => { during = n }) }
+      })
+      done(result)
+      assert.ok(during > before, `${during} pages during the import, ${before} before`)
+      assert.equal(await setting(), before)
+    })
+
     it('a dry run reports what it would do and writes nothing but its run', async (tc) => {
       const t = await build(tc, dialect, { settings: SETTINGS })
       const before = await tableCounts(t)
