@@ -51,11 +51,19 @@ export async function importedItems(db: DbOrTrx, q: { siteUrl: string, wpKind: W
  */
 export async function importedComments(db: DbOrTrx, siteUrl: string, wpIds: readonly number[]): Promise<Map<number, number | null>> {
   const found = new Map<number, number | null>()
-  const unique = [...new Set(wpIds)]
-  for (const chunk of chunksFor(unique, 1)) {
-    const rows = await db.selectFrom('comments').select(['wp_id', 'id']).where('wp_site', '=', siteUrl).where('wp_id', 'in', chunk).execute()
-    for (const row of rows) found.set(Number(row.wp_id), row.id)
-  }
+  const unique = [...new Set(wpIds)].sort((a, b) => a - b)
+  if (unique.length === 0) return found
+  const low = unique[0]!
+  const high = unique.at(-1)!
+  const ofSite = () => db.selectFrom('comments').select(['wp_id', 'id']).where('wp_site', '=', siteUrl)
+  // A batch's comment ids are often close together (WordPress numbers comments as they come): then one
+  // range of the index answers, where a list of hundreds of ids costs PostgreSQL more to plan than to
+  // run and, while the table is small, a scan of the whole table. Ids far apart are asked for by list.
+  const rows: { wp_id: number | null, id: number }[] = []
+  if (high - low < 2 * unique.length + 64) rows.push(...await ofSite().where('wp_id', '>=', low).where('wp_id', '<=', high).execute())
+  else for (const chunk of chunksFor(unique, 1)) rows.push(...await ofSite().where('wp_id', 'in', chunk).execute())
+  const wanted = new Set(unique)
+  for (const row of rows) if (wanted.has(Number(row.wp_id))) found.set(Number(row.wp_id), row.id)
   const missing = unique.filter((id) => !found.has(id))
   if (missing.length === 0) return found
   // Usually there are none of those: one probe of the index spares a lookup of every key.
