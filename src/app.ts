@@ -11,6 +11,7 @@ import conditionalGet from './plugins/conditional-get.js'
 import auth from './plugins/auth.js'
 import securityHeaders, { isHttpsSite, setSecurityHeaders } from './plugins/security-headers.js'
 import trailingSlash from './plugins/trailing-slash.js'
+import fairTurns from './plugins/fair-turns.js'
 import legacyRedirects from './plugins/legacy-redirects.js'
 import urlGuard from './plugins/url-guard.js'
 import type { Deps } from './services/deps.js'
@@ -100,6 +101,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('deps', options.deps)
 
   if (options.logger) await app.register(requestLog, { sample: options.requestLogSample ?? 1 })
+  // First of the hooks that do work: a request waiting for its turn has cost nothing yet.
+  await app.register(fairTurns, { refuseAfterMs: options.overload?.maxEventLoopDelayMs ?? 0 })
   await app.register(securityHeaders)
   await app.register(urlGuard)
   await app.register(trailingSlash)

@@ -4,6 +4,7 @@
 // is answered by the error handler (src/plugins/error-pages.tsx). Health checks are always answered, so a
 // load balancer can tell a busy process from a dead one.
 import fp from 'fastify-plugin'
+import type { FastifyReply } from 'fastify'
 import underPressure from '@fastify/under-pressure'
 
 export interface OverloadOptions {
@@ -30,6 +31,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Marks the reply 503 with Retry-After and gives the error that the error handler answers with a readable
+ * page (JSON under /api/). Shared with the turn queue (src/plugins/fair-turns.ts), whose waits the event
+ * loop's delay no longer shows.
+ */
+export function overloadRefusal(reply: FastifyReply): Error {
+  reply.status(503).header('retry-after', RETRY_AFTER_SECONDS)
+  return Object.assign(new Error('Service Unavailable'), { code: 'FST_UNDER_PRESSURE', statusCode: 503 })
+}
+
 export default fp<OverloadOptions>(async (app, options) => {
   if (options.maxEventLoopDelayMs <= 0 && options.maxRssBytes <= 0) return
   const grace = options.startGraceMs ?? 3000
@@ -44,9 +55,8 @@ export default fp<OverloadOptions>(async (app, options) => {
     pressureHandler: (request, reply, type, value) => {
       if (request.routeOptions.config?.alwaysAnswer || performance.now() < armedFrom) return
       request.log.debug({ type, value }, 'under pressure')
-      reply.status(503).header('retry-after', RETRY_AFTER_SECONDS)
       // A rejected promise is how the plugin passes an error on to the error handler.
-      return Promise.reject(Object.assign(new Error('Service Unavailable'), { code: 'FST_UNDER_PRESSURE', statusCode: 503 }))
+      return Promise.reject(overloadRefusal(reply))
     }
   })
 }, { name: 'overload' })

@@ -1,0 +1,105 @@
+// Requests take turns on a busy event loop, so that the loop comes back to its sockets every few
+// milliseconds however many requests are waiting.
+//
+// Why: since libuv 1.45 (Node 20) a listening socket accepts ONE new connection per turn of the event loop
+// (libuv PR #3696). A turn runs every request that has arrived on the open connections, so under load a turn
+// lasts (open connections × a request's cost): 64 keep-alive clients on pages of 0.7 ms make 45 ms turns,
+// and the 64th new connection of a burst was accepted 1.5 s after it knocked (bench/README.md, "New
+// connections under load"). Readers of a breaking story arrive on new connections. With turns bounded to
+// a budget, new connections are accepted within a budget or two, and waiting requests run in arrival order.
+//
+// A turn here: the requests started in one pass of the event loop. The first start schedules the turn's
+// end (`nextTurn`, setImmediate: after the loop's poll phase); until then requests start at once while the
+// turn is within its budget, and wait in a queue after that. At the turn's end as many waiting requests
+// start as the budget fits by their measured cost, at least one, and the next turn's end is scheduled.
+// Pure logic: the clock and the scheduling are given, so the unit tests need no event loop.
+
+export interface TurnClock {
+  /** Milliseconds, monotonic. */
+  now(): number
+  /** Calls `callback` once, after the event loop's next pass over its sockets. */
+  nextTurn(callback: () => void): void
+  /** Told of a start that threw; the requests released with it still start. */
+  startFailed(error: unknown): void
+}
+
+/** What a turn may spend before waiting requests are held for the next one. */
+export const DEFAULT_TURN_BUDGET_MS = 5
+
+export class FairTurns {
+  readonly #budgetMs: number
+  readonly #clock: TurnClock
+  readonly #waiting: { start: () => void, since: number }[] = []
+  #turnStartedAt: number | null = null
+  #startedThisTurn = 0
+  #endScheduled = false
+  /** A request's event-loop time, a moving average over finished turns; starts as a quarter budget. */
+  #costMs: number
+
+  constructor(clock: TurnClock, budgetMs = DEFAULT_TURN_BUDGET_MS) {
+    if (!(budgetMs > 0)) throw new RangeError(`a turn's budget must be positive, not ${budgetMs}`)
+    this.#clock = clock
+    this.#budgetMs = budgetMs
+    this.#costMs = budgetMs / 4
+  }
+
+  /** Requests held for a later turn. */
+  get waiting(): number {
+    return this.#waiting.length
+  }
+
+  /** How long the request first in line has waited, in milliseconds; 0 when nobody waits. */
+  queueDelayMs(): number {
+    const first = this.#waiting[0]
+    return first ? this.#clock.now() - first.since : 0
+  }
+
+  /** The moving average of a request's cost in milliseconds (for tests and diagnostics). */
+  get costEstimateMs(): number {
+    return this.#costMs
+  }
+
+  /** Calls `start` now if this turn has time left and nobody is waiting; otherwise in a later turn, in arrival order. */
+  admit(start: () => void): void {
+    if (this.#waiting.length === 0 && this.#hasTimeLeft()) {
+      this.#start(start)
+      return
+    }
+    this.#waiting.push({ start, since: this.#clock.now() })
+    this.#scheduleEnd()
+  }
+
+  #hasTimeLeft(): boolean {
+    return this.#turnStartedAt === null || this.#clock.now() - this.#turnStartedAt < this.#budgetMs
+  }
+
+  #start(start: () => void): void {
+    if (this.#turnStartedAt === null) this.#turnStartedAt = this.#clock.now()
+    this.#startedThisTurn++
+    this.#scheduleEnd()
+    try {
+      start()
+    } catch (error) {
+      this.#clock.startFailed(error)
+    }
+  }
+
+  #scheduleEnd(): void {
+    if (this.#endScheduled) return
+    this.#endScheduled = true
+    this.#clock.nextTurn(() => this.#endTurn())
+  }
+
+  #endTurn(): void {
+    this.#endScheduled = false
+    if (this.#turnStartedAt !== null && this.#startedThisTurn > 0) {
+      const perRequest = (this.#clock.now() - this.#turnStartedAt) / this.#startedThisTurn
+      this.#costMs = (this.#costMs + perRequest) / 2
+    }
+    this.#turnStartedAt = null
+    this.#startedThisTurn = 0
+    // Released requests run one after another once this callback returns: as many as the budget fits.
+    const fits = Math.max(1, Math.floor(this.#budgetMs / Math.max(this.#costMs, 0.001)))
+    for (const { start } of this.#waiting.splice(0, fits)) this.#start(start)
+  }
+}
