@@ -112,10 +112,13 @@ async function runEngine(engine: string, file: string): Promise<void> {
     const cpuStart = process.cpuUsage()
     const mainStart = mainThreadCpuSeconds()
     let lastLog = 0
+    // When the posts pass starts: the check and terms passes before it write nothing, whatever their speed.
+    let postsFrom: { at: number, cpu: NodeJS.CpuUsage, main: number } | null = null
     const result = await importWordPress(deps, {
       source: () => createReadStream(file, { highWaterMark: 256 * 1024 }), fileName: 'bench.xml', edition: 'en', dryRun: false, mediaDir: null,
       actor: { id: null, name: 'bench' },
       onProgress: (p) => {
+        if (p.phase === 'posts' && !postsFrom) postsFrom = { at: performance.now(), cpu: process.cpuUsage(), main: mainThreadCpuSeconds() }
         if (p.phase === 'posts' && performance.now() - lastLog > 10_000) {
           lastLog = performance.now()
           log(`[${engine}] ${p.done}/${p.total} posts, RSS ${Math.round(process.memoryUsage.rss() / 1048576)} MB`)
@@ -125,9 +128,14 @@ async function runEngine(engine: string, file: string): Promise<void> {
     const seconds = (performance.now() - start) / 1000
     const cpu = process.cpuUsage(cpuStart)
     const mainCpu = mainThreadCpuSeconds() - mainStart
+    const phases = postsFrom as { at: number, cpu: NodeJS.CpuUsage, main: number } | null
+    const postsCpu = phases ? process.cpuUsage(phases.cpu) : null
+    const postsPass = phases && postsCpu
+      ? `; posts pass ${(start / 1000 + seconds - phases.at / 1000).toFixed(1)} s, CPU ${((postsCpu.user + postsCpu.system) / 1e6).toFixed(1)} s (all threads), ${(mainThreadCpuSeconds() - phases.main).toFixed(1)} s (main thread)`
+      : ''
     if (result.kind !== 'done') throw new Error(result.message)
     for (const line of summaryLines(result.summary)) log(`[${engine}] ${line}`)
-    console.log(`${engine}: ${POSTS} posts, ${POSTS * COMMENTS_PER_POST} comments in ${seconds.toFixed(1)} s = ${Math.round(POSTS / seconds)} posts/s; peak RSS ${Math.round(peak / 1048576)} MB; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (all threads), ${Number.isNaN(mainCpu) ? '?' : mainCpu.toFixed(1)} s (main thread)`)
+    console.log(`${engine}: ${POSTS} posts, ${POSTS * COMMENTS_PER_POST} comments in ${seconds.toFixed(1)} s = ${Math.round(POSTS / seconds)} posts/s; peak RSS ${Math.round(peak / 1048576)} MB; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (all threads), ${Number.isNaN(mainCpu) ? '?' : mainCpu.toFixed(1)} s (main thread)${postsPass}`)
   } finally {
     clearInterval(sampler)
     await database.close()
