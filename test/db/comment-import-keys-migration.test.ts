@@ -44,6 +44,15 @@ forEachDialect((dialect) => {
       const left = await db.selectFrom('import_items').select(['wp_kind', 'wp_key']).orderBy('id').execute()
       assert.deepEqual(left, [{ wp_kind: 'post', wp_key: '7' }, { wp_kind: 'comment', wp_key: '71' }])
       await assert.rejects(db.updateTable('comments').set({ wp_site: 'https://a.example', wp_id: 70 } as never).where('id', '=', other).execute(), 'a key is unique')
+
+      // Down again: the keys go back to mapping rows.
+      assert.equal((await migrator.migrateDown()).error, undefined)
+      const back = await db.selectFrom('import_items').select(['site_url', 'wp_kind', 'wp_key', 'lede_id']).where('wp_kind', '=', 'comment').orderBy('wp_key').execute()
+      assert.deepEqual(back, [
+        { site_url: 'https://b.example', wp_kind: 'comment', wp_key: '123456789012345', lede_id: other },
+        { site_url: 'https://a.example', wp_kind: 'comment', wp_key: '70', lede_id: imported },
+        { site_url: 'https://a.example', wp_kind: 'comment', wp_key: '71', lede_id: 99_999 }
+      ])
     })
   })
 })
