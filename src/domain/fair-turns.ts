@@ -8,15 +8,19 @@
 // connections under load"). Readers of a breaking story arrive on new connections. With turns bounded to
 // a budget, new connections are accepted within a budget or two, and waiting requests run in arrival order.
 //
-// A turn here: the requests started in one pass of the event loop. The first start schedules the turn's
-// end (`nextTurn`, setImmediate: after the loop's poll phase); until then requests start at once while the
-// turn is within its budget, and wait in a queue after that. At the turn's end as many waiting requests
-// start as the budget fits by their measured cost, at least one, and the next turn's end is scheduled.
-// Pure logic: the clock and the scheduling are given, so the unit tests need no event loop.
+// A turn here: the requests started since the event loop last waited for I/O, or since the last turn's
+// end. While a turn has spent less than its budget, requests start at once; after that they wait in a
+// queue, and the turn's end is scheduled (`nextTurn`, setImmediate: after the loop's next pass over its
+// sockets), where as many waiting requests start as the budget fits by their measured cost, at least one.
+// A loop that waited for I/O since the turn began (its idle time grew) begins a new turn: so a process with
+// time to spare pays no scheduling at all, only a clock read or two per request.
+// Pure logic: the clocks and the scheduling are given, so the unit tests need no event loop.
 
 export interface TurnClock {
   /** Milliseconds, monotonic. */
   now(): number
+  /** Milliseconds the event loop has spent waiting for I/O since it began; grows only while idle. */
+  idleMs(): number
   /** Calls `callback` once, after the event loop's next pass over its sockets. */
   nextTurn(callback: () => void): void
   /** Told of a start that threw; the requests released with it still start. */
@@ -31,6 +35,7 @@ export class FairTurns {
   readonly #clock: TurnClock
   readonly #waiting: { start: () => void, since: number }[] = []
   #turnStartedAt: number | null = null
+  #idleAtTurnStart = 0
   #startedThisTurn = 0
   #endScheduled = false
   /** A request's event-loop time, a moving average over finished turns; starts as a quarter budget. */
@@ -70,13 +75,22 @@ export class FairTurns {
   }
 
   #hasTimeLeft(): boolean {
-    return this.#turnStartedAt === null || this.#clock.now() - this.#turnStartedAt < this.#budgetMs
+    if (this.#turnStartedAt === null) return true
+    if (this.#clock.idleMs() !== this.#idleAtTurnStart) {
+      // The loop has waited for I/O since this turn began: the turn is over, and this starts the next.
+      this.#turnStartedAt = null
+      return true
+    }
+    return this.#clock.now() - this.#turnStartedAt < this.#budgetMs
   }
 
   #start(start: () => void): void {
-    if (this.#turnStartedAt === null) this.#turnStartedAt = this.#clock.now()
+    if (this.#turnStartedAt === null) {
+      this.#turnStartedAt = this.#clock.now()
+      this.#idleAtTurnStart = this.#clock.idleMs()
+      this.#startedThisTurn = 0
+    }
     this.#startedThisTurn++
-    this.#scheduleEnd()
     try {
       start()
     } catch (error) {
@@ -97,9 +111,9 @@ export class FairTurns {
       this.#costMs = (this.#costMs + perRequest) / 2
     }
     this.#turnStartedAt = null
-    this.#startedThisTurn = 0
     // Released requests run one after another once this callback returns: as many as the budget fits.
     const fits = Math.max(1, Math.floor(this.#budgetMs / Math.max(this.#costMs, 0.001)))
     for (const { start } of this.#waiting.splice(0, fits)) this.#start(start)
+    if (this.#waiting.length > 0) this.#scheduleEnd()
   }
 }

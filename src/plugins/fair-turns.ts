@@ -2,6 +2,7 @@
 // accepts new connections promptly and serves waiting requests in arrival order (src/domain/fair-turns.ts
 // says why: libuv accepts one connection per turn). Health checks never wait: a load balancer must be able
 // to tell a busy process from a dead one.
+import { performance } from 'node:perf_hooks'
 import fp from 'fastify-plugin'
 import { DEFAULT_TURN_BUDGET_MS, FairTurns } from '../domain/fair-turns.js'
 import { overloadRefusal } from './overload.js'
@@ -9,6 +10,11 @@ import { overloadRefusal } from './overload.js'
 // Taken when the module loads: tests that fake timers must not stop the real turns.
 const realSetImmediate = setImmediate
 const now = () => performance.now()
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?')
+  return query === -1 ? url : url.slice(0, query)
+}
 
 export interface FairTurnsOptions {
   /** Milliseconds of request work a turn may start before later requests wait for the next turn. */
@@ -24,12 +30,19 @@ export interface FairTurnsOptions {
 export default fp<FairTurnsOptions>(async (app, options) => {
   const turns = new FairTurns({
     now,
+    idleMs: () => performance.nodeTiming.idleTime,
     nextTurn: (callback) => { realSetImmediate(callback) },
     startFailed: (error) => { app.log.error({ err: error }, 'a request failed to start after its turn') }
   }, options.budgetMs ?? DEFAULT_TURN_BUDGET_MS)
   const refuseAfterMs = options.refuseAfterMs ?? 0
+  // The paths of routes that always answer, collected as they are added: request.routeOptions builds an
+  // object on every read, a cost every request would pay here. Such routes have fixed paths (health checks).
+  const alwaysAnswered = new Set<string>()
+  app.addHook('onRoute', (route) => {
+    if (route.config?.alwaysAnswer) alwaysAnswered.add(route.url)
+  })
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config?.alwaysAnswer) {
+    if (alwaysAnswered.size > 0 && alwaysAnswered.has(pathOf(request.url))) {
       done()
       return
     }

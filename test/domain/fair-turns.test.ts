@@ -5,10 +5,12 @@ import { FairTurns, type TurnClock } from '../../src/domain/fair-turns.js'
 /** A clock the test moves, and an event loop whose turns the test ends. */
 function fakeLoop() {
   let now = 0
+  let idle = 0
   let pending: (() => void)[] = []
   const failures: unknown[] = []
   const clock: TurnClock = {
     now: () => now,
+    idleMs: () => idle,
     nextTurn: (callback) => { pending.push(callback) },
     startFailed: (error) => { failures.push(error) }
   }
@@ -16,6 +18,8 @@ function fakeLoop() {
     clock,
     failures,
     advance(ms: number) { now += ms },
+    /** The loop waits for I/O: time passes with nothing to do. */
+    wait(ms: number) { now += ms; idle += ms },
     /** Ends the current turn: runs what was scheduled for it (not what that schedules in turn). */
     endTurn() {
       const due = pending
@@ -89,15 +93,30 @@ test('cheap requests are released many to a turn', () => {
   assert.equal(started.length, 101)
 })
 
-test('an idle loop schedules nothing, and a quiet turn leaves no request waiting', () => {
+test('a loop with time to spare schedules nothing: waiting for I/O begins a new turn', () => {
   const loop = fakeLoop()
   const turns = new FairTurns(loop.clock, 5)
-  assert.equal(loop.scheduled, 0)
   const started: string[] = []
-  turns.admit(request(loop, started, 'only', 0.5))
-  assert.deepEqual(started, ['only'])
-  loop.endTurn()
-  assert.equal(loop.scheduled, 0, 'nothing waits, so no further turn is scheduled')
+  turns.admit(request(loop, started, 'first', 4))
+  turns.admit(request(loop, started, 'second', 4))
+  assert.deepEqual(started, ['first', 'second'], 'within the budget')
+  loop.wait(1)
+  // 8 ms of work since the turn began, but the loop has waited since: a new turn.
+  turns.admit(request(loop, started, 'third', 4))
+  assert.deepEqual(started, ['first', 'second', 'third'])
+  assert.equal(loop.scheduled, 0, 'no end of turn was needed')
+  assert.equal(turns.waiting, 0)
+})
+
+test('without a wait between them, turns of a saturated loop add up until the budget is spent', () => {
+  const loop = fakeLoop()
+  const turns = new FairTurns(loop.clock, 5)
+  const started: string[] = []
+  turns.admit(request(loop, started, 'a', 3))
+  turns.admit(request(loop, started, 'b', 3))
+  turns.admit(request(loop, started, 'c', 3))
+  assert.deepEqual(started, ['a', 'b'])
+  assert.equal(loop.scheduled, 1)
 })
 
 test('a start that throws does not strand the requests released with it', () => {
