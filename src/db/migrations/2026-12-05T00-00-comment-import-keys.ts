@@ -13,10 +13,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('comments').addColumn('wp_site', 'varchar(500)').execute()
   await db.schema.alterTable('comments').addColumn('wp_id', 'bigint').execute()
 
-  const mapping = (column: string) => sql`(select ${sql.raw(column)} from import_items i
-    where i.wp_kind = 'comment' and i.lede_kind = 'comment' and i.lede_id = comments.id order by i.id desc limit 1)`
-  await sql`update comments set wp_site = ${mapping('i.site_url')}, wp_id = ${mapping('cast(i.wp_key as bigint)')}
-    where exists (select 1 from import_items i where i.wp_kind = 'comment' and i.lede_kind = 'comment' and i.lede_id = comments.id)`.execute(db)
+  // Driven from the mapping rows, each finding its comment by primary key (import_items has no index on
+  // lede_id: a subquery per comment would read the whole table for each).
+  await sql`update comments set wp_site = i.site_url, wp_id = cast(i.wp_key as bigint) from import_items i
+    where i.wp_kind = 'comment' and i.lede_kind = 'comment' and i.lede_id = comments.id`.execute(db)
   await sql`delete from import_items where wp_kind = 'comment' and lede_kind = 'comment' and exists (select 1 from comments c
     where c.id = import_items.lede_id and c.wp_site = import_items.site_url and c.wp_id = cast(import_items.wp_key as bigint))`.execute(db)
 
