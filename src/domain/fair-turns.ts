@@ -18,7 +18,7 @@
 
 export interface TurnClock {
   /** Milliseconds, monotonic. */
-  now(): number
+  monotonicMs(): number
   /** Milliseconds the event loop has spent waiting for I/O since it began; grows only while idle. */
   idleMs(): number
   /** Calls `callback` once, after the event loop's next pass over its sockets. */
@@ -56,7 +56,7 @@ export class FairTurns {
   /** How long the request first in line has waited, in milliseconds; 0 when nobody waits. */
   queueDelayMs(): number {
     const first = this.#waiting[0]
-    return first ? this.#clock.now() - first.since : 0
+    return first ? this.#clock.monotonicMs() - first.since : 0
   }
 
   /** The moving average of a request's cost in milliseconds (for tests and diagnostics). */
@@ -70,7 +70,7 @@ export class FairTurns {
       this.#start(start)
       return
     }
-    this.#waiting.push({ start, since: this.#clock.now() })
+    this.#waiting.push({ start, since: this.#clock.monotonicMs() })
     this.#scheduleEnd()
   }
 
@@ -81,12 +81,12 @@ export class FairTurns {
       this.#turnStartedAt = null
       return true
     }
-    return this.#clock.now() - this.#turnStartedAt < this.#budgetMs
+    return this.#clock.monotonicMs() - this.#turnStartedAt < this.#budgetMs
   }
 
   #start(start: () => void): void {
     if (this.#turnStartedAt === null) {
-      this.#turnStartedAt = this.#clock.now()
+      this.#turnStartedAt = this.#clock.monotonicMs()
       this.#idleAtTurnStart = this.#clock.idleMs()
       this.#startedThisTurn = 0
     }
@@ -107,7 +107,7 @@ export class FairTurns {
   #endTurn(): void {
     this.#endScheduled = false
     if (this.#turnStartedAt !== null && this.#startedThisTurn > 0) {
-      const perRequest = (this.#clock.now() - this.#turnStartedAt) / this.#startedThisTurn
+      const perRequest = (this.#clock.monotonicMs() - this.#turnStartedAt) / this.#startedThisTurn
       this.#costMs = (this.#costMs + perRequest) / 2
     }
     this.#turnStartedAt = null

@@ -29,7 +29,7 @@ export interface FairTurnsOptions {
 
 export default fp<FairTurnsOptions>(async (app, options) => {
   const turns = new FairTurns({
-    now,
+    monotonicMs: now,
     idleMs: () => performance.nodeTiming.idleTime,
     nextTurn: (callback) => { realSetImmediate(callback) },
     startFailed: (error) => { app.log.error({ err: error }, 'a request failed to start after its turn') }

@@ -9,7 +9,7 @@ function fakeLoop() {
   let pending: (() => void)[] = []
   const failures: unknown[] = []
   const clock: TurnClock = {
-    now: () => now,
+    monotonicMs: () => now,
     idleMs: () => idle,
     nextTurn: (callback) => { pending.push(callback) },
     startFailed: (error) => { failures.push(error) }
