@@ -27,9 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  const now = new Date().toISOString()
+  // The restored rows are dated by their comments: a migration reads no clock (test/architecture/clock.test.ts).
   await sql`insert into import_items (site_url, wp_kind, wp_key, lede_kind, lede_id, content_hash, run_id, created_at, updated_at)
-    select wp_site, 'comment', cast(wp_id as varchar(200)), 'comment', id, '', null, ${now}, ${now} from comments where wp_site is not null`.execute(db)
+    select wp_site, 'comment', cast(wp_id as varchar(200)), 'comment', id, '', null, created_at, created_at from comments where wp_site is not null`.execute(db)
   await db.schema.dropIndex('comments_wp_key_idx').execute()
   await db.schema.alterTable('comments').dropColumn('wp_id').execute()
   await db.schema.alterTable('comments').dropColumn('wp_site').execute()
