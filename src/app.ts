@@ -50,6 +50,8 @@ export interface BuildOptions {
   overload?: OverloadOptions
   /** With a logger: write every answer (1, the default), one successful answer in N, or none (0). */
   requestLogSample?: number
+  /** Milliseconds of request work per turn of the event loop (src/plugins/fair-turns.ts); 0: no turns. Default 5. */
+  turnBudgetMs?: number
   /** Proxies whose X-Forwarded-For is believed (src/config.ts); never every hop. */
   trustProxy?: TrustProxy
   /** Keep rendered public responses in memory this long (src/plugins/page-cache.ts); 0 or absent: off. */
@@ -102,7 +104,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   if (options.logger) await app.register(requestLog, { sample: options.requestLogSample ?? 1 })
   // First of the hooks that do work: a request waiting for its turn has cost nothing yet.
-  await app.register(fairTurns, { refuseAfterMs: options.overload?.maxEventLoopDelayMs ?? 0 })
+  if (options.turnBudgetMs !== 0) {
+    await app.register(fairTurns, { budgetMs: options.turnBudgetMs, refuseAfterMs: options.overload?.maxEventLoopDelayMs ?? 0 })
+  }
   await app.register(securityHeaders)
   await app.register(urlGuard)
   await app.register(trailingSlash)

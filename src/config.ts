@@ -19,6 +19,8 @@ export interface Config {
   workers: number
   /** HEAP_GROWTH_PERCENT: how far V8's heap may grow past its live size before a full collection (0: V8's own). */
   heapGrowthPercent: number
+  /** TURN_BUDGET_MS: milliseconds of request work per turn of the event loop before requests queue (0: no turns). */
+  turnBudgetMs: number
   /** OVERLOAD_EVENT_LOOP_DELAY_MS and OVERLOAD_RSS_MB: past either, requests get 503 (0: no limit). */
   overload: { maxEventLoopDelayMs: number, maxRssBytes: number }
   /**
@@ -189,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestLogSample,
     workers,
     heapGrowthPercent: wholeNumber('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 50, 0, 1000),
+    turnBudgetMs: wholeNumber('TURN_BUDGET_MS', env.TURN_BUDGET_MS, 5, 0, 1000),
     overload,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)

@@ -65,6 +65,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections },
     logger: { level: config.logLevel },
     requestLogSample: config.requestLogSample,
+    turnBudgetMs: config.turnBudgetMs,
     overload: config.overload
   })
   log = app.log

@@ -26,6 +26,14 @@ describe('configuration from the environment', () => {
     }
   })
 
+  it('gives a turn of the event loop 5 ms of request work unless TURN_BUDGET_MS says otherwise, 0 turning turns off', () => {
+    assert.equal(loadConfig({}).turnBudgetMs, 5)
+    assert.equal(loadConfig({ TURN_BUDGET_MS: '2' }).turnBudgetMs, 2)
+    assert.equal(loadConfig({ TURN_BUDGET_MS: '0' }).turnBudgetMs, 0)
+    assert.throws(() => loadConfig({ TURN_BUDGET_MS: '-1' }), /TURN_BUDGET_MS/)
+    assert.throws(() => loadConfig({ TURN_BUDGET_MS: 'fast' }), /TURN_BUDGET_MS/)
+  })
+
   it('lets the heap grow 50 % past its live size unless HEAP_GROWTH_PERCENT says otherwise, 0 being V8\'s own policy', () => {
     assert.equal(loadConfig({}).heapGrowthPercent, 50)
     assert.equal(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent, 0)
