@@ -3,10 +3,9 @@
 // autosaved form's Markdown body becomes the editor's HTML.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { Migrator } from 'kysely'
-import { forEachDialect, openTestDatabase } from '../helper.js'
+import { forEachDialect } from '../helper.js'
+import { migrationTestDatabase } from './migration-fixture.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { migrationProvider } from '../../src/db/migrations/index.js'
 import { renderArticleBody } from '../../src/domain/article-body.js'
 import { bodySchema } from '../../src/domain/body-schema.js'
 import { htmlToText } from '../../src/domain/search-text.js'
@@ -19,10 +18,7 @@ const words = (html: string) => htmlToText(html).replace(/\s+/g, ' ').trim()
 forEachDialect((dialect) => {
   describe(`migration 2026-12-04T03-00-body-documents (${dialect.name})`, () => {
     it('turns every demo story\'s Markdown into the body document, keeping what readers read', async (tc) => {
-      const opened = await openTestDatabase(dialect.name)
-      tc.after(async () => { await opened.close(); await opened.dropSchema() })
-      const { db } = opened
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })
+      const { db, migrator } = await migrationTestDatabase(tc, dialect.name)
       const { error } = await migrator.migrateTo('2026-12-04T02-00-article-day-slugs')
       assert.equal(error, undefined)
       const now = '2026-11-26T10:00:00.000Z'

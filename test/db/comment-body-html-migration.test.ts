@@ -1,25 +1,18 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { Migrator } from 'kysely'
-import { forEachDialect, openTestDatabase } from '../helper.js'
+import { forEachDialect } from '../helper.js'
+import { insertBareArticle, migrationTestDatabase } from './migration-fixture.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { migrationProvider } from '../../src/db/migrations/index.js'
 import { commentTextToHtml } from '../../src/domain/comment-text.js'
 
 forEachDialect((dialect) => {
   describe(`migration 2026-12-03T00-00-comment-body-html (${dialect.name})`, () => {
     it('renders every existing comment\'s HTML once, so pages need not', async (tc) => {
-      const opened = await openTestDatabase(dialect.name)
-      tc.after(async () => { await opened.close(); await opened.dropSchema() })
-      const { db } = opened
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })
+      const { db, migrator } = await migrationTestDatabase(tc, dialect.name)
       const { error } = await migrator.migrateTo('2026-11-27T02-00-article-trashed-from')
       assert.equal(error, undefined)
       const now = '2026-11-26T10:00:00.000Z'
-      const article = await db.insertInto('articles').values({
-        edition: 'en', translation_group: null, slug: 's', headline: 'h', lead: '', body_source: '', body_html: '', agency_credit: null,
-        source_url: null, byline: null, author_id: null, section_id: null, status: 'published', published_at: now, created_at: now, updated_at: now
-      } as never).returning('id').executeTakeFirstOrThrow()
+      const article = await insertBareArticle(db, now)
       const bodies = ['Plain.', 'See https://example.org/a.\n\n<b>bold</b> <script>x</script>', 'https://x.com/' + ')'.repeat(2000)]
       for (const body of bodies) {
         await db.insertInto('comments').values({

@@ -1,24 +1,17 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { Migrator } from 'kysely'
-import { forEachDialect, openTestDatabase } from '../helper.js'
+import { forEachDialect } from '../helper.js'
+import { insertBareArticle, migrationTestDatabase } from './migration-fixture.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { migrationProvider } from '../../src/db/migrations/index.js'
 
 forEachDialect((dialect) => {
   describe(`migration 2026-12-05T00-00-comment-import-keys (${dialect.name})`, () => {
     it('moves the mapping rows of imported comments onto the comments; those of comments deleted since stay', async (tc) => {
-      const opened = await openTestDatabase(dialect.name)
-      tc.after(async () => { await opened.close(); await opened.dropSchema() })
-      const { db } = opened
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })
+      const { db, migrator } = await migrationTestDatabase(tc, dialect.name)
       const { error } = await migrator.migrateTo('2026-12-04T03-00-body-documents')
       assert.equal(error, undefined)
       const now = '2026-11-26T10:00:00.000Z'
-      const article = await db.insertInto('articles').values({
-        edition: 'en', translation_group: null, slug: 's', headline: 'h', lead: '', body_source: '', body_html: '', agency_credit: null,
-        source_url: null, byline: null, author_id: null, section_id: null, status: 'published', published_at: now, created_at: now, updated_at: now
-      } as never).returning('id').executeTakeFirstOrThrow()
+      const article = await insertBareArticle(db, now)
       const comment = async () => (await db.insertInto('comments').values({
         article_id: article.id, parent_id: null, author_name: 'a', author_email: 'a@example.org', author_url: null, user_id: null,
         body: 'b', body_html: '<p>b</p>', status: 'approved', ip: null, user_agent: null, created_at: now

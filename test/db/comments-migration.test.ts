@@ -1,25 +1,17 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { Migrator } from 'kysely'
-import { forEachDialect, openTestDatabase } from '../helper.js'
+import { forEachDialect } from '../helper.js'
+import { insertBareArticle, migrationTestDatabase } from './migration-fixture.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { migrationProvider } from '../../src/db/migrations/index.js'
 
 forEachDialect((dialect) => {
   describe('migration 2026-11-26T01-00-comments', () => {
     it('gives existing comments thread paths and depths, parents first', async (tc) => {
-      const opened = await openTestDatabase(dialect.name)
-      tc.after(async () => { await opened.close(); await opened.dropSchema() })
-      const { db } = opened
-      // Named schema: Kysely looks for its lock table in every schema, and other tests' schemas may have one.
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })
+      const { db, migrator } = await migrationTestDatabase(tc, dialect.name)
       const { error } = await migrator.migrateTo('2026-11-26T00-30-audit-log')
       assert.equal(error, undefined)
       const now = '2026-11-26T10:00:00.000Z'
-      const article = await db.insertInto('articles').values({
-        edition: 'en', translation_group: null, slug: 's', headline: 'h', lead: '', body_source: '', body_html: '', agency_credit: null,
-        source_url: null, byline: null, author_id: null, section_id: null, status: 'published', published_at: now, created_at: now, updated_at: now
-      } as never).returning('id').executeTakeFirstOrThrow()
+      const article = await insertBareArticle(db, now)
       const add = async (parent: number | null) => (await db.insertInto('comments').values({
         article_id: article.id, parent_id: parent, author_name: 'a', author_email: 'a@example.org', author_url: null, user_id: null,
         body: 'b', status: 'approved', ip: null, user_agent: null, created_at: now

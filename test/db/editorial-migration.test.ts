@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { Migrator, sql } from 'kysely'
-import { forEachDialect, openTestDatabase } from '../helper.js'
-import { migrationProvider } from '../../src/db/migrations/index.js'
+import { sql } from 'kysely'
+import { forEachDialect } from '../helper.js'
+import { migrationTestDatabase } from './migration-fixture.js'
 
 const BEFORE = '2026-11-26T03-00-accounts'
 const MINE = '2026-11-26T04-00-editorial'
@@ -10,10 +10,7 @@ const MINE = '2026-11-26T04-00-editorial'
 forEachDialect((dialect) => {
   describe(`migration ${MINE}`, () => {
     it('adds the editorial tables and featured-image columns to existing articles, and goes back down cleanly', async (tc) => {
-      const opened = await openTestDatabase(dialect.name)
-      tc.after(async () => { await opened.close(); await opened.dropSchema() })
-      const { db } = opened
-      const migrator = new Migrator({ db, provider: migrationProvider, ...(opened.schema ? { migrationTableSchema: opened.schema } : {}) })
+      const { db, migrator } = await migrationTestDatabase(tc, dialect.name)
       assert.equal((await migrator.migrateTo(BEFORE)).error, undefined)
       const now = '2026-11-26T10:00:00.000Z'
       const article = await db.insertInto('articles').values({
