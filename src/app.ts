@@ -50,7 +50,7 @@ export interface BuildOptions {
   overload?: OverloadOptions
   /** With a logger: write every answer (1, the default), one successful answer in N, or none (0). */
   requestLogSample?: number
-  /** Milliseconds of request work per turn of the event loop (src/plugins/fair-turns.ts); 0: no turns. Default 5. */
+  /** Milliseconds of request work per turn of the event loop (src/plugins/fair-turns.ts); 0: no turns. Default 3. */
   turnBudgetMs?: number
   /** Proxies whose X-Forwarded-For is believed (src/config.ts); never every hop. */
   trustProxy?: TrustProxy

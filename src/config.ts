@@ -3,6 +3,7 @@ import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import type { DatabaseTarget } from './db/dialect.js'
+import { DEFAULT_TURN_BUDGET_MS } from './domain/fair-turns.js'
 
 export interface Config {
   host: string
@@ -191,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestLogSample,
     workers,
     heapGrowthPercent: wholeNumber('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 50, 0, 1000),
-    turnBudgetMs: wholeNumber('TURN_BUDGET_MS', env.TURN_BUDGET_MS, 5, 0, 1000),
+    turnBudgetMs: wholeNumber('TURN_BUDGET_MS', env.TURN_BUDGET_MS, DEFAULT_TURN_BUDGET_MS, 0, 1000),
     overload,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     wirePoller: bool('WIRE_POLLER', env.WIRE_POLLER, true)

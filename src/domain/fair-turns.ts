@@ -28,7 +28,7 @@ export interface TurnClock {
 }
 
 /** What a turn may spend before waiting requests are held for the next one. */
-export const DEFAULT_TURN_BUDGET_MS = 5
+export const DEFAULT_TURN_BUDGET_MS = 3
 
 export class FairTurns {
   readonly #budgetMs: number

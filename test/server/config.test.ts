@@ -26,8 +26,8 @@ describe('configuration from the environment', () => {
     }
   })
 
-  it('gives a turn of the event loop 5 ms of request work unless TURN_BUDGET_MS says otherwise, 0 turning turns off', () => {
-    assert.equal(loadConfig({}).turnBudgetMs, 5)
+  it('gives a turn of the event loop 3 ms of request work unless TURN_BUDGET_MS says otherwise, 0 turning turns off', () => {
+    assert.equal(loadConfig({}).turnBudgetMs, 3)
     assert.equal(loadConfig({ TURN_BUDGET_MS: '2' }).turnBudgetMs, 2)
     assert.equal(loadConfig({ TURN_BUDGET_MS: '0' }).turnBudgetMs, 0)
     assert.throws(() => loadConfig({ TURN_BUDGET_MS: '-1' }), /TURN_BUDGET_MS/)
