@@ -17,13 +17,18 @@ function spin(ms: number): void {
   while (performance.now() < end) { /* the cost of rendering a page */ }
 }
 
-function get(url: string, agent: Agent): Promise<number> {
+/** The answer's status and Retry-After, the body read and dropped. */
+function answer(url: string, agent: Agent): Promise<{ status: number, retryAfter: string | undefined }> {
   return new Promise((resolve, reject) => {
     request(url, { agent }, (response) => {
       response.resume()
-      response.on('end', () => resolve(response.statusCode ?? 0))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] }))
     }).on('error', reject).end()
   })
+}
+
+async function get(url: string, agent: Agent): Promise<number> {
+  return (await answer(url, agent)).status
 }
 
 test('a burst of new connections is answered within a few turns while keep-alive clients keep the process busy', async (t) => {
@@ -95,13 +100,8 @@ test('when the first in line has waited past the limit, newcomers get 503 with R
     await app.close()
   })
   await Promise.all(agents.map((agent) => get(`${base}/healthz`, agent)))
-  const statusOf = (path: string, agent: Agent) => new Promise<{ status: number, retryAfter: string | undefined }>((resolve, reject) => {
-    request(`${base}${path}`, { agent }, (response) => {
-      response.resume()
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] }))
-    }).on('error', reject).end()
-  })
-  // Six at once: the first runs (40 ms, past the 5 ms budget), five wait; the turn's end starts one more.
+  const statusOf = (path: string, agent: Agent) => answer(`${base}${path}`, agent)
+  // Six at once: the first runs (40 ms, past the 3 ms budget), five wait; the turn's end starts one more.
   const first = agents.slice(0, 6).map((agent) => statusOf('/work', agent))
   // The process is one thread: this timer fires only between turns, after both have run (80 ms), when
   // the first in line has waited about 40 ms.
