@@ -1,14 +1,15 @@
 // The import's third pass reads the posts on a worker thread (wordpress-import.worker.ts), which also does
 // each post's pure, costly work ahead of the writes: its content hash, its body rendered and sanitised
-// (storedArticleBody), its comments' HTML. Reading and rendering took about half of the writing thread's
-// time; now the writing thread only looks up and writes, while the worker prepares the next posts on
-// another core. What the worker computes is exactly what the writing thread would (the same functions on
-// the same text), so the rows are the same either way: the one-by-one import, which the tests compare
-// with the fast one, computes it all in place. Flow control keeps memory flat: the worker asks for the
+// (storedArticleBody's result, by storedImportedBody), its comments' HTML. Reading and rendering took
+// about half of the writing thread's time; now the writing thread only looks up and writes, while the
+// worker prepares the next posts on another core. What the worker computes is exactly what the writing
+// thread would (the same functions on the same text, or cheaper ones tested to give the same result), so
+// the rows are the same either way: the one-by-one import, which the tests compare with the fast one,
+// renders it all the plain way, in place. Flow control keeps memory flat: the worker asks for the
 // file a chunk at a time and stops reading while more than a bounded amount of prepared text waits.
 import { Worker } from 'node:worker_threads'
-import { storedArticleBody } from '../domain/article-body.js'
 import { commentTextToHtml } from '../domain/comment-text.js'
+import { storedImportedBody } from '../domain/wp-body-html.js'
 import { wordpressContentToBody } from '../domain/wp-content.js'
 import { readWxr, type WxrComment, type WxrItem } from '../domain/wxr-reader.js'
 import { createHash } from 'node:crypto'
@@ -40,7 +41,7 @@ export function preparePost(item: WxrItem): PreparedPost | null {
   const prepared: PreparedPost = { hash: postHash(item) }
   try {
     prepared.bodySource = wordpressContentToBody(item.content)
-    prepared.body = storedArticleBody(prepared.bodySource)
+    prepared.body = storedImportedBody(prepared.bodySource)
   } catch { /* the writer renders it again and reports the failure where it always has */ }
   prepared.commentsHtml = item.comments.map((c) => {
     try { return commentTextToHtml(c.content) } catch { return null }
