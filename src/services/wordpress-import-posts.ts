@@ -8,8 +8,8 @@
 // renders it all the plain way, in place. Flow control keeps memory flat: the worker asks for the
 // file a chunk at a time and stops reading while more than a bounded amount of prepared text waits.
 import { Worker } from 'node:worker_threads'
-import { commentTextToHtml } from '../domain/comment-text.js'
 import { storedImportedBody } from '../domain/wp-body-html.js'
+import { importedCommentHtml } from '../domain/wp-comment-html.js'
 import { wordpressContentToBody } from '../domain/wp-content.js'
 import { readWxr, type WxrComment, type WxrItem } from '../domain/wxr-reader.js'
 import { createHash } from 'node:crypto'
@@ -44,7 +44,7 @@ export function preparePost(item: WxrItem): PreparedPost | null {
     prepared.body = storedImportedBody(prepared.bodySource)
   } catch { /* the writer renders it again and reports the failure where it always has */ }
   prepared.commentsHtml = item.comments.map((c) => {
-    try { return commentTextToHtml(c.content) } catch { return null }
+    try { return importedCommentHtml(c.content) } catch { return null }
   })
   return prepared
 }
