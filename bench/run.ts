@@ -1,10 +1,12 @@
-// `npm run bench [-- --seconds 8 --articles 100000 --huge 1000000 --surge-seconds 30]`
+// `npm run bench [-- --seconds 8 --warm 5 --articles 100000 --huge 1000000 --surge-seconds 30 --skip-pages --skip-surge]`
 // The breaking-news benchmark of issue 13, in one run on one machine. Seeds an SQLite file with the demo
 // content plus `--articles` older stories (two approved comments each), starts the built server as users
 // run it (`dist/server.js`, a worker per core) with the page cache on and with it off, and wrk (a
 // separate process) loads the article page, the front page, a day newsfeed and the RSS feed at 64
 // connections in four modes: cache on, cache off, nginx's proxy_cache in front (docs/deploy.md), and
-// Debian's nginx serving the same page saved as a file, the baseline every ratio is taken against. Then the
+// Debian's nginx serving the same page saved as a file, the baseline every ratio is taken against; each run
+// after `--warm` seconds of the same load (a fresh process spends about 5,000 requests at up to twice the
+// CPU while V8 compiles its hot paths; steady state is what a running site sees). Then the
 // surge: 200 readers (wrk) over those pages while 20 comments a second are posted and an editor publishes
 // a story every 5 s; every acknowledged comment is looked up afterwards. Then it seeds a second file with
 // `--huge` stories and repeats the uncached article and day newsfeed (`--huge 0` skips that). Peak memory
@@ -28,6 +30,8 @@ import { peakMemoryMb, processTree, requireTools, rotatingPathsScript, waitFor, 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '8' },
+    /** Load before each measurement: a process runs its first few thousand requests at up to twice the CPU while V8 compiles them. */
+    warm: { type: 'string', default: '5' },
     connections: { type: 'string', default: '64' },
     articles: { type: 'string', default: '100000' },
     huge: { type: 'string', default: '1000000' },
@@ -36,11 +40,14 @@ const { values } = parseArgs({
     'surge-posts': { type: 'string', default: '20' },
     'publish-every': { type: 'string', default: '5' },
     /** Only the surge (and --huge): for looking into it without the 16 page runs first. */
-    'skip-pages': { type: 'boolean', default: false }
+    'skip-pages': { type: 'boolean', default: false },
+    /** Only the page runs (and --huge): for measuring a render change without the surges. */
+    'skip-surge': { type: 'boolean', default: false }
   }
 })
 const SECONDS = Number(values.seconds)
 const CONNECTIONS = Number(values.connections)
+const WARM_SECONDS = Number(values.warm)
 requireTools('npm run bench', ['wrk', '/usr/sbin/nginx'])
 
 const TARGETS: [name: string, path: string][] = [
@@ -130,7 +137,7 @@ const uncachedFigures = new Map<string, WrkResult>()
 for (const [i, [page]] of (values['skip-pages'] ? [] : TARGETS).entries()) {
   let baseline = 0
   for (const [mode, url] of modes) {
-    wrk(url(i), CONNECTIONS, 1) // warm: kept copies, connections, the JIT
+    wrk(url(i), CONNECTIONS, WARM_SECONDS) // warm: kept copies, connections, the JIT
     log(`${page}: ${mode}`)
     const r = wrk(url(i), CONNECTIONS, SECONDS)
     if (!baseline) baseline = r.rps
@@ -219,8 +226,10 @@ async function surge(base: string, label: string) {
   ]
 }
 const surgeTable = ['| front | readers req/s | p50 | p99 | reader errors | comments acknowledged | comment errors | lost | comment p50 / p99 | publishes |', '|---|---|---|---|---|---|---|---|---|---|']
-surgeTable.push(...await surge(cached.url, 'Lede, cache on'))
-surgeTable.push(...await surge(door.url, 'nginx proxy_cache in front'))
+if (!values['skip-surge']) {
+  surgeTable.push(...await surge(cached.url, 'Lede, cache on'))
+  surgeTable.push(...await surge(door.url, 'nginx proxy_cache in front'))
+}
 const memoryLines = [`Lede, cache on (and behind nginx): ${memory(cached.pid)}`, `Lede, cache off: ${memory(uncached.pid)}`]
 
 // 4. The same uncached pages on a much larger archive.
@@ -234,7 +243,7 @@ if (hugeCount > 0) {
   const huge = await lede(hugeDb, { PAGE_CACHE_SECONDS: '0' })
   hugeTable.push(`| page | ${values.articles} stories req/s, p99 | ${hugeCount} stories req/s, p99 | ratio |`, '|---|---|---|---|')
   for (const [page, path] of TARGETS.filter(([name]) => name === 'article' || name === 'day newsfeed')) {
-    wrk(huge.url + path, CONNECTIONS, 1)
+    wrk(huge.url + path, CONNECTIONS, WARM_SECONDS)
     log(`${page}: cache off, ${hugeCount} stories`)
     const r = wrk(huge.url + path, CONNECTIONS, SECONDS)
     const before = uncachedFigures.get(page)
@@ -245,7 +254,7 @@ if (hugeCount > 0) {
   memoryLines.push(`Lede, cache off, ${hugeCount} stories: ${memory(huge.pid)}`)
 }
 
-console.log(`\n## Pages at ${CONNECTIONS} connections, ${SECONDS} s each, demo + ${values.articles} stories\n`)
+console.log(`\n## Pages at ${CONNECTIONS} connections, ${SECONDS} s each after ${WARM_SECONDS} s of warming, demo + ${values.articles} stories\n`)
 console.log(table.join('\n'))
 console.log(`\n## Surge: ${values['surge-readers']} readers, ${values['surge-posts']} comments/s, a story every ${values['publish-every']} s, ${surgeSeconds} s\n`)
 console.log(surgeTable.join('\n'))
