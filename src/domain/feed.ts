@@ -91,6 +91,11 @@ export function absoluteMediaUrl(siteUrl: string, url: string): string {
   return /^https?:\/\//i.test(url) ? url : absoluteUrl(siteUrl, url.startsWith('/') ? url : `/${url}`)
 }
 
+/** When a story's entry says it last changed: its update, or its publication when that is later (scheduled). */
+export function entryUpdated(article: { publishedAt: IsoInstant, updatedAt: IsoInstant }): IsoInstant {
+  return article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt
+}
+
 export function articleFeedEntry(article: PublishedArticle, site: FeedSite): FeedEntry {
   const path = articlePath(site.prefix, article.publishedAt, article.slug, site.timeZone)
   const credit = articleCredit(article)
@@ -113,7 +118,7 @@ export function articleFeedEntry(article: PublishedArticle, site: FeedSite): Fee
     // The body as the article page prints it: opening with the agency credit, as wire copy does.
     contentHtml: site.fullText ? withAgencyCredit(article.bodyHtml, article.agencyCredit, escapeHtml) : null,
     published: article.publishedAt,
-    updated: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
+    updated: entryUpdated(article),
     authors: credit
       ? [{ name: credit.name, url: credit.authorSlug ? absoluteUrl(site.siteUrl, listingPath(site.prefix, 'author', credit.authorSlug)) : null }]
       : [],
@@ -132,9 +137,14 @@ export interface FeedScope {
   language: string
 }
 
+/** The newest of some update times, or null when there are none. */
+export function newestUpdate(updates: readonly IsoInstant[]): IsoInstant | null {
+  return updates.reduce<IsoInstant | null>((max, updated) => (max === null || updated > max ? updated : max), null)
+}
+
+/** `newest`: the newest entry's update, when the entries are written elsewhere (feed items kept per story). */
 export function feedDocument(scope: FeedScope, entries: FeedEntry[], site: Pick<FeedSite, 'siteUrl' | 'siteName' | 'logoUrl'>, now: Date,
-  feedPaths: Record<FeedFormat, string>): FeedDocument {
-  const newest = entries.reduce<IsoInstant | null>((max, e) => (max === null || e.updated > max ? e.updated : max), null)
+  feedPaths: Record<FeedFormat, string>, newest = newestUpdate(entries.map((e) => e.updated))): FeedDocument {
   const homeUrl = absoluteUrl(site.siteUrl, scope.pagePath)
   return {
     id: homeUrl,

@@ -11,7 +11,7 @@ import {
 import { listingPath, type ListingKind } from '../domain/syndication-urls.js'
 import { articlePath, editionPrefix, frontPath } from '../domain/urls.js'
 import type { ArticleRow, NewsfeedCursor, NewsfeedItem } from '../db/repositories/articles.repository.js'
-import { articleMonths, countTagsWithArticles, hasLiveArticles, listingNewsfeed, newestArticleChange, publishedArticles, recentArticles, sectionsWithCounts, sitemapArticles, tagsWithCounts, type ArticleFilter, type NewsSitemapArticle } from '../db/repositories/published-articles.repository.js'
+import { articleMonths, countTagsWithArticles, hasLiveArticles, listingNewsfeed, newestArticleChange, publishedArticlesByIds, publishedVersions, recentArticles, sectionsWithCounts, sitemapArticles, tagsWithCounts, type ArticleFilter, type ArticleVersion, type NewsSitemapArticle } from '../db/repositories/published-articles.repository.js'
 import { latestApprovedComments } from '../db/repositories/comments.repository.js'
 import { authorBySlug } from '../db/repositories/users.repository.js'
 import { sectionsOfEdition, tagBySlug } from '../db/repositories/taxonomy.repository.js'
@@ -68,8 +68,8 @@ export async function listingPage(deps: Deps, settings: SiteSettings, edition: s
 /** Updates of a live blog a feed carries with the story: the latest, as its JSON-LD lists them. */
 const FEED_LIVE_UPDATES = 50
 
-/** The newest articles of a feed (the whole edition, term null, or one section, tag or author), with live blogs' updates. */
-export async function feedArticles(deps: Deps, settings: SiteSettings, edition: string, listing?: { kind: ListingKind, slug: string }): Promise<{ term: ListingTerm | null, articles: PublishedArticle[], liveUpdates: Map<number, LiveBlogUpdate[]> } | null> {
+/** The stories a feed (the whole edition, term null, or one section, tag or author) lists, newest first, as ids and versions. */
+export async function feedStories(deps: Deps, settings: SiteSettings, edition: string, listing?: { kind: ListingKind, slug: string }): Promise<{ term: ListingTerm | null, versions: ArticleVersion[] } | null> {
   let filter: ArticleFilter = {}
   let term: ListingTerm | null = null
   if (listing) {
@@ -78,10 +78,16 @@ export async function feedArticles(deps: Deps, settings: SiteSettings, edition: 
     filter = found.filter
     term = found.term
   }
-  const { items } = await publishedArticles(deps.db, { edition, now: deps.clock(), limit: feedItemLimit(settings.feedItemCount), filter })
+  const { versions } = await publishedVersions(deps.db, { edition, now: deps.clock(), limit: feedItemLimit(settings.feedItemCount), filter })
+  return { term, versions }
+}
+
+/** Those of the stories that are still live, whole, newest first, with live blogs' latest updates. */
+export async function feedArticles(deps: Deps, settings: SiteSettings, edition: string, ids: readonly number[]): Promise<{ articles: PublishedArticle[], liveUpdates: Map<number, LiveBlogUpdate[]> }> {
+  const articles = await publishedArticlesByIds(deps.db, { edition, now: deps.clock(), ids })
   // Full-text feeds carry a live blog's updates with its story; a feed of leads has no room for them.
-  const liveUpdates = settings.feedFullText ? await latestUpdatesOf(deps.db, items.map((a) => a.id), FEED_LIVE_UPDATES) : new Map<number, LiveBlogUpdate[]>()
-  return { term, articles: items, liveUpdates }
+  const liveUpdates = settings.feedFullText && articles.length > 0 ? await latestUpdatesOf(deps.db, articles.map((a) => a.id), FEED_LIVE_UPDATES) : new Map<number, LiveBlogUpdate[]>()
+  return { articles, liveUpdates }
 }
 
 export interface CommentsFeedData {

@@ -1,23 +1,74 @@
 // Feeds: the edition's, each section's, tag's and author's (RSS at feed/, Atom at feed/atom/, JSON
 // Feed at feed.json), and each article's comments (RSS at <article URL>feed/).
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import type { FeedDocument } from '../../domain/feed.js'
-import { feedPath, type FeedFormat, type ListingKind } from '../../domain/syndication-urls.js'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { ArticleVersion } from '../../db/repositories/published-articles.repository.js'
+import { entryUpdated, newestUpdate, type FeedDocument } from '../../domain/feed.js'
+import { feedPath, FEED_CONTENT_TYPES, type FeedFormat, type ListingKind } from '../../domain/syndication-urls.js'
 import { articlePath } from '../../domain/urls.js'
 import { CACHE_CONTROL } from '../../plugins/pages.js'
-import { commentsFeed, feedArticles } from '../../services/syndication.service.js'
-import { articlesFeedDocument, commentsFeedDocument } from '../views/feed-documents.js'
-import { renderFeed } from '../views/feeds.js'
+import type { Deps } from '../../services/deps.js'
+import { storyFragments } from '../../services/story-fragments.js'
+import { commentsFeed, feedArticles, feedStories } from '../../services/syndication.service.js'
+import { articleFeedEntries, articlesFeedDocument, commentsFeedDocument } from '../views/feed-documents.js'
+import { atomEntry, atomWithEntries, renderFeed, rssItem, rssWithItems } from '../views/feeds.js'
 
 const KINDS: readonly ListingKind[] = ['section', 'tag', 'author']
 
 function sendFeed(reply: FastifyReply, doc: FeedDocument, format: FeedFormat): FastifyReply {
-  const { body, contentType } = renderFeed(doc, format)
+  return sendFeedBody(reply, doc, renderFeed(doc, format).body, format)
+}
+
+function sendFeedBody(reply: FastifyReply, doc: FeedDocument, body: string, format: FeedFormat): FastifyReply {
   return reply.code(200)
-    .header('content-type', contentType)
+    .header('content-type', FEED_CONTENT_TYPES[format])
     .header('cache-control', CACHE_CONTROL.public)
     .lastModified(doc.lastModified)
     .send(body)
+}
+
+/** A story written as an RSS item or Atom entry, and whether it carries the full text. */
+interface FeedItem { xml: string, hasContent: boolean }
+
+/** The version a kept item was written from: a new publication time or a new edit writes it again. */
+const versionOf = (v: ArticleVersion) => `${v.publishedAt} ${v.updatedAt}`
+
+/**
+ * A feed of stories. RSS items and Atom entries are kept per story version (services/story-fragments.ts),
+ * so each answer reads the list of stories, and the whole rows of only those it has no item for: for the
+ * edition's feed of 50 stories, about a third of the CPU of reading and writing them all (bench/README.md).
+ * The JSON Feed is written whole by the `feed` package.
+ */
+async function sendArticlesFeed(deps: Deps, request: FastifyRequest, reply: FastifyReply, format: FeedFormat, listing?: { kind: ListingKind, slug: string }) {
+  const ctx = await request.viewContext()
+  const kept = format === 'json' ? null : storyFragments<FeedItem>(deps, ctx.settings, `${format} feed item`)
+  const feed = await feedStories(deps, ctx.settings, ctx.edition, listing)
+  if (!feed) return reply.callNotFound()
+  const newest = newestUpdate(feed.versions.map(entryUpdated))
+  if (!kept) {
+    const data = await feedArticles(deps, ctx.settings, ctx.edition, feed.versions.map((v) => v.id))
+    return sendFeed(reply, articlesFeedDocument(ctx, feed.term, articleFeedEntries(ctx, data.articles, data.liveUpdates), newest), format)
+  }
+  const items = feed.versions.map((v) => kept.get(v.id, versionOf(v)))
+  const missing = feed.versions.filter((_, i) => items[i] === undefined)
+  if (missing.length > 0) {
+    const data = await feedArticles(deps, ctx.settings, ctx.edition, missing.map((v) => v.id))
+    const written = new Map(articleFeedEntries(ctx, data.articles, data.liveUpdates).map((entry, i) => [data.articles[i]!.id, entry]))
+    for (const [i, v] of feed.versions.entries()) {
+      if (items[i] !== undefined) continue
+      const entry = written.get(v.id)
+      // Gone since the list was read (unpublished): left out, as a read a moment later would.
+      if (!entry) continue
+      const item = { xml: format === 'rss' ? rssItem(entry) : atomEntry(entry), hasContent: Boolean(entry.contentHtml) }
+      kept.set(v.id, versionOf(v), item)
+      items[i] = item
+    }
+  }
+  const present = items.filter((item): item is FeedItem => item !== undefined)
+  const doc = articlesFeedDocument(ctx, feed.term, [], newest)
+  const body = format === 'rss'
+    ? rssWithItems(doc, present.map((item) => item.xml), present.some((item) => item.hasContent))
+    : atomWithEntries(doc, present.map((item) => item.xml))
+  return sendFeedBody(reply, doc, body, format)
 }
 
 /** Route paths of a page's three feeds, relative to the page ("/" → "/feed/", "/feed/atom/", "/feed.json"). */
@@ -27,21 +78,12 @@ function feedRoutes(pagePath: string): [FeedFormat, string][] {
 
 const feedRoutesPlugin: FastifyPluginAsync = async (app) => {
   for (const [format, path] of feedRoutes('/')) {
-    app.get(path, async (request, reply) => {
-      const ctx = await request.viewContext()
-      const data = await feedArticles(app.deps, ctx.settings, ctx.edition)
-      return sendFeed(reply, articlesFeedDocument(ctx, null, data!.articles, data!.liveUpdates), format)
-    })
+    app.get(path, (request, reply) => sendArticlesFeed(app.deps, request, reply, format))
   }
 
   for (const kind of KINDS) {
     for (const [format, path] of feedRoutes(`/${kind}/:slug/`)) {
-      app.get<{ Params: { slug: string } }>(path, async (request, reply) => {
-        const ctx = await request.viewContext()
-        const data = await feedArticles(app.deps, ctx.settings, ctx.edition, { kind, slug: request.params.slug })
-        if (!data) return reply.callNotFound()
-        return sendFeed(reply, articlesFeedDocument(ctx, data.term, data.articles, data.liveUpdates), format)
-      })
+      app.get<{ Params: { slug: string } }>(path, (request, reply) => sendArticlesFeed(app.deps, request, reply, format, { kind, slug: request.params.slug }))
     }
   }
 

@@ -1,5 +1,6 @@
 // Feed documents in the edition's language: titles and descriptions come from the i18n messages.
-import { articleFeedEntry, commentFeedEntry, feedDocument, type FeedDocument } from '../../domain/feed.js'
+import { articleFeedEntry, commentFeedEntry, feedDocument, type FeedDocument, type FeedEntry } from '../../domain/feed.js'
+import type { IsoInstant } from '../../domain/days.js'
 import type { PublishedArticle } from '../../domain/published-article.js'
 import { feedPath, listingPath } from '../../domain/syndication-urls.js'
 import { absoluteUrl, articlePath, frontPath } from '../../domain/urls.js'
@@ -30,15 +31,23 @@ function withLiveUpdates(ctx: ViewContext, article: PublishedArticle, updates: r
   return { ...article, bodyHtml: `${article.bodyHtml}\n<h2>${escapeHtml(ctx.i18n.t('liveBlog.live'))}</h2>\n<ol>\n${items.join('\n')}\n</ol>` }
 }
 
-/** The edition's feed (term null), or a section's, tag's or author's; live blogs carry their latest updates. */
-export function articlesFeedDocument(ctx: ViewContext, term: ListingTerm | null, articles: PublishedArticle[], liveUpdates: ReadonlyMap<number, readonly LiveBlogUpdate[]> = new Map()): FeedDocument {
+/** Each story as a feed entry; live blogs carry their latest updates. */
+export function articleFeedEntries(ctx: ViewContext, articles: readonly PublishedArticle[], liveUpdates: ReadonlyMap<number, readonly LiveBlogUpdate[]> = new Map()): FeedEntry[] {
+  const s = site(ctx)
+  return articles.map((a) => articleFeedEntry(withLiveUpdates(ctx, a, liveUpdates.get(a.id)), s))
+}
+
+/**
+ * The edition's feed (term null), or a section's, tag's or author's. `newest` is the newest entry's update
+ * when the entries are written apart from the document (items kept per story); otherwise it is read off them.
+ */
+export function articlesFeedDocument(ctx: ViewContext, term: ListingTerm | null, entries: FeedEntry[], newest?: IsoInstant | null): FeedDocument {
   const { settings, i18n } = ctx
   const pagePath = term ? listingPath(ctx.prefix, term.kind, term.slug) : frontPath(ctx.prefix)
   const scope = term
     ? { title: i18n.t('feeds.titleWithSite', { title: listingHeading(ctx, term), site: settings.siteName }), description: listingDescription(ctx, term) }
     : { title: settings.siteName, description: settings.tagline || i18n.t('newsfeed.description', { site: settings.siteName }) }
-  const s = site(ctx)
-  return feedDocument({ ...scope, pagePath, language: ctx.edition }, articles.map((a) => articleFeedEntry(withLiveUpdates(ctx, a, liveUpdates.get(a.id)), s)), s, ctx.now, feedPaths(pagePath))
+  return feedDocument({ ...scope, pagePath, language: ctx.edition }, entries, site(ctx), ctx.now, feedPaths(pagePath), newest)
 }
 
 /** RSS of an article's approved comments: the HTML stored at save, as the page shows it. */

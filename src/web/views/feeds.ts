@@ -53,7 +53,11 @@ function baseOptions(doc: FeedDocument) {
  * was about half of an uncached feed's CPU (`node --cpu-prof`, bench/README.md).
  */
 export function renderRss(doc: FeedDocument): string {
-  const hasContent = doc.entries.some((entry) => entry.contentHtml)
+  return rssWithItems(doc, doc.entries.map(rssItem), doc.entries.some((entry) => entry.contentHtml))
+}
+
+/** The RSS document around items already written by rssItem; `hasContent`: whether any carries content:encoded. */
+export function rssWithItems(doc: FeedDocument, items: readonly string[], hasContent: boolean): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<rss version="2.0" xmlns:dc="${NS.dc}"${hasContent ? ` xmlns:content="${NS.content}"` : ''} xmlns:atom="${NS.atom}" xmlns:media="${NS.media}">`,
@@ -70,12 +74,11 @@ export function renderRss(doc: FeedDocument): string {
     out.push('    <image>', `      <title>${text(doc.title)}</title>`, `      <url>${text(doc.logoUrl)}</url>`, `      <link>${url(doc.homeUrl)}</link>`, '    </image>')
   }
   out.push(`    <atom:link href="${attribute(url(doc.selfUrls.rss, false))}" rel="self" type="application/rss+xml"/>`)
-  for (const entry of doc.entries) out.push(rssItem(entry))
-  out.push('  </channel>', '</rss>')
+  out.push(...items, '  </channel>', '</rss>')
   return out.join('\n')
 }
 
-function rssItem(entry: FeedEntry): string {
+export function rssItem(entry: FeedEntry): string {
   const lines = [
     '    <item>',
     `      <title>${cdata(entry.title)}</title>`,
@@ -129,6 +132,11 @@ function url(href: string, escape = true): string {
 
 /** Written directly, as RSS is, in the layout the `feed` package gave it. */
 export function renderAtom(doc: FeedDocument): string {
+  return atomWithEntries(doc, doc.entries.map(atomEntry))
+}
+
+/** The Atom document around entries already written by atomEntry. */
+export function atomWithEntries(doc: FeedDocument, entries: readonly string[]): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="${NS.atom}" xml:lang="${attribute(doc.language)}">`,
@@ -142,8 +150,7 @@ export function renderAtom(doc: FeedDocument): string {
   ]
   if (doc.description) out.push(`  <subtitle>${text(doc.description)}</subtitle>`)
   if (doc.logoUrl) out.push(`  <logo>${text(doc.logoUrl)}</logo>`)
-  for (const entry of doc.entries) out.push(atomEntry(entry))
-  out.push('</feed>')
+  out.push(...entries, '</feed>')
   return out.join('\n')
 }
 
@@ -156,7 +163,7 @@ function atomPerson(element: 'author' | 'contributor', person: { name: string, u
   ]
 }
 
-function atomEntry(entry: FeedEntry): string {
+export function atomEntry(entry: FeedEntry): string {
   const lines = [
     '  <entry>',
     // type="html": plain text is escaped into it.
