@@ -14,18 +14,25 @@ import type { Db } from '../db/database.js'
 import type { Deps } from './deps.js'
 
 const FRAGMENT_MAX_AGE_MS = 30_000
-/** Stories with renderings kept: a few feeds' worth. The bound is a guard against unbounded growth. */
-const MAX_STORIES = 5_000
+/**
+ * Characters kept in all, per database: full-text items of 5–10 KB each make this a few hundred feeds'
+ * stories, and at most 8 MB of strings, however many feeds, sections and tags a site has. Past it the whole
+ * store starts again empty (one render per story), which needs no bookkeeping of what was used last.
+ */
+const MAX_CHARACTERS = 4_000_000
 
 interface Fragment {
   version: string
   value: unknown
+  size: number
   expiresAt: number
 }
 
 interface Stories {
   /** Per story id, its latest rendering by scope and kind. */
   byStory: Map<number, Map<string, Fragment>>
+  /** Characters kept (the sizes `set` was given). */
+  size: number
   /** Counts the events that dropped renderings: one made from a read that an event overtook is not kept. */
   epoch: number
 }
@@ -34,14 +41,26 @@ const byDatabase = new WeakMap<Db, Stories>()
 const scopeIds = new WeakMap<object, number>()
 let nextScopeId = 1
 
+function dropStory(stories: Stories, storyId: number): void {
+  const own = stories.byStory.get(storyId)
+  if (!own) return
+  for (const fragment of own.values()) stories.size -= fragment.size
+  stories.byStory.delete(storyId)
+}
+
+function dropAll(stories: Stories): void {
+  stories.byStory.clear()
+  stories.size = 0
+}
+
 function storiesOf(deps: Deps): Stories {
   let stories = byDatabase.get(deps.db)
   if (!stories) {
-    const created: Stories = { byStory: new Map(), epoch: 0 }
+    const created: Stories = { byStory: new Map(), size: 0, epoch: 0 }
     deps.events.on((event) => {
       // Comments are not part of any story's kept rendering.
-      if (event.type === 'site.changed') created.byStory.clear()
-      else if (event.type === 'article.published' || event.type === 'article.updated' || event.type === 'article.unpublished') created.byStory.delete(event.articleId)
+      if (event.type === 'site.changed') dropAll(created)
+      else if (event.type === 'article.published' || event.type === 'article.updated' || event.type === 'article.unpublished') dropStory(created, event.articleId)
       else return
       created.epoch++
     })
@@ -63,7 +82,8 @@ function keyOf(scope: object, kind: string): string {
 export interface StoryFragments<T> {
   /** The rendering of this version of the story, when one is kept and fresh. */
   get(storyId: number, version: string): T | undefined
-  set(storyId: number, version: string, value: T): void
+  /** `size`: what the value holds, in characters, counted against the store's bound. */
+  set(storyId: number, version: string, value: T, size: number): void
 }
 
 /**
@@ -73,24 +93,35 @@ export interface StoryFragments<T> {
  */
 export function storyFragments<T>(deps: Deps, scope: object, kind: string): StoryFragments<T> {
   const stories = storiesOf(deps)
-  const { byStory, epoch } = stories
+  const { epoch } = stories
   const key = keyOf(scope, kind)
   return {
     get(storyId, version) {
-      const fragment = byStory.get(storyId)?.get(key)
+      const fragment = stories.byStory.get(storyId)?.get(key)
       if (!fragment || fragment.version !== version || fragment.expiresAt <= deps.clock().getTime()) return undefined
       return fragment.value as T
     },
-    set(storyId, version, value) {
-      if (stories.epoch !== epoch) return
-      let own = byStory.get(storyId)
-      if (!own) {
-        if (byStory.size >= MAX_STORIES) byStory.clear()
-        own = new Map()
-        byStory.set(storyId, own)
-      }
+    set(storyId, version, value, size) {
+      if (stories.epoch !== epoch || size > MAX_CHARACTERS) return
+      let own = stories.byStory.get(storyId)
       // One version per story, scope and kind: a newer one replaces the older.
-      own.set(key, { version, value, expiresAt: deps.clock().getTime() + FRAGMENT_MAX_AGE_MS })
+      const replaced = own?.get(key)
+      if (replaced) stories.size -= replaced.size
+      if (stories.size + size > MAX_CHARACTERS) {
+        dropAll(stories)
+        own = undefined
+      }
+      if (!own) {
+        own = new Map()
+        stories.byStory.set(storyId, own)
+      }
+      own.set(key, { version, value, size, expiresAt: deps.clock().getTime() + FRAGMENT_MAX_AGE_MS })
+      stories.size += size
     }
   }
+}
+
+/** Characters the store of this database holds, for tests of its bound. */
+export function storyFragmentsSize(deps: Deps): number {
+  return storiesOf(deps).size
 }

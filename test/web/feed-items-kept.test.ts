@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { forEachDialect } from '../helper.js'
-import { storyFragments } from '../../src/services/story-fragments.js'
+import { storyFragments, storyFragmentsSize } from '../../src/services/story-fragments.js'
 import { buildNewsroom } from './syndication-fixtures.js'
 
 const FEEDS = ['/feed/', '/feed/atom/', '/section/politics/feed/', '/tag/diplomacy/feed/atom/']
@@ -71,10 +71,10 @@ forEachDialect((dialect) => {
       const scope = {}
       const taken = storyFragments<string>(t.deps, scope, 'test')
       t.deps.events.emit({ type: 'article.updated', articleId: ids.talks })
-      taken.set(ids.model, 'v1', 'stale')
+      taken.set(ids.model, 'v1', 'stale', 5)
       assert.equal(storyFragments<string>(t.deps, scope, 'test').get(ids.model, 'v1'), undefined)
       const fresh = storyFragments<string>(t.deps, scope, 'test')
-      fresh.set(ids.model, 'v1', 'kept')
+      fresh.set(ids.model, 'v1', 'kept', 4)
       assert.equal(storyFragments<string>(t.deps, scope, 'test').get(ids.model, 'v1'), 'kept')
       assert.equal(storyFragments<string>(t.deps, scope, 'test').get(ids.model, 'v2'), undefined, 'another version is not this one')
       assert.equal(storyFragments<string>(t.deps, {}, 'test').get(ids.model, 'v1'), undefined, 'another scope (settings) keeps its own')
@@ -83,6 +83,27 @@ forEachDialect((dialect) => {
       assert.equal(storyFragments<string>(t.deps, scope, 'test').get(ids.model, 'v1'), 'kept')
       t.deps.events.emit({ type: 'article.unpublished', articleId: ids.model })
       assert.equal(storyFragments<string>(t.deps, scope, 'test').get(ids.model, 'v1'), undefined)
+    })
+
+    it('hold at most four million characters, counting what events drop and newer versions replace', async (tc) => {
+      const { t } = await buildNewsroom(tc, dialect)
+      t.deps.events.emit({ type: 'site.changed' })
+      const scope = {}
+      const store = () => storyFragments<string>(t.deps, scope, 'test')
+      store().set(1, 'v1', 'a', 1_000_000)
+      store().set(1, 'v2', 'b', 1_500_000)
+      assert.equal(storyFragmentsSize(t.deps), 1_500_000, 'a newer version replaces the older one')
+      store().set(2, 'v1', 'c', 2_000_000)
+      assert.equal(storyFragmentsSize(t.deps), 3_500_000)
+      t.deps.events.emit({ type: 'article.updated', articleId: 2 })
+      assert.equal(storyFragmentsSize(t.deps), 1_500_000)
+      store().set(3, 'v1', 'd', 2_400_000)
+      store().set(4, 'v1', 'e', 200_000)
+      assert.equal(storyFragmentsSize(t.deps), 200_000, 'past the bound the store starts again empty')
+      assert.equal(store().get(1, 'v2'), undefined)
+      assert.equal(store().get(4, 'v1'), 'e')
+      store().set(5, 'v1', 'f', 4_000_001)
+      assert.equal(store().get(5, 'v1'), undefined, 'a rendering larger than the bound is not kept')
     })
   })
 })

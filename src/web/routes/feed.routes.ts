@@ -59,7 +59,7 @@ async function sendArticlesFeed(deps: Deps, request: FastifyRequest, reply: Fast
       // Gone since the list was read (unpublished): left out, as a read a moment later would.
       if (!entry) continue
       const item = { xml: format === 'rss' ? rssItem(entry) : atomEntry(entry), hasContent: Boolean(entry.contentHtml) }
-      kept.set(v.id, versionOf(v), item)
+      kept.set(v.id, versionOf(v), item, item.xml.length)
       items[i] = item
     }
   }
