@@ -4,7 +4,9 @@
 // run it (`dist/server.js`, a worker per core) with the page cache on and with it off, and wrk (a
 // separate process) loads the article page, the front page, a day newsfeed and the RSS feed at 64
 // connections in four modes: cache on, cache off, nginx's proxy_cache in front (docs/deploy.md), and
-// Debian's nginx serving the same page saved as a file, the baseline every ratio is taken against; each run
+// Debian's nginx serving the same page saved as a file, the baseline every ratio is taken against; beside
+// them Node's own http server answering the saved page from memory (bench/node-static.mjs), the ceiling a
+// kept copy has in a Node process; each run
 // after `--warm` seconds of the same load (a fresh process spends about 5,000 requests at up to twice the
 // CPU while V8 compiles its hot paths; steady state is what a running site sees). Then the
 // surge: 200 readers (wrk) over those pages while 20 comments a second are posted and an editor publishes
@@ -123,10 +125,14 @@ http { access_log off; server { listen 127.0.0.1:4599; root ${dir}/www; location
 `)
 children.push(spawn('/usr/sbin/nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' }))
 await waitFor(`http://127.0.0.1:4599/${files[0]}`)
+// The ceiling for a kept copy in Node: its own http server, the page from memory, a process per core.
+children.push(spawn(process.execPath, ['bench/node-static.mjs', join(dir, 'www'), '4598'], { stdio: 'inherit' }))
+await waitFor(`http://127.0.0.1:4598/${files[0]}`)
 
 // 2. Every page in every mode, nginx's static copy first as each row's baseline.
 const modes: [name: string, url: (i: number) => string][] = [
   ['nginx, the page as a file', (i) => `http://127.0.0.1:4599/${files[i]}`],
+  ['Node http, the page from memory', (i) => `http://127.0.0.1:4598/${files[i]}`],
   ['Lede, cache on', (i) => cached.url + TARGETS[i]![1]],
   ['Lede, cache off', (i) => uncached.url + TARGETS[i]![1]],
   ['nginx proxy_cache in front of Lede', (i) => door.url + TARGETS[i]![1]]
