@@ -21,8 +21,9 @@ export { frontPageLinks, hreflangLinks, type EditionLink, type Hreflang }
  * Where the language switcher of an article leads: for every edition, the story's translation when one
  * is public, otherwise that edition's front page. The article's own edition comes first in site order.
  */
-export async function articleEditionLinks(deps: Deps, settings: SiteSettings, article: Pick<ArticleRow, 'id' | 'edition' | 'slug' | 'published_at'>): Promise<EditionLink[]> {
-  const translations = await translationsOf(deps.db, { articleId: article.id, now: deps.clock() })
+export async function articleEditionLinks(deps: Deps, settings: SiteSettings, article: Pick<ArticleRow, 'id' | 'edition' | 'slug' | 'published_at' | 'translation_group'>): Promise<EditionLink[]> {
+  // Most stories (wire copy above all) are in no group: no translation to look for.
+  const translations = article.translation_group === null ? [] : await translationsOf(deps.db, { articleId: article.id, now: deps.clock() })
   const byEdition = new Map(translations.map((t) => [t.edition, t]))
   return settings.editions.map((edition) => {
     const prefix = editionPrefix(edition, settings.defaultEdition)

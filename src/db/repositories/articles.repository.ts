@@ -7,6 +7,7 @@ import { anyColumnContains } from '../text-match.js'
 import type { ArticlesTable } from '../tables/articles.table.js'
 import { LIST_FILTERS, LIVE_STATUSES, isPubliclyVisible, type ArticleStatus, type ListFilter } from '../../domain/publishing.js'
 import type { IsoInstant } from '../../domain/days.js'
+import { reusableQuery } from '../reusable-query.js'
 
 export type ArticleRow = Selectable<ArticlesTable>
 
@@ -146,12 +147,15 @@ export async function nextScheduledPublication(db: DbOrTrx, now: IsoInstant): Pr
   return row?.published_at ?? null
 }
 
+// Read by every uncached article page: compiled once (src/db/reusable-query.ts).
+const articlesBySlugQuery = reusableQuery((db: DbOrTrx, edition: string, slug: string) =>
+  db.selectFrom('articles').selectAll().where('edition', '=', edition).where('slug', '=', slug).orderBy('published_at', 'desc'))
+
 /** Live articles with this slug (a slug is unique per day, so several days may share one). */
 export async function liveArticlesBySlug(db: DbOrTrx, q: { edition: string, now: Date, slug: string }): Promise<ArticleRow[]> {
   // By (edition, slug) alone, then live ones kept here: with the status and time in the WHERE clause,
   // SQLite without statistics went by the feed index and read the whole edition to find one slug.
-  const rows = await db.selectFrom('articles').selectAll().where('edition', '=', q.edition).where('slug', '=', q.slug)
-    .orderBy('published_at', 'desc').execute()
+  const rows = await articlesBySlugQuery(db, q.edition, q.slug)
   return rows.filter((row) => isPubliclyVisible({ status: row.status, publishedAt: row.published_at }, q.now))
 }
 

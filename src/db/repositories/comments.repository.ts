@@ -8,6 +8,7 @@ import { COMMENT_STATUSES, type CommentsTable, type CommentStatus } from '../tab
 import { parseReasons, type ModerationReason } from '../../domain/spam.js'
 import type { IsoInstant } from '../../domain/days.js'
 import { commentTextToHtml } from '../../domain/comment-text.js'
+import { reusableQuery } from '../reusable-query.js'
 
 export type CommentRow = Selectable<CommentsTable>
 
@@ -31,12 +32,15 @@ export interface PublicComment {
 }
 
 /** An article's approved comments in thread order (depth-first, replies in the order they came), in one query. */
-export async function approvedComments(db: DbOrTrx, articleId: number): Promise<PublicComment[]> {
-  const rows = await db.selectFrom('comments')
+// Read by every uncached article page: compiled once (src/db/reusable-query.ts).
+const approvedCommentsQuery = reusableQuery((db: DbOrTrx, articleId: number) =>
+  db.selectFrom('comments')
     .select(['id', 'parent_id', 'author_name', 'author_url', 'body', 'body_html', 'created_at', 'thread_path', 'depth', 'user_id', 'updated_at'])
     .where('article_id', '=', articleId).where('status', '=', 'approved')
-    .orderBy('thread_path', 'asc').orderBy('id', 'asc')
-    .execute()
+    .orderBy('thread_path', 'asc').orderBy('id', 'asc'))
+
+export async function approvedComments(db: DbOrTrx, articleId: number): Promise<PublicComment[]> {
+  const rows = await approvedCommentsQuery(db, articleId)
   return rows.map((r) => ({
     id: r.id, parentId: r.parent_id, authorName: r.author_name, authorUrl: r.author_url, body: r.body, bodyHtml: r.body_html, createdAt: r.created_at,
     threadPath: r.thread_path, depth: r.depth, byStaff: r.user_id !== null, updatedAt: r.updated_at

@@ -1,6 +1,7 @@
 // Live blogs and their updates (issue 16).
 import type { DbOrTrx } from '../database.js'
 import type { IsoInstant } from '../../domain/days.js'
+import { reusableQuery } from '../reusable-query.js'
 
 export interface LiveBlog { articleId: number, startedAt: IsoInstant, closedAt: IsoInstant | null }
 
@@ -18,8 +19,11 @@ export interface LiveBlogUpdate {
   updatedAt: IsoInstant | null
 }
 
+// Read by every uncached article page: compiled once (src/db/reusable-query.ts).
+const liveBlogQuery = reusableQuery((db: DbOrTrx, articleId: number) => db.selectFrom('live_blogs').selectAll().where('article_id', '=', articleId))
+
 export async function liveBlogOf(db: DbOrTrx, articleId: number): Promise<LiveBlog | null> {
-  const row = await db.selectFrom('live_blogs').selectAll().where('article_id', '=', articleId).executeTakeFirst()
+  const [row] = await liveBlogQuery(db, articleId)
   return row ? { articleId: row.article_id, startedAt: row.started_at, closedAt: row.closed_at } : null
 }
 

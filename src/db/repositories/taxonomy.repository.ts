@@ -4,6 +4,7 @@ import { chunksFor } from '../chunks.js'
 import type { DbOrTrx } from '../database.js'
 import type { SectionsTable, TagsTable } from '../tables/taxonomy.table.js'
 import type { TermRef } from '../../domain/published-article.js'
+import { reusableQuery } from '../reusable-query.js'
 
 export type SectionRow = Selectable<SectionsTable>
 export type TagRow = Selectable<TagsTable>
@@ -12,9 +13,13 @@ export async function sectionById(db: DbOrTrx, id: number): Promise<SectionRow |
   return db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+// Read by every uncached article page: compiled once (src/db/reusable-query.ts).
+const tagsOfArticleQuery = reusableQuery((db: DbOrTrx, articleId: number) =>
+  db.selectFrom('tags').innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+    .selectAll('tags').where('article_tags.article_id', '=', articleId).orderBy('tags.name'))
+
 export async function tagsOfArticle(db: DbOrTrx, articleId: number): Promise<TagRow[]> {
-  return db.selectFrom('tags').innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
-    .selectAll('tags').where('article_tags.article_id', '=', articleId).orderBy('tags.name').execute()
+  return tagsOfArticleQuery(db, articleId)
 }
 
 /** Finds a section by slug in an edition, creating it if absent. */

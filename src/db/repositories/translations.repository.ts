@@ -2,7 +2,9 @@
 // this story exist": for readers and sitemaps only the public ones, for the newsroom every one.
 import type { DbOrTrx } from '../database.js'
 import type { ArticleStatus } from '../../domain/publishing.js'
+import { LIVE_STATUSES } from '../../domain/publishing.js'
 import { isLive } from './articles.repository.js'
+import { reusableQuery } from '../reusable-query.js'
 
 /** One public version of a story: enough to build its URL. */
 export interface TranslationLink {
@@ -22,15 +24,21 @@ function liveMembers(db: DbOrTrx, now: Date) {
  * The public translations of an article (same group, other articles), one per edition: if an edition
  * somehow holds two, the earlier-published one stands for it. Empty when the article has no group.
  */
-export async function translationsOf(db: DbOrTrx, q: { articleId: number, now: Date }): Promise<TranslationLink[]> {
-  const rows = await liveMembers(db, q.now)
+// Read by every uncached article page in a group: compiled once (src/db/reusable-query.ts), so the time
+// goes in as an ISO instant, as isLive would write it.
+const translationsQuery = reusableQuery((db: DbOrTrx, articleId: number, nowIso: string) =>
+  db.selectFrom('articles as t')
+    .where((eb) => eb.and([eb('t.status', 'in', LIVE_STATUSES), eb('t.published_at', '<=', nowIso)]))
+    .where('t.translation_group', 'is not', null)
     .innerJoin('articles as a', 'a.translation_group', 't.translation_group')
-    .where('a.id', '=', q.articleId)
-    .where('t.id', '!=', q.articleId)
+    .where('a.id', '=', articleId)
+    .where('t.id', '!=', articleId)
     .whereRef('t.edition', '!=', 'a.edition')
     .select(['t.id', 't.edition', 't.slug', 't.published_at'])
-    .orderBy('t.published_at').orderBy('t.id')
-    .execute()
+    .orderBy('t.published_at').orderBy('t.id'))
+
+export async function translationsOf(db: DbOrTrx, q: { articleId: number, now: Date }): Promise<TranslationLink[]> {
+  const rows = await translationsQuery(db, q.articleId, q.now.toISOString())
   return firstPerEdition(rows.map((r) => ({ id: r.id, edition: r.edition, slug: r.slug, publishedAt: r.published_at! })))
 }
 
