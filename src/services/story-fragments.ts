@@ -2,7 +2,7 @@
 // sections', tags' and authors' feeds all carry the same story the same way), kept per version of the
 // story, so a feed read again renders only the stories that changed. The page cache keeps whole answers;
 // this keeps pieces, and works with the page cache off too. A rendering is keyed by the story's id and
-// last change (`updated_at`), and dropped
+// version (its caller's choice: feeds use `published_at` and `updated_at`), and dropped
 //  - when an event names its story (published, updated, unpublished; a live blog's update is an
 //    article.updated), and all of them on `site.changed` (settings, sections, people's names, media),
 //    which on PostgreSQL and under --workers arrive from every app process;
