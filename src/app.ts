@@ -20,6 +20,7 @@ import rateLimits from './plugins/rate-limits.js'
 import overload, { type OverloadOptions } from './plugins/overload.js'
 import { logRequest } from './plugins/log-redaction.js'
 import requestLog, { OneLineRequestLogging } from './plugins/request-log.js'
+import { fastLaneServer } from './plugins/fast-lane.js'
 import articleRoutes from './web/routes/article.routes.js'
 import commentsRoutes from './web/routes/comments.routes.js'
 import healthRoutes from './web/routes/health.routes.js'
@@ -80,16 +81,24 @@ function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: s
 }
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const trustProxy = fastifyTrustProxy(options.trustProxy ?? false)
+  const front = fastLaneServer({
+    // Node's default of 5 s can cut off slow but honest mobile readers mid-request.
+    keepAliveTimeout: 10_000,
+    // Asked once the app exists (when the page cache opens the lane).
+    log: () => (options.logger ? app.log : null),
+    logSample: options.requestLogSample ?? 1,
+    trustProxy
+  })
   const app = Fastify({
+    serverFactory: front.serverFactory,
     // Request lines go through logRequest, which keeps one-time links' tokens out of the log.
     logger: options.logger === undefined || options.logger === false ? false
       : { ...(options.logger === true ? {} : options.logger), serializers: { req: logRequest } },
     // src/plugins/request-log.ts writes one line per answer instead of Fastify's two.
     logController: new OneLineRequestLogging(),
-    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    trustProxy,
     bodyLimit: FORM_BODY_LIMIT,
-    // Node's default of 5 s can cut off slow but honest mobile readers mid-request.
-    keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 500 },
     schemaController: { compilersFactory: sharedSchemaCompilers },
     // A URL with broken percent-encoding never reaches a route; answer it with the same readable page.
@@ -122,7 +131,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Streamed answers (files) are compressed as they go out; kept copies bring their own compressed forms,
   // and other rendered answers are compressed in one call after the page cache has seen them.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 })
-  await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0 })
+  await app.register(pageCache, { ttlSeconds: options.pageCacheSeconds ?? 0, fastLane: (lane) => front.use(lane) })
+  // At shutdown every request goes to Fastify, which answers 503 and closes kept-alive connections.
+  app.addHook('preClose', async () => front.use(undefined))
   await app.register(textCompression)
   await app.register(live, options.live ?? {})
   await app.register(staticFiles, {

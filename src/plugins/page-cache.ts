@@ -16,6 +16,8 @@
 // the copies, they are given the copy from before the change while one request renders the new one.
 // A copy is kept with its ETag and its brotli and gzip forms, worked out once when it is stored, so a hit
 // costs no rendering, hashing or compressing: it picks the form the reader's Accept-Encoding asks for.
+// The plainest hits do not even go through Fastify: see `fastLane` below.
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -24,11 +26,19 @@ import { COMPRESS_FROM_BYTES, compressBody, withVary } from './text-compression.
 import { changesNothing, dropsCopy, dropsEverything, type CommentScope, type ReaderChange } from '../domain/cache-invalidation.js'
 import { nextPublicationAfter } from '../services/reader.service.js'
 
+/**
+ * Answers a request from a kept copy straight on Node's server, before Fastify sees it, when it can do so
+ * exactly as the hooks would; false leaves the request to Fastify.
+ */
+export type FastLane = (request: IncomingMessage, response: ServerResponse) => boolean
+
 export interface PageCacheOptions {
   /** 0 turns the cache off. */
   ttlSeconds: number
   /** Memory for bodies, in bytes. */
   maxBytes?: number
+  /** Given the fast lane once the cache is set up (app.ts puts it in front of Fastify). */
+  fastLane?: (lane: FastLane) => void
 }
 
 interface Entry {
@@ -39,6 +49,11 @@ interface Entry {
   headers: Record<string, string | string[]>
   expiresAt: number
   scope: CommentScope
+  /**
+   * The whole answer for each form, headers included, for the fast lane; absent when this copy must go
+   * through Fastify's hooks (its route is rate-limited: a kept copy still counts against the visitor).
+   */
+  wire?: { [form in KeptEncoding]?: { body: Buffer, headers: Record<string, string | string[]> } }
 }
 
 /** One render in flight, which readers of the same page wait for. */
@@ -70,6 +85,27 @@ function keptForm(entry: Entry, request: FastifyRequest, reply: FastifyReply): B
   reply.header('content-encoding', wanted)
   reply.header('etag', entry.etag.startsWith('W/') ? entry.etag : `W/${entry.etag}`)
   return body
+}
+
+/**
+ * Each form of a copy as the hooks would send it on a hit: the replayed headers, then keptForm's, then
+ * the page cache's mark (the security headers are among the replayed: they were set before the copy was).
+ */
+function wireForms(entry: Entry): NonNullable<Entry['wire']> {
+  const wire: NonNullable<Entry['wire']> = {}
+  for (const form of ['identity', 'br', 'gzip'] as const) {
+    const body = form === 'identity' ? entry.bodies.identity : entry.bodies[form]
+    if (body === undefined) continue
+    const headers: Record<string, string | string[]> = { ...entry.headers, 'x-lede-cache': 'hit', vary: withVary(entry.headers.vary) }
+    if (form === 'identity') headers.etag = entry.etag
+    else {
+      headers['content-encoding'] = form
+      headers.etag = entry.etag.startsWith('W/') ? entry.etag : `W/${entry.etag}`
+    }
+    headers['content-length'] = String(body.length)
+    wire[form] = { body, headers }
+  }
+  return wire
 }
 
 /** Responses of these types are kept; images and other files have their own long HTTP caching. */
@@ -211,6 +247,27 @@ export default fp<PageCacheOptions>(async (app, options) => {
     return reply.send(keptForm(entry, request, reply))
   }
 
+  // A hit that needs nothing of the hooks: a GET of a path without a query (the key is then the path),
+  // without cookies (a signed-in reader goes through auth), without a condition to check (304s stay with
+  // the conditional-get hook), and without X-Forwarded-Proto unless the copy carries HSTS anyway (the
+  // security hook adds it for https). Anything else, and every miss, goes to Fastify as before.
+  options.fastLane?.((request, response) => {
+    if (request.method !== 'GET') return false
+    const url = request.url
+    if (url === undefined || url.includes('?')) return false
+    const headers = request.headers
+    if (headers.cookie !== undefined || headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) return false
+    const entry = fresh(url)
+    if (entry?.wire === undefined) return false
+    if (headers['x-forwarded-proto'] !== undefined && entry.headers['strict-transport-security'] === undefined) return false
+    const wanted = chooseEncoding(headers['accept-encoding'])
+    const form = entry.wire[wanted] ?? entry.wire.identity
+    if (form === undefined) return false
+    response.writeHead(200, form.headers)
+    response.end(form.body)
+    return true
+  })
+
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.pageCacheGeneration = generation
     if (request.method !== 'GET') return
@@ -284,6 +341,7 @@ export default fp<PageCacheOptions>(async (app, options) => {
     const vary = reply.getHeader('vary')
     if (vary !== undefined) headers.vary = Array.isArray(vary) ? vary.map(String) : String(vary)
     const entry: Entry = { bodies: await keptBodies(Buffer.from(payload)), etag, headers, expiresAt, scope: request.pageCacheScope ?? null }
+    if (request.countedByRateLimit !== true) entry.wire = wireForms(entry)
     if (request.pageCacheGeneration !== generation) return payload
     cache.set(request.pageCacheKey, entry)
     // This reader gets the same form later readers will, compressed if they asked for it.

@@ -11,6 +11,13 @@ import { isApiPath, sendApiError } from './api-errors.js'
 import type { RateLimitGroup, RateLimitSettings } from '../config.js'
 
 const WINDOW_MS = 60_000
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A limit counts this request: a kept copy of its answer must still come through this hook. */
+    countedByRateLimit?: boolean
+  }
+}
 /** Which group a route belongs to, by method and route pattern; the API as a whole is counted separately. */
 function groupOf(request: FastifyRequest): RateLimitGroup | null {
   const { method, url } = request.routeOptions
@@ -41,6 +48,7 @@ export default fp<{ limits: RateLimitSettings }>(async (app, options) => {
     const group = groupOf(request)
     if (group) groups.push(group)
     if (isApiPath(request.url)) groups.push('api')
+    if (groups.some((name) => limiters.has(name))) request.countedByRateLimit = true
     for (const name of groups) {
       const limiter = limiters.get(name)
       if (!limiter) continue
