@@ -114,7 +114,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   if (options.logger) await app.register(requestLog, { sample: options.requestLogSample ?? 1 })
   // First of the hooks that do work: a request waiting for its turn has cost nothing yet.
   if (options.turnBudgetMs !== 0) {
-    await app.register(fairTurns, { budgetMs: options.turnBudgetMs, refuseAfterMs: options.overload?.maxEventLoopDelayMs ?? 0 })
+    await app.register(fairTurns, { budgetMs: options.turnBudgetMs, refuseAfterMs: options.overload?.maxEventLoopDelayMs ?? 0, onTurns: (turns) => front.useTurns(turns) })
   }
   await app.register(securityHeaders)
   await app.register(urlGuard)

@@ -37,6 +37,8 @@ export class FairTurns {
   #turnStartedAt: number | null = null
   #idleAtTurnStart = 0
   #startedThisTurn = 0
+  /** Time this turn spent on answers given outside the turns (the page cache's fast lane). */
+  #outsideMsThisTurn = 0
   #endScheduled = false
   /** A request's event-loop time, a moving average over finished turns; starts as a quarter budget. */
   #costMs: number
@@ -64,6 +66,15 @@ export class FairTurns {
     return this.#costMs
   }
 
+  /**
+   * Work done outside the turns (an answer the fast lane gave) counts against the turn's time, as any work
+   * delays the next turn, but not in the estimate of what a request started here costs: otherwise a turn
+   * full of cheap answers would make each request look expensive and one a turn would be let through.
+   */
+  servedOutside(ms: number): void {
+    if (this.#turnStartedAt !== null) this.#outsideMsThisTurn += ms
+  }
+
   /** Calls `start` now if this turn has time left and nobody is waiting; otherwise in a later turn, in arrival order. */
   admit(start: () => void): void {
     if (this.#waiting.length === 0 && this.#hasTimeLeft()) {
@@ -89,6 +100,7 @@ export class FairTurns {
       this.#turnStartedAt = this.#clock.monotonicMs()
       this.#idleAtTurnStart = this.#clock.idleMs()
       this.#startedThisTurn = 0
+      this.#outsideMsThisTurn = 0
     }
     this.#startedThisTurn++
     try {
@@ -107,7 +119,7 @@ export class FairTurns {
   #endTurn(): void {
     this.#endScheduled = false
     if (this.#turnStartedAt !== null && this.#startedThisTurn > 0) {
-      const perRequest = (this.#clock.monotonicMs() - this.#turnStartedAt) / this.#startedThisTurn
+      const perRequest = Math.max(0, this.#clock.monotonicMs() - this.#turnStartedAt - this.#outsideMsThisTurn) / this.#startedThisTurn
       this.#costMs = (this.#costMs + perRequest) / 2
     }
     this.#turnStartedAt = null

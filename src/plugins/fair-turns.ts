@@ -25,6 +25,8 @@ export interface FairTurnsOptions {
    * short, so the wait shows here instead). 0 or absent: never refused.
    */
   refuseAfterMs?: number
+  /** Given the turns once they exist: the page cache's fast lane answers only while nobody waits for one. */
+  onTurns?: (turns: FairTurns) => void
 }
 
 export default fp<FairTurnsOptions>(async (app, options) => {
@@ -35,6 +37,7 @@ export default fp<FairTurnsOptions>(async (app, options) => {
     startFailed: (error) => { app.log.error({ err: error }, 'a request failed to start after its turn') }
   }, options.budgetMs ?? DEFAULT_TURN_BUDGET_MS)
   const refuseAfterMs = options.refuseAfterMs ?? 0
+  options.onTurns?.(turns)
   // The paths of routes that always answer, collected as they are added: request.routeOptions builds an
   // object on every read, a cost every request would pay here. Such routes have fixed paths (health checks).
   const alwaysAnswered = new Set<string>()

@@ -152,3 +152,29 @@ test('a budget must be positive', () => {
   assert.throws(() => new FairTurns(loop.clock, 0), /positive/)
   assert.throws(() => new FairTurns(loop.clock, Number.NaN), /positive/)
 })
+
+test('answers given outside the turns spend the turn\'s time but do not make its requests look costly', () => {
+  const loop = fakeLoop()
+  const turns = new FairTurns(loop.clock, 5)
+  const started: string[] = []
+  turns.admit(request(loop, started, 'render', 1))
+  // The fast lane answers a flood of kept copies in the same turn: 20 ms of the loop's time.
+  loop.advance(20)
+  turns.servedOutside(20)
+  for (let i = 0; i < 20; i++) turns.admit(request(loop, started, `r${i}`, 1))
+  assert.deepEqual(started, ['render'], 'the turn\'s time is spent: the rest wait')
+  loop.endTurn()
+  // Measured without the lane's 20 ms, the one request cost 1 ms: the estimate falls from a quarter budget
+  // towards 1 ms, and several start in the next turn instead of one.
+  assert.ok(turns.costEstimateMs < 1.5, `the estimate is ${turns.costEstimateMs} ms`)
+  assert.ok(started.length > 2, `${started.length - 1} started in the next turn`)
+})
+
+test('outside work with no turn under way changes nothing', () => {
+  const loop = fakeLoop()
+  const turns = new FairTurns(loop.clock, 5)
+  turns.servedOutside(100)
+  const started: string[] = []
+  turns.admit(request(loop, started, 'a', 1))
+  assert.deepEqual(started, ['a'])
+})

@@ -127,4 +127,19 @@ describe('the fast lane server', () => {
     ask('/kept')
     assert.deepEqual(handled, ['fastify /before', 'lane /kept', 'lane /other', 'fastify /other', 'fastify /kept'])
   })
+
+  it('while requests wait for their turn, hands hits to Fastify to wait in line; reports the time of what it answers', () => {
+    const handled: string[] = []
+    const reported: number[] = []
+    const turns = { waiting: 0, servedOutside: (ms: number) => { reported.push(ms) } }
+    const front = fastLaneServer({ keepAliveTimeout: 10_000, log: () => null, logSample: 1, trustProxy: false })
+    const server = front.serverFactory((request) => { handled.push(`fastify ${request.url}`) })
+    front.useTurns(turns)
+    front.use((request) => { handled.push(`lane ${request.url}`); return true })
+    server.emit('request', { url: '/a' } as IncomingMessage, {} as ServerResponse)
+    turns.waiting = 3
+    server.emit('request', { url: '/b' } as IncomingMessage, {} as ServerResponse)
+    assert.deepEqual(handled, ['lane /a', 'fastify /b'])
+    assert.equal(reported.length, 1)
+  })
 })
