@@ -51,6 +51,8 @@ export interface FastLaneOptions {
 export function fastLaneServer(options: FastLaneOptions): FastLaneServer {
   let lane: FastLane | undefined
   let turns: Turns | undefined
+  /** Writes the line of an answer the lane gave, as request-log does; undefined when nothing is logged. */
+  let logAnswer: ((request: http.IncomingMessage, ms: number) => void) | undefined
   const clientAddress = clientAddressOf(options.trustProxy)
   return {
     serverFactory(handler) {
@@ -61,7 +63,9 @@ export function fastLaneServer(options: FastLaneOptions): FastLaneServer {
         if (lane === undefined || (turns !== undefined && turns.waiting > 0)) return handler(request, response)
         const started = performance.now()
         if (!lane(request, response)) return handler(request, response)
-        turns?.servedOutside(performance.now() - started)
+        const ms = performance.now() - started
+        turns?.servedOutside(ms)
+        logAnswer?.(request, ms)
       })
       server.keepAliveTimeout = options.keepAliveTimeout
       return server
@@ -70,18 +74,15 @@ export function fastLaneServer(options: FastLaneOptions): FastLaneServer {
       turns = next
     },
     use(next) {
+      lane = next
       const log = options.log()
       if (next === undefined || log === null || !infoEnabled(log)) {
-        lane = next
+        logAnswer = undefined
         return
       }
       const written = answerSampler(options.logSample)
-      lane = (request, response) => {
-        const started = performance.now()
-        if (!next(request, response)) return false
-        const ms = performance.now() - started
+      logAnswer = (request, ms) => {
         if (written(200, ms)) log.info(answerLine('GET', request.url ?? '', 200, ms, clientAddress(request)), 'request')
-        return true
       }
     }
   }
