@@ -20,6 +20,7 @@
 import type { PublishedArticle } from '../../domain/published-article.js'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { chunksFor } from '../chunks.js'
+import { insertRows } from '../insert-rows.js'
 import type { Database, DbOrTrx } from '../database.js'
 import { isPostgres } from '../engine.js'
 import { LIVE_STATUSES, type ArticleStatus } from '../../domain/publishing.js'
@@ -75,6 +76,8 @@ async function tagNames(db: DbOrTrx, articleIds: readonly number[]): Promise<Map
   return byArticle
 }
 
+const DOCUMENT_COLUMNS = ['article_id', 'edition', 'section_id', 'published_at', 'document'] as const
+
 /** Writes index entries; `fresh` when the index is known not to hold them (a rebuild), which saves a delete each. */
 async function writeDocuments(db: DbOrTrx, sources: readonly IndexSource[], options: { fresh?: boolean } = {}): Promise<void> {
   if (sources.length === 0) return
@@ -87,16 +90,10 @@ async function writeDocuments(db: DbOrTrx, sources: readonly IndexSource[], opti
       published_at: source.published_at!,
       document: tsvectorText(searchableText(source, tags.get(source.id) ?? []), facetsOf(source))
     }))
-    for (const chunk of chunksFor(rows, 5)) {
-      await db.insertInto('search_documents').values(chunk)
-        .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
-          edition: eb.ref('excluded.edition'),
-          section_id: eb.ref('excluded.section_id'),
-          published_at: eb.ref('excluded.published_at'),
-          document: eb.ref('excluded.document')
-        })))
-        .execute()
-    }
+    // insert-rows.ts: an import's batch writes hundreds of entries, which PostgreSQL takes faster as one JSON value.
+    await insertRows(db, 'search_documents', DOCUMENT_COLUMNS, rows.map((row) => DOCUMENT_COLUMNS.map((c) => row[c])),
+      'on conflict ("article_id") do update set "edition" = excluded."edition", "section_id" = excluded."section_id", ' +
+      '"published_at" = excluded."published_at", "document" = excluded."document"')
     return
   }
   if (!options.fresh) {
