@@ -5,7 +5,7 @@
 import { renderArticleBody, storedArticleBody } from '../domain/article-body.js'
 import { htmlToDocument } from '../domain/body-document.js'
 import type { ArticleFormErrors, ArticleInput } from '../domain/article-form.js'
-import { dayOf, dayRange, type IsoInstant } from '../domain/days.js'
+import { dayOf, dayRange, type Day, type IsoInstant } from '../domain/days.js'
 import { isPubliclyVisible, type ArticleStatus } from '../domain/publishing.js'
 import { mayChooseFeaturedImage, type Role } from '../domain/roles.js'
 import { slugFromText, uniqueSlug } from '../domain/slug.js'
@@ -13,7 +13,7 @@ import {
   checkEdit, mayCreate, publicationStatus, transition, type BulkAction, type WorkflowAction, type WorkflowArticle
 } from '../domain/workflow.js'
 import type { DbOrTrx } from '../db/database.js'
-import { slugsPublishedBetween, type ArticleRow, articleById } from '../db/repositories/articles.repository.js'
+import { slugsPublishedBetween, slugTimesPublishedBetween, type ArticleRow, articleById } from '../db/repositories/articles.repository.js'
 import type { Actor } from '../db/repositories/audit.repository.js'
 import { deleteAutosave } from '../db/repositories/autosaves.repository.js'
 import { mediaById } from '../db/repositories/media.repository.js'
@@ -72,24 +72,45 @@ async function slugForDay(trx: DbOrTrx, q: { edition: string, slug: string, publ
 }
 
 /**
- * slugForDay for several new articles in turn, each unique among those before it too: one query per
- * edition and day rather than one per article.
+ * slugForDay for several new articles in turn, each unique among those before it too. The taken slugs of
+ * the days they fall on are read a run of consecutive days at a time (an export's batch usually covers a
+ * few days in a row), one query per run rather than one per day: on PostgreSQL each query is a round trip.
  */
 async function slugsForDays(trx: DbOrTrx, wanted: readonly { edition: string, slug: string, publishedAt: IsoInstant | null }[], timeZone: string): Promise<string[]> {
-  const takenByDay = new Map<string, Set<string>>()
-  const slugs: string[] = []
-  for (const w of wanted) {
+  const days = wanted.map((w) => w.publishedAt ? dayOf(w.publishedAt, timeZone) : null)
+  const takenByDay = await takenSlugsOfDays(trx, wanted.flatMap((w, i) => days[i] ? [{ edition: w.edition, day: days[i]! }] : []), timeZone)
+  return wanted.map((w, i) => {
     const base = w.slug || 'story'
-    if (!w.publishedAt) { slugs.push(base); continue }
-    const day = dayOf(w.publishedAt, timeZone)
-    const key = `${w.edition} ${day}`
-    let taken = takenByDay.get(key)
-    if (!taken) takenByDay.set(key, taken = await slugsPublishedBetween(trx, { edition: w.edition, ...dayRange(day, timeZone) }))
+    const day = days[i]
+    if (!day) return base
+    const taken = takenByDay.get(`${w.edition} ${day}`)!
     const slug = uniqueSlug(base, taken)
     taken.add(slug)
-    slugs.push(slug)
+    return slug
+  })
+}
+
+/** The slugs taken on each of these editions' days, keyed "edition day"; consecutive days are read together. */
+async function takenSlugsOfDays(trx: DbOrTrx, wanted: readonly { edition: string, day: Day }[], timeZone: string): Promise<Map<string, Set<string>>> {
+  const taken = new Map<string, Set<string>>()
+  const byEdition = new Map<string, Set<Day>>()
+  for (const w of wanted) {
+    if (!byEdition.has(w.edition)) byEdition.set(w.edition, new Set())
+    byEdition.get(w.edition)!.add(w.day)
   }
-  return slugs
+  for (const [edition, daySet] of byEdition) {
+    const ranges = [...daySet].sort().map((day) => ({ day, ...dayRange(day, timeZone) }))
+    for (const { day } of ranges) taken.set(`${edition} ${day}`, new Set())
+    for (let i = 0; i < ranges.length;) {
+      let j = i
+      while (j + 1 < ranges.length && ranges[j + 1]!.start === ranges[j]!.end) j++
+      for (const row of await slugTimesPublishedBetween(trx, { edition, start: ranges[i]!.start, end: ranges[j]!.end })) {
+        taken.get(`${edition} ${dayOf(row.published_at, timeZone)}`)?.add(row.slug)
+      }
+      i = j + 1
+    }
+  }
+  return taken
 }
 
 /**

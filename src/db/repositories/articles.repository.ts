@@ -173,6 +173,13 @@ export async function slugsPublishedBetween(db: DbOrTrx, q: { edition: string, s
   return new Set((await query.execute()).map((r) => r.slug))
 }
 
+/** The slugs and publication times of an edition's articles published within [start, end) (days' slugs at once). */
+export async function slugTimesPublishedBetween(db: DbOrTrx, q: { edition: string, start: IsoInstant, end: IsoInstant }): Promise<{ slug: string, published_at: IsoInstant }[]> {
+  const rows = await db.selectFrom('articles').select(['slug', 'published_at'])
+    .where('edition', '=', q.edition).where('published_at', '>=', q.start).where('published_at', '<', q.end).execute()
+  return rows.map((r) => ({ slug: r.slug, published_at: r.published_at! }))
+}
+
 export async function insertArticle(db: DbOrTrx, values: Insertable<ArticlesTable>): Promise<number> {
   const row = await db.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id
