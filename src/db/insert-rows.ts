@@ -9,7 +9,7 @@
 // as 6,000 parameters cost it 53–66 µs a row, more than maintaining the table's seven indexes. The same
 // rows sent as one JSON array and expanded by json_populate_recordset (which types each field by the
 // table's own column) cost 22–28 µs a row (bench/README.md). Values that JSON cannot carry as they are
-// (bytes) go the VALUES way; a string with a lone surrogate is sent as UTF-8 would carry it (U+FFFD).
+// (bytes, non-finite numbers) go the VALUES way; a string with a lone surrogate is sent as UTF-8 would carry it (U+FFFD).
 import { CompiledQuery } from 'kysely'
 import type { DbOrTrx } from './database.js'
 import { chunksFor } from './chunks.js'
@@ -21,21 +21,27 @@ const MAX_TEXTS = 200
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
-function valuesText(engine: string, table: string, columns: readonly string[], rows: number, suffix: string): string {
-  const key = `${engine}\u0000${table}\u0000${columns.join('\u0000')}\u0000${rows}\u0000${suffix}`
+/** The statement text kept under `key`, built by `build` the first time. */
+function keptText(key: string, build: () => string): string {
   let text = texts.get(key)
   if (text !== undefined) return text
-  const tuples: string[] = []
-  let n = 0
-  for (let r = 0; r < rows; r++) {
-    const marks: string[] = []
-    for (let c = 0; c < columns.length; c++) marks.push(engine === 'postgres' ? `$${++n}` : '?')
-    tuples.push(`(${marks.join(', ')})`)
-  }
-  text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${suffix ? ` ${suffix}` : ''}`
+  text = build()
   if (texts.size >= MAX_TEXTS) texts.delete(texts.keys().next().value!)
   texts.set(key, text)
   return text
+}
+
+function valuesText(engine: string, table: string, columns: readonly string[], rows: number, suffix: string): string {
+  return keptText(`${engine}\u0000${table}\u0000${columns.join('\u0000')}\u0000${rows}\u0000${suffix}`, () => {
+    const tuples: string[] = []
+    let n = 0
+    for (let r = 0; r < rows; r++) {
+      const marks: string[] = []
+      for (let c = 0; c < columns.length; c++) marks.push(engine === 'postgres' ? `$${++n}` : '?')
+      tuples.push(`(${marks.join(', ')})`)
+    }
+    return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${suffix ? ` ${suffix}` : ''}`
+  })
 }
 
 /**
@@ -64,14 +70,10 @@ const jsonCarries = (row: readonly unknown[]) => row.every((v) => v === null || 
 type Es2024String = string & { isWellFormed(): boolean, toWellFormed(): string }
 
 function jsonInsertText(table: string, columns: readonly string[], suffix: string): string {
-  const key = `json\u0000${table}\u0000${columns.join('\u0000')}\u0000${suffix}`
-  let text = texts.get(key)
-  if (text !== undefined) return text
-  const list = columns.map(quote).join(', ')
-  text = `insert into ${quote(table)} (${list}) select ${list} from json_populate_recordset(null::${quote(table)}, $1::json)${suffix ? ` ${suffix}` : ''}`
-  if (texts.size >= MAX_TEXTS) texts.delete(texts.keys().next().value!)
-  texts.set(key, text)
-  return text
+  return keptText(`json\u0000${table}\u0000${columns.join('\u0000')}\u0000${suffix}`, () => {
+    const list = columns.map(quote).join(', ')
+    return `insert into ${quote(table)} (${list}) select ${list} from json_populate_recordset(null::${quote(table)}, $1::json)${suffix ? ` ${suffix}` : ''}`
+  })
 }
 
 /** The rows as a JSON array of objects keyed by column. */
