@@ -166,17 +166,20 @@ export async function liveArticleById(db: DbOrTrx, q: { now: Date, id: number })
 }
 
 /** Slugs already used by articles of an edition published within [start, end). */
+/** An edition's articles published within [start, end): the day range both slug readers below share. */
+function publishedWithin(db: DbOrTrx, q: { edition: string, start: IsoInstant, end: IsoInstant }) {
+  return db.selectFrom('articles').where('edition', '=', q.edition).where('published_at', '>=', q.start).where('published_at', '<', q.end)
+}
+
 export async function slugsPublishedBetween(db: DbOrTrx, q: { edition: string, start: IsoInstant, end: IsoInstant, exceptId?: number }): Promise<Set<string>> {
-  let query = db.selectFrom('articles').select('slug')
-    .where('edition', '=', q.edition).where('published_at', '>=', q.start).where('published_at', '<', q.end)
+  let query = publishedWithin(db, q).select('slug')
   if (q.exceptId !== undefined) query = query.where('id', '!=', q.exceptId)
   return new Set((await query.execute()).map((r) => r.slug))
 }
 
 /** The slugs and publication times of an edition's articles published within [start, end) (days' slugs at once). */
 export async function slugTimesPublishedBetween(db: DbOrTrx, q: { edition: string, start: IsoInstant, end: IsoInstant }): Promise<{ slug: string, published_at: IsoInstant }[]> {
-  const rows = await db.selectFrom('articles').select(['slug', 'published_at'])
-    .where('edition', '=', q.edition).where('published_at', '>=', q.start).where('published_at', '<', q.end).execute()
+  const rows = await publishedWithin(db, q).select(['slug', 'published_at']).execute()
   return rows.map((r) => ({ slug: r.slug, published_at: r.published_at! }))
 }
 
