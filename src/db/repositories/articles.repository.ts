@@ -165,12 +165,12 @@ export async function liveArticleById(db: DbOrTrx, q: { now: Date, id: number })
     .executeTakeFirst()
 }
 
-/** Slugs already used by articles of an edition published within [start, end). */
 /** An edition's articles published within [start, end): the day range both slug readers below share. */
 function publishedWithin(db: DbOrTrx, q: { edition: string, start: IsoInstant, end: IsoInstant }) {
   return db.selectFrom('articles').where('edition', '=', q.edition).where('published_at', '>=', q.start).where('published_at', '<', q.end)
 }
 
+/** Slugs already used by articles of an edition published within [start, end). */
 export async function slugsPublishedBetween(db: DbOrTrx, q: { edition: string, start: IsoInstant, end: IsoInstant, exceptId?: number }): Promise<Set<string>> {
   let query = publishedWithin(db, q).select('slug')
   if (q.exceptId !== undefined) query = query.where('id', '!=', q.exceptId)
