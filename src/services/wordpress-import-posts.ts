@@ -86,29 +86,41 @@ function startWorker(): Worker {
 }
 
 /**
- * A worker started ahead (its modules load while the first pass checks the file), for one posts pass.
- * `items` reads the export on it; `close` ends it (whether or not it was used).
+ * The worker for one posts pass, started ahead (its modules load while the first pass checks the rest of
+ * the file) once the file has enough items to repay it: loading the worker's modules costs about 360 ms
+ * of CPU from dist/ (more than a second from source), about what preparing a thousand posts in place
+ * costs. `start` starts it (at most once); `items` reads the export on it, or prepares the posts in place
+ * when it was not started; `close` ends it (whether or not it was used).
  */
 export interface PostReader {
+  start(): void
   items(source: () => AsyncIterable<string | Buffer>): AsyncGenerator<WxrItem>
   close(): Promise<void>
 }
 
+/** Items in the file from which the posts are prepared on a worker thread rather than in place. */
+export const WORKER_FROM_ITEMS = 1000
+
 export function postReader(options: { inPlace?: boolean } = {}): PostReader {
   let worker: Worker | null = null
-  try { worker = options.inPlace ? null : startWorker() } catch { worker = null }
-  // An unused worker must not keep the process alive, nor crash it; one that failed to start is replaced
-  // by the same work in place.
-  worker?.unref()
-  worker?.on('error', () => { worker = null })
-  worker?.on('exit', () => { worker = null })
+  let started = false
   return {
+    start() {
+      if (started || options.inPlace) return
+      started = true
+      try { worker = startWorker() } catch { worker = null }
+      // An unused worker must not keep the process alive, nor crash it; one that failed to start is
+      // replaced by the same work in place.
+      worker?.unref()
+      worker?.on('error', () => { worker = null })
+      worker?.on('exit', () => { worker = null })
+    },
     async * items(source) {
-      const started = worker
-      if (!started) { yield * itemsInPlace(source()); return }
+      const running = worker
+      if (!running) { yield * itemsInPlace(source()); return }
       let yielded = false
       try {
-        for await (const item of itemsOnWorker(started, source())) {
+        for await (const item of itemsOnWorker(running, source())) {
           yielded = true
           yield item
         }

@@ -41,7 +41,7 @@ import { userByEmail } from '../db/repositories/users.repository.js'
 import type { WpKind } from '../db/tables/imports.table.js'
 import type { EventBus, LedeEvent } from '../events/bus.js'
 import { createArticle, createArticles, updateImportedArticle, type NewArticle } from './articles.service.js'
-import { postHash, postReader, preparedCommentHtml, preparedOf, type PostReader } from './wordpress-import-posts.js'
+import { postHash, postReader, preparedCommentHtml, preparedOf, WORKER_FROM_ITEMS, type PostReader } from './wordpress-import-posts.js'
 import { uploadMedia } from './media.service.js'
 import { createUser } from './users.service.js'
 import type { Deps } from './deps.js'
@@ -66,6 +66,8 @@ export interface WordPressImportOptions {
    * the posts of a failed batch are, rather than together with the others of its batch.
    */
   oneByOne?: boolean
+  /** Items in the file from which the posts are prepared on a worker thread (WORKER_FROM_ITEMS); 0: always. */
+  workerFromItems?: number
 }
 
 export interface ImportProgress { phase: 'check' | 'terms' | 'posts', done: number, total: number }
@@ -694,9 +696,10 @@ async function progressReporter(ctx: Context): Promise<(progress: ImportProgress
 
 /** Imports the export; a file that is not one is refused with what is wrong and where, and nothing is written. */
 export async function importWordPress(deps: Deps, options: WordPressImportOptions): Promise<ImportResult> {
-  // The posts pass's worker starts now, so its modules load while the first pass checks the file. With
-  // one core it would only add its messages' cost: the posts are then prepared in place.
+  // The posts pass's worker starts while the first pass checks the file, once it has seen enough items
+  // to repay it. With one core it would only add its messages' cost: the posts are then prepared in place.
   const reader = options.oneByOne ? null : postReader({ inPlace: availableParallelism() < 2 })
+  if ((options.workerFromItems ?? WORKER_FROM_ITEMS) <= 0) reader?.start()
   try {
     return await withSpacedCheckpoints(deps.db, () => importWith(deps, options, reader))
   } finally {
@@ -732,6 +735,7 @@ async function importWith(deps: Deps, options: WordPressImportOptions, reader: P
       if (r.kind === 'header') header = r.header
       else if (r.kind === 'item') {
         items++
+        if (items === (options.workerFromItems ?? WORKER_FROM_ITEMS)) reader?.start()
         offsetMinutes ??= exportOffsetMinutes(r.item.postDate, r.item.postDateGmt)
         if (items % 1000 === 0) {
           options.onProgress?.({ phase: 'check', done: items, total: 0 })

@@ -322,7 +322,7 @@ forEachDialect((dialect) => {
       let reads = 0
       // The first read (the check) sees the whole file; the posts pass, read on the worker, finds it cut inside an item.
       const source: WxrSource = () => Readable.from([Buffer.from(reads++ === 0 ? whole : whole.slice(0, Math.floor(whole.length * 0.9)), 'utf8')])
-      await assert.rejects(importWordPress(t.deps, { source, fileName: 'cut.xml', edition: 'en', dryRun: false, mediaDir: null, actor: ACTOR }), /line \d+, column \d+/)
+      await assert.rejects(importWordPress(t.deps, { source, fileName: 'cut.xml', edition: 'en', dryRun: false, mediaDir: null, actor: ACTOR, workerFromItems: 0 }), /line \d+, column \d+/)
       const runRow = await t.deps.db.selectFrom('import_runs').select(['status', 'message']).orderBy('id', 'desc').executeTakeFirstOrThrow()
       assert.equal(runRow.status, 'failed')
       assert.match(runRow.message ?? '', /line \d+, column \d+/)
