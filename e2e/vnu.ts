@@ -1,7 +1,8 @@
-// The Nu Html Checker (vnu.jar) as one local HTTP service per test process: the browser files run in one
-// process, one after another, and each used to start Java for its own check (about 3 s of start-up and
-// warm-up each). The service starts on the first check and stops when the process exits; every check
-// sends its pages to it and gets the same JSON messages the command line gives.
+// The Nu Html Checker (vnu.jar) as a local HTTP service: every check sends its pages to it and gets the
+// same JSON messages the command line gives. scripts/run-tests.mjs starts one for the whole run and names
+// it in LEDE_VNU_URL (a Java start and warm-up costs seconds of CPU, and the run's browser files are spread
+// over several processes); a test process run on its own starts its own on the first check, and it stops
+// when the process exits.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
@@ -26,6 +27,8 @@ function freePort(): Promise<number> {
 }
 
 async function start(): Promise<string> {
+  const shared = process.env.LEDE_VNU_URL
+  if (shared) return answering(shared, new Promise<never>(() => {}), () => 'the run\'s shared checker (scripts/run-tests.mjs)')
   const port = await freePort()
   let output = ''
   child = spawn('java', ['-cp', require.resolve('vnu-jar/build/dist/vnu.jar'), 'nu.validator.servlet.Main', String(port)], {
@@ -42,7 +45,11 @@ async function start(): Promise<string> {
     child!.once('exit', (code) => reject(new Error(`the Nu Html Checker exited (${code}) before it answered:\n${output}`)))
   })
   process.once('exit', () => child?.kill())
-  const url = `http://127.0.0.1:${port}/`
+  return answering(`http://127.0.0.1:${port}/`, exited, () => output)
+}
+
+/** Resolves to `url` once the checker there answers; rejects when `exited` does, or after 60 s. */
+async function answering(url: string, exited: Promise<never>, output: () => string): Promise<string> {
   const deadline = Date.now() + 60_000
   for (;;) {
     try {
@@ -51,7 +58,7 @@ async function start(): Promise<string> {
     } catch (error) {
       if (!(error instanceof TypeError)) throw error // not a refused connection: the checker failed
     }
-    if (Date.now() > deadline) throw new Error(`the Nu Html Checker did not answer within 60 s:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`the Nu Html Checker at ${url} did not answer within 60 s:\n${output()}`)
     await new Promise((r) => setTimeout(r, 100))
   }
 }

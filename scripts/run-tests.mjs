@@ -5,6 +5,8 @@
 // Every process of one run shares its database templates (test/db-templates.ts): LEDE_TEST_RUN_ID names
 // them, and this script removes them at the end.
 import { spawn, spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
@@ -47,9 +49,28 @@ if (files.some((f) => f.split(/[\\/]/).includes('e2e'))) {
   if (bundle.status !== 0) process.exit(bundle.status ?? 1)
 }
 
+// The browser files check HTML with the Nu Html Checker (e2e/vnu.ts), a Java service: one for the whole
+// run, started now so that it warms up while the first tests run. Each browser process used to start its
+// own, a few seconds of CPU each on a machine whose two cores the run keeps busy.
+let vnu = null
+let vnuUrl = null
+if (files.some((f) => f.split(/[\\/]/).includes('e2e'))) {
+  const port = await new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)) })
+  })
+  const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar')
+  vnu = spawn('java', ['-cp', jar, 'nu.validator.servlet.Main', String(port)], { stdio: 'ignore' })
+  // Without Java (no pid) each check starts its own checker, and fails saying why.
+  vnu.on('error', () => {})
+  process.on('exit', () => vnu.kill())
+  if (vnu.pid) vnuUrl = `http://127.0.0.1:${port}/`
+}
+
 const runId = randomBytes(4).toString('hex')
 const templateDir = mkdtempSync(join(tmpdir(), `lede-templates-${runId}-`))
-const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TEST_TEMPLATE_DIR: templateDir, LEDE_TEST_DIST_CURRENT: distCurrent }
+const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TEST_TEMPLATE_DIR: templateDir, LEDE_TEST_DIST_CURRENT: distCurrent, ...(vnuUrl && { LEDE_VNU_URL: vnuUrl }) }
 
 // Files outside e2e/ are shared among a few shard processes (scripts/test-shard.mjs), each running its
 // files one after another in one process: starting a process per file cost more CPU than most files'
@@ -149,6 +170,7 @@ async function dropTemplates() {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of children) child.kill(signal)
+    vnu?.kill()
     void dropTemplates().finally(() => process.exit(130))
   })
 }
@@ -180,6 +202,7 @@ await new Promise((resolve) => {
   if (jobs.length === 0) resolve()
 })
 for (const { output } of results) if (output.length) process.stdout.write(output)
+vnu?.kill()
 await dropTemplates()
 
 // Each batch printed its own summary; one line for the whole run.
