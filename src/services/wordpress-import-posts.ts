@@ -1,4 +1,5 @@
-// The import's third pass reads the posts on a worker thread (wordpress-import.worker.ts), which also does
+// The import's third pass reads a large file's posts on a worker thread (wordpress-import.worker.ts; a small
+// file's are prepared in place, see PostReader), which also does
 // each post's pure, costly work ahead of the writes: its content hash, its body rendered and sanitised
 // (storedArticleBody's result, by storedImportedBody), its comments' HTML. Reading and rendering took
 // about half of the writing thread's time; now the writing thread only looks up and writes, while the
