@@ -89,7 +89,16 @@ for (const dialect of DIALECTS) describe(`[${dialect.name}] wire desk journey in
     await page.waitForURL(/\/admin\/articles\/\d+\/\?notice=articlePublished$/)
 
     // An item the agency sends while the inbox is open appears in it without a reload, marked and announced.
+    // The inbox's stream must be open before the item arrives (a stream opened later is not sent what came
+    // before it): under CI's load the script connected after the pump once, and the row never came.
+    const hub = site.app.live.hub
+    const subscribe = hub.subscribe.bind(hub)
+    const streamOpen = new Promise<void>((resolve) => {
+      hub.subscribe = (...args: Parameters<typeof subscribe>) => { const off = subscribe(...args); resolve(); return off }
+    })
     await page.goto(`${site.baseUrl}/admin/wire/`)
+    await streamOpen
+    hub.subscribe = subscribe
     const shown = await page.evaluate(() => { (window as unknown as { untouched: boolean }).untouched = true; return document.querySelectorAll('tr[data-item]').length })
     later.push({ guid: 'urn:agency:503', title: 'Border crossing opens at noon' })
     await site.deps.db.updateTable('wire_sources').set({ next_poll_at: new Date(0).toISOString() }).execute()
