@@ -19,9 +19,14 @@ function healthPid(port: number): Promise<number> {
   })
 }
 
+/**
+ * Asks until `wanted` holds, for up to a minute: bounded by time, not by tries, because under CI's load a
+ * replacement worker once took longer to start than 400 quick tries lasted, and the test failed.
+ */
 async function pidsSeen(port: number, wanted: (pids: Set<number>) => boolean): Promise<Set<number>> {
   const pids = new Set<number>()
-  for (let i = 0; i < 400 && !wanted(pids); i++) {
+  const deadline = Date.now() + 60_000
+  while (!wanted(pids) && Date.now() < deadline) {
     try { pids.add(await healthPid(port)) } catch { /* a worker is being replaced */ }
     if (!wanted(pids)) await new Promise((r) => setTimeout(r, 10))
   }
