@@ -37,9 +37,12 @@ export function translator(lang: string): Translator {
 }
 
 function buildTranslator(lang: string): Translator {
-  const messages = catalogs[lang] ?? en
+  // Own keys only: "constructor" or "__proto__" (a path's first segment can be anything) found
+  // Object.prototype's and crashed Intl.PluralRules, a 500 that the fuzz test found.
+  const known = Object.hasOwn(catalogs, lang)
+  const messages = known ? catalogs[lang]! : en
   // Plural categories must match the messages used: English text follows English plural rules.
-  const rules = new Intl.PluralRules(catalogs[lang] ? lang : 'en')
+  const rules = new Intl.PluralRules(known ? lang : 'en')
   return {
     lang,
     t: (key, params) => fill(messages[key] ?? en[key], params),

@@ -93,3 +93,13 @@ describe('availableLanguages', () => {
     }
   })
 })
+
+describe('translator() for a language without a catalogue', () => {
+  it('speaks English, whatever the name, Object.prototype\'s own included', () => {
+    for (const lang of ['xx', 'constructor', '__proto__', 'hasOwnProperty', 'toString']) {
+      const i18n = translator(lang)
+      assert.equal(i18n.t('error.server.title'), 'Something went wrong', lang)
+      assert.equal(i18n.plural('newsfeed.commentCount', 1), '1 comment', lang)
+    }
+  })
+})

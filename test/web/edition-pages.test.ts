@@ -60,7 +60,8 @@ forEachDialect((dialect) => {
       })
 
       it(`answers a missing page under ${e.prefix || '/'} with a 404 in ${e.edition}`, async () => {
-        for (const url of [`${e.prefix}/no-such-page/`, `${e.prefix}/2022/02/03/no-such-story/`, `${e.prefix}/section/no-such-section/`]) {
+        // Names Object.prototype has ("/constructor/" was a 500, found by the fuzz test) are missing pages too.
+        for (const url of [`${e.prefix}/no-such-page/`, `${e.prefix}/2022/02/03/no-such-story/`, `${e.prefix}/section/no-such-section/`, `${e.prefix}/constructor/`, `${e.prefix}/__proto__/`, `${e.prefix}/hasOwnProperty/`]) {
           const res = await t.app.inject(url)
           assert.equal(res.statusCode, 404, url)
           assert.match(res.body, new RegExp(`<html lang="${e.edition}"`), url)
