@@ -5,6 +5,7 @@ import { after, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { BrowserContext } from 'playwright-core'
 import { assertScreensPassed, checkScreens, HAS_CHROMIUM, runVnu, saveScreenshot, useBrowserAndSite } from './browser.js'
+import { screensWiderThanViewport } from './page-width.js'
 
 const ADMIN = { name: 'Ani Administrator', email: 'ani@example.org', password: 'a long enough newsroom passphrase' }
 
@@ -71,6 +72,12 @@ describe('admin account screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium
     assertScreensPassed(await checkScreens(chromium.browser, screens.map((screen) => ({
       url: chromium.site.baseUrl + screen.path, check: { name: screen.name, status: (s: number) => s < 500, context: { storageState: storage } }
     }))))
+  })
+
+  it('every account screen fits the window: no page wider than a phone, a tablet or a desktop (tables included)', async () => {
+    const storageState = await signedIn.storageState()
+    const wide = await screensWiderThanViewport(chromium.browser, screens.map((screen) => ({ name: screen.name, url: chromium.site.baseUrl + screen.path })), { storageState })
+    assert.deepEqual(wide, [])
   })
 
   it('every account screen is valid HTML according to the Nu Html Checker', async () => {

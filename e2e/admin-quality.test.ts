@@ -10,7 +10,8 @@ import { assertScreensPassed, checkScreens, HAS_CHROMIUM, runVnu, useBrowserAndS
 import { MODEL_ARTICLE_PATH } from './pages.js'
 import { loginAs, type AdminSession } from '../test/admin-helper.js'
 import { testImage, upload } from '../test/web/admin/newsroom-support.js'
-import { insertWireSource, wireItemByAgencyId } from '../src/db/repositories/wire.repository.js'
+import { screensWiderThanViewport } from './page-width.js'
+import { insertWireRun, insertWireSource, wireItemByAgencyId } from '../src/db/repositories/wire.repository.js'
 import { ingestItems } from '../src/services/wire-ingest.service.js'
 import { takeWireItem } from '../src/services/wire.service.js'
 import type { WireItem } from '../src/domain/wire/wire-item.js'
@@ -69,10 +70,17 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
     const taken = await takeWireItem(site.deps, wireItemId, { id: admin.user.id, displayName: admin.user.displayName, role: 'administrator' })
     assert.equal(taken.kind, 'taken')
     await ingestItems(site.deps, sourceId, [item(2, '<p>Twelve delegates met.</p>')])
+    const now = site.deps.clock().toISOString()
+    await insertWireRun(site.deps.db, {
+      sourceId, startedAt: now, finishedAt: now, status: 'failed', httpStatus: 503, itemsNew: 0, itemsUpdated: 0, itemsSeen: 0, itemsRefused: 0,
+      error: 'GET https://agency.example/rss answered 503 Service Unavailable after 30 s; trying again at the next interval'
+    })
 
     screens.push(
       { name: 'admin-wire-inbox', path: '/admin/wire/' },
       { name: 'admin-wire-item-changed', path: `/admin/wire/items/${wireItemId}/` },
+      { name: 'admin-wire-sources', path: '/admin/wire/sources/' },
+      { name: 'admin-wire-source', path: `/admin/wire/sources/${sourceId}/` },
       { name: 'admin-article-from-wire', path: `/admin/articles/${taken.kind === 'taken' ? taken.articleId : 0}/` },
       { name: 'admin-main-dashboard', path: '/admin/' },
       { name: 'admin-articles', path: '/admin/articles/' },
@@ -101,6 +109,13 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
       url: chromium.site.baseUrl + screen.path, check: { name: screen.name, status: (s: number) => s === 200, cookies, axeRules }
     }))))
     console.log(`# axe: ${screens.length} main admin screens checked`)
+  })
+
+  it('every main screen fits the window: no page wider than a phone, a tablet or a desktop (tables included)', async () => {
+    const [name, ...value] = admin.cookie.split('=')
+    const storageState = { cookies: [{ name: name!, value: value.join('='), domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const }], origins: [] }
+    const wide = await screensWiderThanViewport(chromium.browser, screens.map((screen) => ({ name: screen.name, url: chromium.site.baseUrl + screen.path })), { storageState })
+    assert.deepEqual(wide, [])
   })
 
   it('every main screen is valid HTML according to the Nu Html Checker', async () => {

@@ -18,7 +18,7 @@ async function seedLog(t: TestApp, actors: { id: number, name: string }[]) {
   }
 }
 
-const rowsOf = (body: string) => [...body.matchAll(/<td class="audit-details">(?:<p[^>]*>[^<]*<\/p>)?n: (\d+)<\/td>/g)].map((m) => Number(m[1]))
+const rowsOf = (body: string) => [...body.matchAll(/<td class="audit-details" data-label="Details">(?:<p[^>]*>[^<]*<\/p>)?n: (\d+)<\/td>/g)].map((m) => Number(m[1]))
 
 forEachDialect((dialect) => {
   describe('audit log page', () => {

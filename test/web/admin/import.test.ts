@@ -43,7 +43,7 @@ forEachDialect((dialect) => {
       assert.equal(run.headers.refresh, undefined)
       assert.match(run.body, /Done/)
       assert.match(run.body, /11 of 11 items/)
-      assert.match(run.body, /<th scope="row">Posts<\/th><td>6<\/td>/)
+      assert.match(run.body, /<th scope="row" class="row-primary">Posts<\/th><td data-label="Created">6<\/td>/)
       assert.match(run.body, /page \(Lede has no static pages yet\)/)
       const articles = await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
       assert.equal(Number(articles.n), 6)

@@ -15,7 +15,7 @@ forEachDialect((dialect) => {
       const page = await adminGet(app, admin, '/admin/users/')
       assert.equal(page.statusCode, 200)
       assert.match(page.body, /Ani Admin<\/a> \(you\)/)
-      assert.match(page.body, /Carl Contributor<\/a><\/td><td>[^<]+<\/td><td>Contributor<\/td><td><span>Active<\/span>/)
+      assert.match(page.body, /Carl Contributor<\/a><\/td><td data-label="Email">[^<]+<\/td><td data-label="Role">Contributor<\/td><td data-label="Status"><span>Active<\/span>/)
     })
 
     it('invites a user: the one-time link is shown once, only its hash is stored, and it lets them in', async (t) => {

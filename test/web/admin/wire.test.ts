@@ -138,7 +138,7 @@ forEachDialect((dialect) => {
     const found = async (q: string) => {
       const page = await adminGet(app, author, `/admin/wire/?q=${encodeURIComponent(q)}`)
       assert.equal(page.statusCode, 200, q)
-      return [...page.body.matchAll(/data-item="\d+" data-updated="[^"]*"><td>.*?class="wire-open">([^<]*)</g)].map((m) => m[1]).sort()
+      return [...page.body.matchAll(/data-item="\d+" data-updated="[^"]*"><td data-label="[^"]*">.*?class="wire-open">([^<]*)</g)].map((m) => m[1]).sort()
     }
     assert.deepEqual(await found('ЗЕМЛЕТРЯСЕНИЕ'), ['Землетрясение в Армении'])
     assert.deepEqual(await found('елка'), ['Ёлка на площади'])

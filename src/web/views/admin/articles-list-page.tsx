@@ -170,8 +170,8 @@ function ArticleRowView({ ctx, item }: { ctx: AdminContext, item: ArticleListIte
     : null
   return (
     <tr>
-      <td><BulkCheckbox value={item.id} label={t('admin.articles.selectOne', { headline: item.headline })} /></td>
-      <td class="headline-cell">
+      <td class="check-cell"><BulkCheckbox value={item.id} label={t('admin.articles.selectOne', { headline: item.headline })} /></td>
+      <td class="headline-cell row-primary">
         {/* A trashed story opens read-only (to restore it) for those who could edit it; the editor page refuses the rest. */}
         {edit.ok || edit.refusal !== 'forbidden'
           ? <a href={`/admin/articles/${item.id}/`} class="row-title">{item.headline}</a>
@@ -188,10 +188,10 @@ function ArticleRowView({ ctx, item }: { ctx: AdminContext, item: ArticleListIte
             : null}
         </div>
       </td>
-      <td><ArticleStatusText ctx={ctx} status={item.status} publishedAt={item.publishedAt} /></td>
-      <td>{item.authorName ?? '—'}</td>
-      <td>{item.sectionName ?? '—'}</td>
-      <td><time datetime={item.updatedAt}>{formatDateTime(item.updatedAt, ctx.i18n.lang, ctx.settings.timeZone)}</time></td>
+      <td data-label={t('admin.articles.col.status')}><ArticleStatusText ctx={ctx} status={item.status} publishedAt={item.publishedAt} /></td>
+      <td data-label={t('admin.articles.col.author')}>{item.authorName ?? '—'}</td>
+      <td data-label={t('admin.articles.col.section')}>{item.sectionName ?? '—'}</td>
+      <td data-label={t('admin.articles.col.updated')}><time datetime={item.updatedAt}>{formatDateTime(item.updatedAt, ctx.i18n.lang, ctx.settings.timeZone)}</time></td>
     </tr>
   )
 }

@@ -58,11 +58,11 @@ export function AuditTable({ ctx, rows, caption }: { ctx: AdminContext, rows: re
           const subject = `${subjectLabel(ctx, row.subject_type)}${row.subject_id !== null ? ` #${row.subject_id}` : ''}`
           return (
             <tr>
-              <td><time datetime={row.created_at}>{formatDateTime(row.created_at, ctx.i18n.lang, tz)}</time></td>
-              <td>{row.actor_id !== null ? <a href={`/admin/audit/?actor=${row.actor_id}`}>{row.actor_name}</a> : row.actor_name}</td>
-              <td><code class="audit-action">{actionLabel(ctx, row.action)}</code></td>
-              <td>{href ? <a href={href}>{subject}</a> : subject}</td>
-              <td class="audit-details">{row.reason ? <p class="audit-reason">{row.reason}</p> : null}{detailsText(row.details)}</td>
+              <td data-label={t('admin.audit.when')}><time datetime={row.created_at}>{formatDateTime(row.created_at, ctx.i18n.lang, tz)}</time></td>
+              <td data-label={t('admin.audit.who')}>{row.actor_id !== null ? <a href={`/admin/audit/?actor=${row.actor_id}`}>{row.actor_name}</a> : row.actor_name}</td>
+              <td data-label={t('admin.audit.what')}><code class="audit-action">{actionLabel(ctx, row.action)}</code></td>
+              <td data-label={t('admin.audit.item')}>{href ? <a href={href}>{subject}</a> : subject}</td>
+              <td class="audit-details" data-label={t('admin.audit.details')}>{row.reason ? <p class="audit-reason">{row.reason}</p> : null}{detailsText(row.details)}</td>
             </tr>
           )
         })}

@@ -62,11 +62,11 @@ export function ImportPage({ ctx, runs, values, errors, maxMegabytes }: { ctx: A
               <tbody>
                 {runs.map((run) => (
                   <tr>
-                    <td><a href={`/admin/import/runs/${run.id}/`}>{formatDateTime(run.started_at, ctx.i18n.lang, ctx.settings.timeZone)}</a></td>
-                    <td>{run.file_name}</td>
-                    <td>{run.site_url}</td>
-                    <td><StatusLabel ctx={ctx} run={run} /></td>
-                    <td>{run.total > 0 ? t('admin.import.progress', { done: run.done, total: run.total }) : ''}</td>
+                    <td class="row-primary"><a href={`/admin/import/runs/${run.id}/`}>{formatDateTime(run.started_at, ctx.i18n.lang, ctx.settings.timeZone)}</a></td>
+                    <td data-label={t('admin.import.col.file')}>{run.file_name}</td>
+                    <td data-label={t('admin.import.col.site')}>{run.site_url}</td>
+                    <td data-label={t('admin.import.col.status')}><StatusLabel ctx={ctx} run={run} /></td>
+                    <td data-label={t('admin.import.col.progress')}>{run.total > 0 ? t('admin.import.progress', { done: run.done, total: run.total }) : ''}</td>
                   </tr>
                 ))}
               </tbody>
@@ -112,8 +112,8 @@ export function ImportRunPage({ ctx, run }: { ctx: AdminContext, run: ImportRunR
               <tbody>
                 {IMPORT_ENTITIES.map((e) => (
                   <tr>
-                    <th scope="row">{t(`admin.import.entity.${e}`)}</th>
-                    {(['created', 'updated', 'unchanged', 'skipped'] as const).map((o) => <td>{summary.counts[o][e]}</td>)}
+                    <th scope="row" class="row-primary">{t(`admin.import.entity.${e}`)}</th>
+                    {(['created', 'updated', 'unchanged', 'skipped'] as const).map((o) => <td data-label={t(`admin.import.outcome.${o}`)}>{summary.counts[o][e]}</td>)}
                   </tr>
                 ))}
               </tbody>

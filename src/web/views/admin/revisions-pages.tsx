@@ -38,11 +38,11 @@ export function RevisionsPage({ ctx, article, revisions, canRestore }: { ctx: Ad
         <tbody>
           {revisions.map((r, i) => (
             <tr>
-              <td>{r.version}{r.version === article.version ? <> <span class="current-mark">{t('admin.revisions.current')}</span></> : null}</td>
-              <td><time datetime={r.createdAt}>{formatDateTime(r.createdAt, ctx.i18n.lang, tz)}</time></td>
-              <td>{r.actorName}</td>
-              <td>{actionText(ctx, r.action)}</td>
-              <td>
+              <td data-label={t('admin.revisions.col.version')}>{r.version}{r.version === article.version ? <> <span class="current-mark">{t('admin.revisions.current')}</span></> : null}</td>
+              <td data-label={t('admin.revisions.col.when')}><time datetime={r.createdAt}>{formatDateTime(r.createdAt, ctx.i18n.lang, tz)}</time></td>
+              <td data-label={t('admin.revisions.col.who')}>{r.actorName}</td>
+              <td data-label={t('admin.revisions.col.what')}>{actionText(ctx, r.action)}</td>
+              <td data-label={t('admin.revisions.col.compare')}>
                 {i < revisions.length - 1 ? <a href={`/admin/articles/${article.id}/revisions/${r.id}/`}>{t('admin.revisions.withPrevious')}</a> : t('admin.revisions.first')}
                 {r.version !== article.version ? <> · <a href={`/admin/articles/${article.id}/revisions/${r.id}/?against=current`}>{t('admin.revisions.withCurrent')}</a></> : null}
               </td>

@@ -41,9 +41,9 @@ function ItemTable({ ctx, kind, items }: { ctx: AdminContext, kind: TaxonomyKind
       <tbody>
         {items.map((item) => (
           <tr>
-            <td><a href={`/admin/taxonomy/${kind}/${item.id}/`}>{item.name}</a></td>
-            <td><code>{item.slug}</code></td>
-            <td>{item.articleCount}</td>
+            <td class="row-primary"><a href={`/admin/taxonomy/${kind}/${item.id}/`}>{item.name}</a></td>
+            <td data-label={t('admin.taxonomy.slug')}><code>{item.slug}</code></td>
+            <td data-label={t('admin.taxonomy.articles')}>{item.articleCount}</td>
           </tr>
         ))}
       </tbody>

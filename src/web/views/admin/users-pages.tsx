@@ -35,11 +35,11 @@ export function UsersListPage({ ctx, users }: { ctx: AdminContext, users: UserLi
         <tbody>
           {users.map((user) => (
             <tr>
-              <td><a href={`/admin/users/${user.id}/`}>{user.displayName}</a>{user.id === ctx.user.id ? <> {t('admin.users.you')}</> : null}</td>
-              <td>{user.email}</td>
-              <td>{t(`admin.role.${user.role}`)}</td>
-              <td><StatusText ctx={ctx} user={user} /></td>
-              <td>{user.lastSeenAt ? <time datetime={user.lastSeenAt}>{formatDateTime(user.lastSeenAt, ctx.i18n.lang, tz)}</time> : t('admin.users.never')}</td>
+              <td class="row-primary"><a href={`/admin/users/${user.id}/`}>{user.displayName}</a>{user.id === ctx.user.id ? <> {t('admin.users.you')}</> : null}</td>
+              <td data-label={t('admin.users.email')}>{user.email}</td>
+              <td data-label={t('admin.users.role')}>{t(`admin.role.${user.role}`)}</td>
+              <td data-label={t('admin.users.status')}><StatusText ctx={ctx} user={user} /></td>
+              <td data-label={t('admin.users.lastSeen')}>{user.lastSeenAt ? <time datetime={user.lastSeenAt}>{formatDateTime(user.lastSeenAt, ctx.i18n.lang, tz)}</time> : t('admin.users.never')}</td>
             </tr>
           ))}
         </tbody>

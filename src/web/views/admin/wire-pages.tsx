@@ -68,16 +68,16 @@ export function WireInboxPage({ ctx, rows, hasNext, filters, sources, errors = {
             <tbody>
               {rows.map((row) => (
                 <tr class={`wire-row wire-${row.state}${row.urgency !== null && row.urgency <= 2 ? ' wire-urgent' : ''}`} data-item={String(row.id)} data-updated={row.updated_at}>
-                  <td><When ctx={ctx} at={row.updated_at} /></td>
-                  <td>{row.urgency ?? '–'}</td>
-                  <td>
+                  <td data-label={t('wire.col.time')}><When ctx={ctx} at={row.updated_at} /></td>
+                  <td data-label={t('wire.col.urgency')}>{row.urgency ?? '–'}</td>
+                  <td class="row-primary">
                     <a href={`/admin/wire/items/${row.id}/`} class="wire-open">{row.headline}</a>
                     {row.embargo_until && row.embargo_until > ctx.now.toISOString()
                       ? <> <strong class="wire-embargo">{t('wire.item.embargo', { time: formatDateTime(row.embargo_until, ctx.i18n.lang, ctx.settings.timeZone) })}</strong></>
                       : null}
                   </td>
-                  <td>{row.source_name}</td>
-                  <td>{t(stateKey(row))}</td>
+                  <td data-label={t('wire.col.source')}>{row.source_name}</td>
+                  <td data-label={t('wire.col.state')}>{t(stateKey(row))}</td>
                 </tr>
               ))}
             </tbody>
@@ -216,11 +216,11 @@ export function WireSourcesPage({ ctx, sources }: { ctx: AdminContext, sources: 
             <tbody>
               {sources.map((s) => (
                 <tr>
-                  <td><a href={`/admin/wire/sources/${s.id}/`}>{s.name}</a></td>
-                  <td>{t(s.kind === 'folder' ? 'wire.source.kind.folder' : 'wire.source.kind.feed')}</td>
-                  <td>{t(s.status === 'paused' ? 'wire.source.status.paused' : 'wire.source.status.active')}</td>
-                  <td>{s.last_polled_at ? <When ctx={ctx} at={s.last_polled_at} /> : t('wire.sources.never')}</td>
-                  <td>{s.last_error ?? ''}</td>
+                  <td class="row-primary"><a href={`/admin/wire/sources/${s.id}/`}>{s.name}</a></td>
+                  <td data-label={t('wire.sources.col.kind')}>{t(s.kind === 'folder' ? 'wire.source.kind.folder' : 'wire.source.kind.feed')}</td>
+                  <td data-label={t('wire.sources.col.status')}>{t(s.status === 'paused' ? 'wire.source.status.paused' : 'wire.source.status.active')}</td>
+                  <td data-label={t('wire.sources.col.lastPoll')}>{s.last_polled_at ? <When ctx={ctx} at={s.last_polled_at} /> : t('wire.sources.never')}</td>
+                  <td data-label={t('wire.sources.col.lastError')}>{s.last_error ?? ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -283,10 +283,10 @@ export function WireSourcePage({ ctx, source, values, errors, sections, runs }: 
                     <tbody>
                       {runs.map((r) => (
                         <tr>
-                          <td><When ctx={ctx} at={r.started_at} /></td>
-                          <td>{t(`wire.run.status.${r.status}` as MessageKey)}{r.http_status ? ` (${r.http_status})` : ''}</td>
-                          <td>{r.items_new} / {r.items_updated} / {r.items_seen} / {r.items_refused}</td>
-                          <td>{r.error ?? ''}</td>
+                          <td data-label={t('wire.run.started')}><When ctx={ctx} at={r.started_at} /></td>
+                          <td data-label={t('wire.run.status')}>{t(`wire.run.status.${r.status}` as MessageKey)}{r.http_status ? ` (${r.http_status})` : ''}</td>
+                          <td data-label={t('wire.run.items')}>{r.items_new} / {r.items_updated} / {r.items_seen} / {r.items_refused}</td>
+                          <td data-label={t('wire.run.error')}>{r.error ?? ''}</td>
                         </tr>
                       ))}
                     </tbody>
