@@ -34,6 +34,9 @@ if (!process.env.TEST_DATABASE_URL) {
   console.warn('!'.repeat(72) + '\n')
 }
 
+const isBrowserFile = (file) => file.split(/[\\/]/).includes('e2e')
+const anyBrowserFile = files.some(isBrowserFile)
+
 // Server tests (test/server/) start the built server; build it first if the sources changed.
 let distCurrent = '0'
 if (files.some((f) => f.split(/[\\/]/).includes('server'))) {
@@ -44,7 +47,7 @@ if (files.some((f) => f.split(/[\\/]/).includes('server'))) {
 
 // Browser tests load the rich editor's bundle (assets/build/editor.js): built when missing or older than
 // its sources, in well under a second, before any browser starts.
-if (files.some((f) => f.split(/[\\/]/).includes('e2e'))) {
+if (anyBrowserFile) {
   const bundle = spawnSync(process.execPath, [new URL('./build-assets.mjs', import.meta.url).pathname, '--if-stale'], { stdio: 'inherit' })
   if (bundle.status !== 0) process.exit(bundle.status ?? 1)
 }
@@ -54,7 +57,7 @@ if (files.some((f) => f.split(/[\\/]/).includes('e2e'))) {
 // own, a few seconds of CPU each on a machine whose two cores the run keeps busy.
 let vnu = null
 let vnuUrl = null
-if (files.some((f) => f.split(/[\\/]/).includes('e2e'))) {
+if (anyBrowserFile) {
   const port = await new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)
@@ -90,7 +93,6 @@ const cores = availableParallelism()
 const shardCount = Math.max(1, Number(process.env.LEDE_TEST_SHARDS ?? cores))
 const browserLanes = Math.max(1, Number(process.env.LEDE_TEST_BROWSER_LANES ?? cores))
 const slots = Math.max(1, Number(process.env.LEDE_TEST_PROCESSES ?? shardCount + browserLanes))
-const isBrowserFile = (file) => file.split(/[\\/]/).includes('e2e')
 
 /** Longest first onto the lightest of `count` bins. */
 function spread(list, count, weight) {
@@ -170,7 +172,6 @@ async function dropTemplates() {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of children) child.kill(signal)
-    vnu?.kill()
     void dropTemplates().finally(() => process.exit(130))
   })
 }
@@ -202,7 +203,6 @@ await new Promise((resolve) => {
   if (jobs.length === 0) resolve()
 })
 for (const { output } of results) if (output.length) process.stdout.write(output)
-vnu?.kill()
 await dropTemplates()
 
 // Each batch printed its own summary; one line for the whole run.
