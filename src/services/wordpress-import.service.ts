@@ -697,9 +697,9 @@ async function progressReporter(ctx: Context): Promise<(progress: ImportProgress
 /** Imports the export; a file that is not one is refused with what is wrong and where, and nothing is written. */
 export async function importWordPress(deps: Deps, options: WordPressImportOptions): Promise<ImportResult> {
   // The posts pass's worker starts while the first pass checks the file, once it has seen enough items
-  // to repay it. With one core it would only add its messages' cost: the posts are then prepared in place.
+  // to repay it (importWith). With one core it would only add its messages' cost: the posts are then
+  // prepared in place.
   const reader = options.oneByOne ? null : postReader({ inPlace: availableParallelism() < 2 })
-  if ((options.workerFromItems ?? WORKER_FROM_ITEMS) <= 0) reader?.start()
   try {
     return await withSpacedCheckpoints(deps.db, () => importWith(deps, options, reader))
   } finally {
@@ -726,6 +726,7 @@ async function importWith(deps: Deps, options: WordPressImportOptions, reader: P
   // way while it is small, and that pass then reads it from memory instead of the file.
   let header: WxrHeader | null = null
   let items = 0
+  const workerFromItems = options.workerFromItems ?? WORKER_FROM_ITEMS
   let offsetMinutes: number | null = null
   let remembered: TermsPassRecord[] | null = []
   let rememberedChars = 0
@@ -735,7 +736,7 @@ async function importWith(deps: Deps, options: WordPressImportOptions, reader: P
       if (r.kind === 'header') header = r.header
       else if (r.kind === 'item') {
         items++
-        if (items === (options.workerFromItems ?? WORKER_FROM_ITEMS)) reader?.start()
+        if (items >= workerFromItems) reader?.start()
         offsetMinutes ??= exportOffsetMinutes(r.item.postDate, r.item.postDateGmt)
         if (items % 1000 === 0) {
           options.onProgress?.({ phase: 'check', done: items, total: 0 })
