@@ -78,7 +78,10 @@ const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TE
 // Files outside e2e/ are shared among a few shard processes (scripts/test-shard.mjs), each running its
 // files one after another in one process: starting a process per file cost more CPU than most files'
 // tests. The shards run at the same time (much of a test's time is spent waiting for PostgreSQL or a
-// child process), beside the browser processes.
+// child process: a CPU profile of the test/web files in one process found it idle 56 % of the time), beside
+// the browser processes: one more shard than cores (LEDE_TEST_SHARDS). Measured on two cores once the
+// browser files drove the headless shell (2026-12-05, the whole suite): two shards 628 s (the shards were
+// the last to finish, the browser lanes done at ~470 s), three 527 s, four 520 s.
 //
 // The browser files are the longest part of the run (a Chromium, journeys that wait for timers). They are
 // cut into groups, longest first, that browser processes take from a queue, LEDE_TEST_BROWSER_LANES of
@@ -90,7 +93,7 @@ const env = { ...process.env, NODE_ENV: 'test', LEDE_TEST_RUN_ID: runId, LEDE_TE
 // Only the first process's report is printed as it comes; the others are held back and printed after it,
 // so reports do not interleave.
 const cores = availableParallelism()
-const shardCount = Math.max(1, Number(process.env.LEDE_TEST_SHARDS ?? cores))
+const shardCount = Math.max(1, Number(process.env.LEDE_TEST_SHARDS ?? cores + 1))
 const browserLanes = Math.max(1, Number(process.env.LEDE_TEST_BROWSER_LANES ?? cores))
 const slots = Math.max(1, Number(process.env.LEDE_TEST_PROCESSES ?? shardCount + browserLanes))
 
