@@ -34,12 +34,16 @@ if (!process.env.TEST_DATABASE_URL) {
   console.warn('!'.repeat(72) + '\n')
 }
 
-const isBrowserFile = (file) => file.split(/[\\/]/).includes('e2e')
+/** Whether a test file lies under a folder of this name (e2e/, test/server/, …). */
+const inFolder = (file, folder) => file.split(/[\\/]/).includes(folder)
+const isBrowserFile = (file) => inFolder(file, 'e2e')
+/** A test file's name without its folder and `.test.ts`, as the reports and the weights below name it. */
+const shortName = (file) => file.split(/[\\/]/).pop().replace(/\.test\.ts$/, '')
 const anyBrowserFile = files.some(isBrowserFile)
 
 // Server tests (test/server/) start the built server; build it first if the sources changed.
 let distCurrent = '0'
-if (files.some((f) => f.split(/[\\/]/).includes('server'))) {
+if (files.some((f) => inFolder(f, 'server'))) {
   const build = spawnSync(process.execPath, [new URL('./build-if-stale.mjs', import.meta.url).pathname], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
   distCurrent = '1'
@@ -109,14 +113,14 @@ function spread(list, count, weight) {
 }
 
 // A file's size stands in for its running time, and server tests (child processes, waiting) count as large.
-const unitWeight = (file) => statSync(file).size * (file.split(/[\\/]/).includes('server') ? 4 : 1)
+const unitWeight = (file) => statSync(file).size * (inFolder(file, 'server') ? 4 : 1)
 // Browser files' running time has little to do with their size: these are the slow ones (seconds on a
 // two-core machine, both engines where the file runs both); the rest count by size, about 1 s per 200 bytes.
 const SLOW_BROWSER_FILES = {
   'admin-quality': 135, 'autosave': 95, 'admin-accounts-quality': 90, 'quality': 90, 'calendar-guard': 65,
   'lighthouse': 65, 'comments-xss': 60, 'rich-editor': 60, 'editor-journey': 45, 'moderator-journey': 35
 }
-const browserWeight = (file) => SLOW_BROWSER_FILES[file.split(/[\\/]/).pop().replace(/\.test\.ts$/, '')] ?? statSync(file).size / 200
+const browserWeight = (file) => SLOW_BROWSER_FILES[shortName(file)] ?? statSync(file).size / 200
 const browserFiles = files.filter(isBrowserFile)
 // A few groups per lane, so the lanes can even out; each group pays a process start (about 2 s).
 const browserGroups = spread(browserFiles, Math.min(browserFiles.length, browserLanes * 3), browserWeight)
@@ -215,7 +219,7 @@ for (const { report } of results) {
 }
 for (const { job, seconds, status } of results) {
   const kind = job.browser ? 'browser files' : 'files'
-  console.log(`== ${job.files.length} ${kind} in ${seconds.toFixed(0)} s${status === 0 ? '' : ' (FAILED)'}: ${job.files.map((f) => f.split(/[\\/]/).pop().replace(/\.test\.ts$/, '')).join(' ').slice(0, 120)}`)
+  console.log(`== ${job.files.length} ${kind} in ${seconds.toFixed(0)} s${status === 0 ? '' : ' (FAILED)'}: ${job.files.map(shortName).join(' ').slice(0, 120)}`)
 }
 console.log(`\n== all test files: ${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`)
 // A process can fail outside any test (an error while loading a file, a missing corpus under CI=true)
