@@ -101,15 +101,14 @@ let templatesPool: pg.Pool | null = null
 async function withClient<T>(fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
   templatesPool ??= new pg.Pool({ connectionString: POSTGRES_URL, max: 2, allowExitOnIdle: true })
   const client = await templatesPool.connect()
-  let failed: Error | undefined
+  let done = false
   try {
-    return await fn(client)
-  } catch (error) {
-    failed = error instanceof Error ? error : new Error(String(error))
-    throw error
+    const result = await fn(client)
+    done = true
+    return result
   } finally {
     // A connection whose work failed (perhaps inside a transaction) is closed rather than reused.
-    client.release(failed)
+    client.release(!done)
   }
 }
 
