@@ -26,7 +26,7 @@ import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem,
 import type { DbOrTrx, DialectName } from '../db/database.js'
 import { engineOf } from '../db/engine.js'
 import { joinedTransaction } from '../db/joined-transaction.js'
-import { withSpacedCheckpoints } from '../db/wal-checkpoints.js'
+import { withBackgroundCheckpoints } from '../db/wal-checkpoints.js'
 import type { Actor } from '../db/repositories/audit.repository.js'
 import { reserveIds } from '../db/reserved-ids.js'
 import { insertComment, insertComments, threadPathOf } from '../db/repositories/comments.repository.js'
@@ -701,7 +701,7 @@ export async function importWordPress(deps: Deps, options: WordPressImportOption
   // prepared in place.
   const reader = options.oneByOne ? null : postReader({ inPlace: availableParallelism() < 2 })
   try {
-    return await withSpacedCheckpoints(deps.db, () => importWith(deps, options, reader))
+    return await withBackgroundCheckpoints(deps.db, () => importWith(deps, options, reader))
   } finally {
     await reader?.close()
   }
