@@ -1,11 +1,13 @@
 // The main newsroom screens in Chromium, on the demo site with pending comments and a picture in the
 // library: dashboard, articles list, the article editor (new and existing), comment moderation (list
 // and one comment), the media library (list and one item), sections & tags (list and one term),
-// settings, the audit log, and the wire desk (the inbox, an item the agency changed after it was used,
-// and the story made from it). Screenshots at phone and desktop widths, axe-core (no serious or
-// critical violation; colour contrast included) and the Nu Html Checker (no errors).
+// settings, the audit log, the wire desk (the inbox, an item the agency changed after it was used,
+// and the story made from it), and the WordPress import (the history and one run with its summary).
+// Screenshots at phone and desktop widths, axe-core (no serious or critical violation; colour contrast
+// included) and the Nu Html Checker (no errors).
 import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { Readable } from 'node:stream'
 import { assertScreensPassed, checkScreens, HAS_CHROMIUM, runVnu, useBrowserAndSite } from './browser.js'
 import { MODEL_ARTICLE_PATH } from './pages.js'
 import { loginAs, type AdminSession } from '../test/admin-helper.js'
@@ -15,6 +17,38 @@ import { insertWireRun, insertWireSource, wireItemByAgencyId } from '../src/db/r
 import { ingestItems } from '../src/services/wire-ingest.service.js'
 import { takeWireItem } from '../src/services/wire.service.js'
 import type { WireItem } from '../src/domain/wire/wire-item.js'
+import { importWordPress, type ImportResult } from '../src/services/wordpress-import.service.js'
+
+/**
+ * A small WordPress export: a category with a description, a tag, an author, posts (`bodies` by post id;
+ * the first in two categories, with a comment), a page and a menu item (both skipped, with reasons) and
+ * an attachment (kept without its file).
+ */
+function wxr(bodies: Record<number, string>): string {
+  const post = (id: number, body: string) => `<item><title>Post ${id}: the council votes on the budget</title><link>https://old.example/news/post-${id}.html</link><dc:creator>anna</dc:creator>
+<content:encoded><![CDATA[${body}]]></content:encoded><excerpt:encoded><![CDATA[Lead of ${id}.]]></excerpt:encoded>
+<wp:post_id>${id}</wp:post_id><wp:post_date>2024-03-01 14:00:00</wp:post_date><wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt>
+<wp:comment_status>open</wp:comment_status><wp:post_name>post-${id}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:is_sticky>0</wp:is_sticky>
+<category domain="category" nicename="europe"><![CDATA[Europe]]></category>${id === 101 ? '<category domain="category" nicename="world"><![CDATA[World]]></category>' : ''}
+<category domain="post_tag" nicename="elections"><![CDATA[Elections]]></category>
+${id === 101 ? `<wp:comment><wp:comment_id>11</wp:comment_id><wp:comment_author><![CDATA[Reader]]></wp:comment_author><wp:comment_author_email>reader@example.org</wp:comment_author_email>
+<wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>192.0.2.11</wp:comment_author_IP><wp:comment_date>2024-03-02 10:00:00</wp:comment_date><wp:comment_date_gmt>2024-03-02 06:00:00</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[Which districts does it cover?]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type></wp:comment_type><wp:comment_parent>0</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>` : ''}</item>`
+  const other = (id: number, type: string, title: string) => `<item><title>${title}</title><link>https://old.example/news/?p=${id}</link><dc:creator>anna</dc:creator>
+<content:encoded><![CDATA[Text.]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_date>2024-03-01 14:00:00</wp:post_date><wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt>
+<wp:post_name>item-${id}</wp:post_name><wp:status>publish</wp:status><wp:post_type>${type}</wp:post_type>${type === 'attachment' ? `<wp:attachment_url>https://old.example/wp-content/uploads/2024/03/council.jpg</wp:attachment_url>` : ''}</item>`
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Old News</title><link>https://old.example/news</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>https://old.example/</wp:base_site_url><wp:base_blog_url>https://old.example/news</wp:base_blog_url>
+<wp:author><wp:author_id>7</wp:author_id><wp:author_login>anna</wp:author_login><wp:author_email>anna@old.example</wp:author_email><wp:author_display_name><![CDATA[Anna Hakobyan]]></wp:author_display_name></wp:author>
+<wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>world</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>World</wp:cat_name><wp:category_description><![CDATA[News from abroad.]]></wp:category_description></wp:category>
+<wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>europe</wp:category_nicename><wp:category_parent>world</wp:category_parent><wp:cat_name>Europe</wp:cat_name></wp:category>
+<wp:tag><wp:term_id>5</wp:term_id><wp:tag_slug>elections</wp:tag_slug><wp:tag_name>Elections</wp:tag_name></wp:tag>
+${other(30, 'attachment', 'Council chamber')}${Object.entries(bodies).map(([id, body]) => post(Number(id), body)).join('\n')}
+${other(20, 'page', 'About us')}${other(21, 'nav_menu_item', 'Home')}</channel></rss>`
+}
 
 describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is not installed' }, () => {
   const chromium = useBrowserAndSite({ name: 'sqlite' }, { demo: true, settings: { timeZone: 'Asia/Yerevan' } })
@@ -76,7 +110,25 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
       error: 'GET https://agency.example/rss answered 503 Service Unavailable after 30 s; trying again at the next interval'
     })
 
+    // The WordPress import: a first run, then the export again with one post edited and one added (created,
+    // updated, unchanged and skipped entries, skip reasons and notes), and a file that is not an export.
+    const runImport = async (fileName: string, xml: string): Promise<ImportResult> => importWordPress(site.deps, {
+      source: () => Readable.from([Buffer.from(xml, 'utf8')]), fileName, edition: 'en', dryRun: false, mediaDir: null,
+      actor: { id: admin.user.id, name: admin.user.displayName }
+    })
+    const first = await runImport('oldnews.WordPress.2024-03-01.xml', wxr({ 101: 'The council met.\n\nIt voted.' }))
+    assert.equal(first.kind, 'done', first.kind === 'refused' ? first.message : '')
+    const second = await runImport('oldnews.WordPress.2024-03-08.xml', wxr({ 101: 'The council met again.\n\nIt voted twice.', 102: 'A second story.' }))
+    assert.equal(second.kind, 'done', second.kind === 'refused' ? second.message : '')
+    const { summary } = second as Extract<ImportResult, { kind: 'done' }>
+    assert.ok(summary.counts.created.posts > 0 && summary.counts.updated.posts > 0 && summary.skipped.length > 0 && Object.keys(summary.notes).length > 0,
+      JSON.stringify(summary))
+    const refused = await runImport('not-an-export.xml', '<html><body>Not a WordPress export</body></html>')
+    assert.equal(refused.kind, 'refused')
+
     screens.push(
+      { name: 'admin-import', path: '/admin/import/' },
+      { name: 'admin-import-run', path: `/admin/import/runs/${second.runId}/` },
       { name: 'admin-wire-inbox', path: '/admin/wire/' },
       { name: 'admin-wire-item-changed', path: `/admin/wire/items/${wireItemId}/` },
       { name: 'admin-wire-sources', path: '/admin/wire/sources/' },

@@ -21,7 +21,6 @@ export async function screensWiderThanViewport(browser: Browser, screens: Readon
       for (const screen of screens) {
         await page.goto(screen.url)
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-        console.log(`# width ${screen.name} at ${width}: ${scrollWidth} px`)
         if (scrollWidth > width) wide.push(`${screen.name} at ${width}: ${scrollWidth} px`)
       }
     }

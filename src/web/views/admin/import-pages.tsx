@@ -122,7 +122,7 @@ export function ImportRunPage({ ctx, run }: { ctx: AdminContext, run: ImportRunR
               ? (
                 <>
                   <h3>{t('admin.import.skipped')}</h3>
-                  <ul>{summary.skipped.map((s) => <li>{s.count} × {t(`admin.import.entity.${s.entity}`)}: {s.reason} ({s.examples.join(', ')})</li>)}</ul>
+                  <ul class="import-findings">{summary.skipped.map((s) => <li>{s.count} × {t(`admin.import.entity.${s.entity}`)}: {s.reason} ({s.examples.join(', ')})</li>)}</ul>
                 </>
               )
               : null}
@@ -130,7 +130,7 @@ export function ImportRunPage({ ctx, run }: { ctx: AdminContext, run: ImportRunR
               ? (
                 <>
                   <h3>{t('admin.import.notes')}</h3>
-                  <ul>{Object.entries(summary.notes).map(([text, n]) => <li>{n} × {text}</li>)}</ul>
+                  <ul class="import-findings">{Object.entries(summary.notes).map(([text, n]) => <li>{n} × {text}</li>)}</ul>
                 </>
               )
               : null}
