@@ -46,21 +46,24 @@ function valuesText(engine: string, table: string, columns: readonly string[], r
 
 /**
  * Inserts `rows` (each the values of `columns`, in that order) a few hundred to a statement, in the order
- * given. `suffix` is a fixed clause written by the caller (an `on conflict …`).
+ * given. `suffix` is a fixed clause written by the caller (an `on conflict …`, a `returning …`); the rows
+ * a `returning` clause gives back are returned, in no particular order.
  */
-export async function insertRows(db: DbOrTrx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], suffix = ''): Promise<void> {
+export async function insertRows<R = never>(db: DbOrTrx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], suffix = ''): Promise<R[]> {
   const engine = engineOf(db)
+  const returned: R[] = []
   if (engine === 'postgres' && rows.every(jsonCarries)) {
     for (const chunk of chunksFor(rows, columns.length)) {
-      await db.executeQuery(CompiledQuery.raw(jsonInsertText(table, columns, suffix), [jsonRows(columns, chunk)]))
+      returned.push(...(await db.executeQuery<R>(CompiledQuery.raw(jsonInsertText(table, columns, suffix), [jsonRows(columns, chunk)]))).rows)
     }
-    return
+    return returned
   }
   for (const chunk of chunksFor(rows, columns.length)) {
     const parameters: unknown[] = []
     for (const row of chunk) for (const value of row) parameters.push(value)
-    await db.executeQuery(CompiledQuery.raw(valuesText(engine, table, columns, chunk.length, suffix), parameters))
+    returned.push(...(await db.executeQuery<R>(CompiledQuery.raw(valuesText(engine, table, columns, chunk.length, suffix), parameters))).rows)
   }
+  return returned
 }
 
 /** Whether JSON carries every value of the row as the VALUES form would bind it. */

@@ -14,11 +14,11 @@ import type { ArticlesTable } from '../db/tables/articles.table.js'
 import { chunksFor } from '../db/chunks.js'
 import { reserveIds } from '../db/reserved-ids.js'
 import {
-  insertArticle, insertArticles, type ArticleRow, articleById, articlesByIds, deleteArticleRow, updateArticleIfVersion
+  insertArticle, insertArticles, type ArticleRow, articleById, deleteArticleRow, updateArticleIfVersion
 } from '../db/repositories/articles.repository.js'
 import { writeAudit, writeAudits, type Actor, type AuditEntry } from '../db/repositories/audit.repository.js'
 import { insertRevision, insertRevisions, type RevisionFields } from '../db/repositories/revisions.repository.js'
-import { indexArticle, indexArticles, unindexArticle } from '../db/repositories/search.repository.js'
+import { indexArticle, indexNewArticles, unindexArticle } from '../db/repositories/search.repository.js'
 import { rememberOldUrl } from '../db/repositories/slug-history.repository.js'
 import {
   addArticleTags, ensureTag, ensureTags, sectionById, sectionsByIds, setArticleTags, tagsOfArticle, tagsOfArticles
@@ -111,9 +111,8 @@ export async function writeArticle(trx: DbOrTrx, change: ArticleWrite, events: L
 export async function writeNewArticles(trx: DbOrTrx, changes: readonly NewArticleWrite[], events: LedeEvent[]): Promise<ArticleRow[]> {
   if (changes.length === 0) return []
   const ids = await reserveIds(trx, 'articles', changes.length)
-  await insertArticles(trx, changes.map((change, i) => ({ ...change.values, id: ids[i]! })))
+  const rows = await insertArticles(trx, changes.map((change, i) => ({ ...change.values, id: ids[i]! })))
   await saveNewTags(trx, changes.map((change, i) => ({ articleId: ids[i]!, edition: change.values.edition, names: change.tags ?? [] })))
-  const rows = await articlesByIds(trx, ids)
   const after = ids.map((id) => rows.get(id)!)
   const tags = new Map<number, TermRef[]>()
   for (const chunk of chunksFor(ids, 1)) for (const [id, list] of await tagsOfArticles(trx, chunk)) tags.set(id, list)
@@ -122,7 +121,8 @@ export async function writeNewArticles(trx: DbOrTrx, changes: readonly NewArticl
     ...revisionOf(row, changes[i]!),
     fields: revisionFieldsFrom(row, (tags.get(row.id) ?? []).map((t) => t.name), row.section_id ? sections.get(row.section_id)?.name ?? null : null)
   })))
-  await indexArticles(trx, ids)
+  // Tag names in the order indexArticle reads them (by tag id), so either way writes the same entry.
+  await indexNewArticles(trx, after, new Map(ids.map((id) => [id, (tags.get(id) ?? []).toSorted((a, b) => a.id - b.id).map((t) => t.name)])))
   await writeAudits(trx, after.map((row, i) => auditOf(row, changes[i]!, null)))
   after.forEach((row, i) => {
     const type = visibilityEvent(null, visibility(row), changes[i]!.at)

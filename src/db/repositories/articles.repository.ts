@@ -188,28 +188,24 @@ export async function insertArticle(db: DbOrTrx, values: Insertable<ArticlesTabl
   return row.id
 }
 
-/** New articles with the ids reserveIds gave them, several rows to a statement. */
-export async function insertArticles(db: DbOrTrx, rows: readonly (Insertable<ArticlesTable> & { id: number })[]): Promise<void> {
-  if (rows.length === 0) return
+/** New articles with the ids reserveIds gave them, several rows to a statement; their rows as stored, by id. */
+export async function insertArticles(db: DbOrTrx, rows: readonly (Insertable<ArticlesTable> & { id: number })[]): Promise<Map<number, ArticleRow>> {
+  const inserted = new Map<number, ArticleRow>()
+  if (rows.length === 0) return inserted
   // When every row names the same columns, each with a value, the statement is compiled once
   // (insert-rows.ts): Kysely's builder cost about as much as SQLite's insert for an import's batch. A
   // column some rows leave out takes its default, which the builder writes and insertRows does not.
+  // The rows come back as stored (`returning *`, as a select would read them), which saves reading them again.
   const columns = Object.keys(rows[0]!) as (keyof typeof rows[number])[]
   if (rows.every((row) => Object.keys(row).length === columns.length && columns.every((c) => row[c] !== undefined))) {
-    await insertRows(db, 'articles', columns, rows.map((row) => columns.map((c) => row[c])))
-    return
+    for (const row of await insertRows<ArticleRow>(db, 'articles', columns, rows.map((row) => columns.map((c) => row[c])), 'returning *')) inserted.set(row.id, row)
+    return inserted
   }
   const count = new Set(rows.flatMap((r) => Object.keys(r))).size
-  for (const chunk of chunksFor(rows, count)) await db.insertInto('articles').values(chunk).execute()
-}
-
-/** Rows by id; missing ids are absent from the map. */
-export async function articlesByIds(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, ArticleRow>> {
-  const found = new Map<number, ArticleRow>()
-  for (const chunk of chunksFor(ids, 1)) {
-    for (const row of await db.selectFrom('articles').selectAll().where('id', 'in', chunk).execute()) found.set(row.id, row)
+  for (const chunk of chunksFor(rows, count)) {
+    for (const row of await db.insertInto('articles').values(chunk).returningAll().execute()) inserted.set(row.id, row)
   }
-  return found
+  return inserted
 }
 
 export async function countArticles(db: DbOrTrx): Promise<number> {

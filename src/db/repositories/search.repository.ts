@@ -61,7 +61,7 @@ const SOURCE_COLUMNS = ['id', 'edition', 'status', 'published_at', 'section_id',
 // ---------------------------------------------------------------------------------------------------
 // Writing the index
 
-async function tagNames(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, string[]>> {
+async function tagNames(db: DbOrTrx, articleIds: readonly number[]): Promise<Map<number, readonly string[]>> {
   const byArticle = new Map<number, string[]>()
   if (articleIds.length === 0) return byArticle
   const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
@@ -78,10 +78,13 @@ async function tagNames(db: DbOrTrx, articleIds: readonly number[]): Promise<Map
 
 const DOCUMENT_COLUMNS = ['article_id', 'edition', 'section_id', 'published_at', 'document'] as const
 
-/** Writes index entries; `fresh` when the index is known not to hold them (a rebuild), which saves a delete each. */
-async function writeDocuments(db: DbOrTrx, sources: readonly IndexSource[], options: { fresh?: boolean } = {}): Promise<void> {
+/**
+ * Writes index entries; `fresh` when the index is known not to hold them (a rebuild, new articles), which
+ * saves a delete each; `tags` when the caller has just read or written the articles' tag names.
+ */
+async function writeDocuments(db: DbOrTrx, sources: readonly IndexSource[], options: { fresh?: boolean, tags?: ReadonlyMap<number, readonly string[]> } = {}): Promise<void> {
   if (sources.length === 0) return
-  const tags = await tagNames(db, sources.map((s) => s.id))
+  const tags = options.tags ?? await tagNames(db, sources.map((s) => s.id))
   if (isPostgres(db)) {
     const rows = sources.map((source) => ({
       article_id: source.id,
@@ -123,22 +126,13 @@ export async function indexArticle(db: DbOrTrx, articleId: number): Promise<void
 }
 
 /** indexArticle for several articles, in a few statements (a batch of new articles). */
-export async function indexArticles(db: DbOrTrx, articleIds: readonly number[]): Promise<void> {
-  if (articleIds.length === 0) return
-  const sources: IndexSource[] = []
-  for (const chunk of chunksFor(articleIds, 1)) {
-    sources.push(...await db.selectFrom('articles').select(SOURCE_COLUMNS).where('id', 'in', chunk).orderBy('id').execute())
-  }
-  const indexed = sources.filter((source) => LIVE.includes(source.status) && source.published_at !== null)
-  const kept = new Set(indexed.map((source) => source.id))
-  const out = articleIds.filter((id) => !kept.has(id))
-  if (isPostgres(db)) {
-    for (const chunk of chunksFor(out, 1)) await db.deleteFrom('search_documents').where('article_id', 'in', chunk).execute()
-    await writeDocuments(db, indexed)
-    return
-  }
-  for (const chunk of chunksFor(articleIds, 1)) await sql`delete from search_fts where rowid in (${sql.join(chunk)})`.execute(db)
-  await writeDocuments(db, indexed, { fresh: true })
+/**
+ * Indexes articles just inserted in this transaction, from their rows and tag names as written: nothing
+ * is read back, and nothing is deleted first, since no entry can exist for an id never used before
+ * (ids only grow: AUTOINCREMENT on SQLite, a sequence on PostgreSQL).
+ */
+export async function indexNewArticles(db: DbOrTrx, rows: readonly IndexSource[], tags: ReadonlyMap<number, readonly string[]>): Promise<void> {
+  await writeDocuments(db, rows.filter((row) => LIVE.includes(row.status) && row.published_at !== null), { fresh: true, tags })
 }
 
 /** Removes an article from the index (before it is deleted, or when it stops being public). */
