@@ -2,7 +2,7 @@
 // commit leaves the log over `wal_autocheckpoint` pages, 1,000 by default (4 MB), and the commit that
 // crosses the line does the copying itself. A long run of write transactions (an import commits a batch
 // every few tens of milliseconds) then stops every few commits to copy and fsync: with checkpoints every
-// 10,000 pages, 95 ms each, six times per 20,000 imported posts, half the commits' time, on the thread that
+// 10,000 pages, 84–101 ms each, seven per 20,000 imported posts, half the commits' time, on the thread that
 // is the import's bottleneck. During such a run a second connection on a worker thread checkpoints instead,
 // every quarter second (PASSIVE: it never blocks the writer, it copies what is committed), while the
 // writing connection's own threshold is raised tenfold, so it checkpoints only if the worker falls behind

@@ -125,7 +125,6 @@ export async function indexArticle(db: DbOrTrx, articleId: number): Promise<void
   await writeDocuments(db, [source])
 }
 
-/** indexArticle for several articles, in a few statements (a batch of new articles). */
 /**
  * Indexes articles just inserted in this transaction, from their rows and tag names as written: nothing
  * is read back, and nothing is deleted first, since no entry can exist for an id never used before
