@@ -14,12 +14,16 @@ v8.setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc') as () => void
 
 /**
- * Milliseconds `run` took, less the garbage collector's pauses during it. The lesser of the wall time and
- * the process's CPU time: on a loaded machine (CI runs browsers beside the shards, a load of 15 on two
- * cores) the process waits for a core for much of the wall time, and that wait follows the load, not the
- * input; the CPU time does not include it (it can include helper threads', so the wall time caps it).
+ * Milliseconds `run` took, less the garbage collector's pauses during it. The lesser of the wall time less
+ * those pauses and the process's CPU time: on a loaded machine (CI runs browsers beside the shards, a load
+ * of 15 on two cores) the process waits for a core for much of the wall time, and that wait follows the
+ * load, not the input; the CPU time does not include it (it can include helper threads', so the wall time
+ * caps it). The pauses are wall time, so they come off the wall time only: taken off the CPU time, a pause
+ * stretched by waiting for a core took more than the collector's work off it, and the fastest of the runs
+ * at n was then the one measured shortest by mistake (a ratio of 8.8 for linear work, seen on two busy cores).
  */
-function timeMs(run: () => void): number {
+function timeMs(run: () => void, collectFirst: boolean): number {
+  if (collectFirst) collectGarbage()
   const gc = new v8.GCProfiler()
   gc.start()
   const cpuBefore = process.cpuUsage()
@@ -29,18 +33,18 @@ function timeMs(run: () => void): number {
   const cpu = process.cpuUsage(cpuBefore)
   const cpuMs = (cpu.user + cpu.system) / 1000
   const pausedMs = gc.stop().statistics.reduce((sum, entry) => sum + entry.cost, 0) / 1000
-  return Math.max(0, Math.min(elapsed, cpuMs) - pausedMs)
+  return Math.max(0, Math.min(elapsed - pausedMs, cpuMs))
 }
 
 /** The fastest of `runs` interleaved runs at n and at 4n, in milliseconds, after one warm-up run of each. */
-export function measurePair<T>(work: (input: T) => unknown, small: T, large: T, runs = 5): { small: number, large: number } {
+export function measurePair<T>(work: (input: T) => unknown, small: T, large: T, runs = 5, collectFirst = false): { small: number, large: number } {
   work(small)
   work(large)
   const a: number[] = []
   const b: number[] = []
   for (let i = 0; i < runs; i++) {
-    a.push(timeMs(() => work(small)))
-    b.push(timeMs(() => work(large)))
+    a.push(timeMs(() => work(small), collectFirst))
+    b.push(timeMs(() => work(large), collectFirst))
   }
   return { small: Math.min(...a), large: Math.min(...b) }
 }
@@ -58,8 +62,9 @@ export function assertLinearTime<T>(name: string, work: (input: T) => unknown, s
   const floorMs = options.floorMs ?? 2
   let last = { small: 0, large: 0 }
   for (const runs of [5, 9, 15]) {
-    if (runs > 5) collectGarbage()
-    last = measurePair(work, small, large, runs)
+    // Again from a collected heap each time: the CPU time counts a major collection (its cost follows the
+    // shard's heap, not the input) that lands in a run.
+    last = measurePair(work, small, large, runs, runs > 5)
     if (last.large <= maxRatio * Math.max(last.small, floorMs)) return
   }
   assert.fail(`${name}: ${last.small.toFixed(1)} ms at n, ${last.large.toFixed(1)} ms at 4n (${(last.large / Math.max(last.small, floorMs)).toFixed(1)}×; linear is 4)`)
