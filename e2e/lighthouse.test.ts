@@ -67,7 +67,11 @@ describe('Lighthouse, mobile preset', { skip: !HAS_CHROMIUM && 'Chromium is not 
           .map((a) => `${a.id} (${a.score})`)
         if (failing.length) console.log(`# lighthouse ${name}: audits below full marks: ${failing.join(', ')}`)
         const passed = (c: string) => scores[c]! >= MINIMUM
-        if (attempt === 1 ? CATEGORIES.every(passed) : attempt >= 3 && passed('performance')) break
+        // The other categories were judged by a median of three; two runs in which they all passed (only
+        // performance failed the first) settle them as well, and a third run cost CI a Lighthouse run
+        // (about 10 s of CPU) per page on most loaded runs.
+        const othersPassedBoth = attempt === 2 && CATEGORIES.every((c) => c === 'performance' || (runs[0]![c]! >= MINIMUM && passed(c)))
+        if (attempt === 1 ? CATEGORIES.every(passed) : (attempt >= 3 || othersPassedBoth) && passed('performance')) break
         multiplier = calibratedSlowdown(index)
       }
       const sorted = (c: string) => runs.map((r) => r[c]!).sort((a, b) => a - b)

@@ -61,10 +61,10 @@ export function assertLinearTime<T>(name: string, work: (input: T) => unknown, s
   const maxRatio = options.maxRatio ?? 8
   const floorMs = options.floorMs ?? 2
   let last = { small: 0, large: 0 }
-  for (const runs of [5, 9, 15]) {
+  for (const runs of [3, 9, 15]) {
     // Again from a collected heap each time: the CPU time counts a major collection (its cost follows the
     // shard's heap, not the input) that lands in a run.
-    last = measurePair(work, small, large, runs, runs > 5)
+    last = measurePair(work, small, large, runs, runs > 3)
     if (last.large <= maxRatio * Math.max(last.small, floorMs)) return
   }
   assert.fail(`${name}: ${last.small.toFixed(1)} ms at n, ${last.large.toFixed(1)} ms at 4n (${(last.large / Math.max(last.small, floorMs)).toFixed(1)}×; linear is 4)`)
