@@ -8,9 +8,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 
 const args = process.argv.slice(2)
 const roots = args.filter((a) => !a.startsWith('-'))
@@ -112,21 +112,34 @@ function spread(list, count, weight) {
   return bins.filter((b) => b.files.length).sort((a, b) => b.weight - a.weight)
 }
 
-// A file's size stands in for its running time, and server tests (child processes, waiting) count as large.
-const unitWeight = (file) => statSync(file).size * (inFolder(file, 'server') ? 4 : 1)
-// Browser files' running time has little to do with their size: these are the slow ones (seconds on a
-// two-core machine, both engines where the file runs both); the rest count by size, about 1 s per 200 bytes.
-const SLOW_BROWSER_FILES = {
-  'admin-quality': 135, 'autosave': 95, 'admin-accounts-quality': 90, 'quality': 90, 'calendar-guard': 65,
-  'lighthouse': 65, 'comments-xss': 60, 'rich-editor': 60, 'editor-journey': 45, 'moderator-journey': 35
+// Each file's seconds in a whole run (both engines, its top-level tests' durations, under the run's own
+// load), from scripts/test-durations.json. Weighed by size instead, the three shards ended 64 s apart
+// (471, 529, 535 s in CI on 2026-12-06) and the last minute ran on two of them. A file not listed there (new
+// since it was measured) counts by its size, at the listed files' seconds per byte; server tests (child
+// processes, waiting) count four times their size. The file is refreshed by hand, rarely: stale seconds
+// only balance the shards less well.
+const DURATIONS_FILE = new URL('./test-durations.json', import.meta.url)
+const durations = existsSync(DURATIONS_FILE) ? JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) : {}
+/** A file as test-durations.json names it: its path from the project's folder, with forward slashes. */
+const durationKey = (file) => relative(process.cwd(), resolve(file)).split(sep).join('/')
+const sizeWeight = (file) => statSync(file).size * (inFolder(file, 'server') ? 4 : 1)
+/** Seconds per unit of size weight, over the files of `list` whose seconds are known (1/200 s a byte when none are). */
+function secondsPerSize(list) {
+  const known = list.filter((f) => durations[durationKey(f)] !== undefined)
+  const size = known.reduce((n, f) => n + sizeWeight(f), 0)
+  return size > 0 ? known.reduce((n, f) => n + durations[durationKey(f)], 0) / size : 1 / 200
 }
-const browserWeight = (file) => SLOW_BROWSER_FILES[shortName(file)] ?? statSync(file).size / 200
+const weigher = (list) => {
+  const factor = secondsPerSize(list)
+  return (file) => durations[durationKey(file)] ?? sizeWeight(file) * factor
+}
 const browserFiles = files.filter(isBrowserFile)
+const unitFiles = files.filter((f) => !isBrowserFile(f))
 // A few groups per lane, so the lanes can even out; each group pays a process start (about 2 s).
-const browserGroups = spread(browserFiles, Math.min(browserFiles.length, browserLanes * 3), browserWeight)
+const browserGroups = spread(browserFiles, Math.min(browserFiles.length, browserLanes * 3), weigher(browserFiles))
 const SHARD = new URL('./test-shard.mjs', import.meta.url).pathname
 const jobs = [
-  ...spread(files.filter((f) => !isBrowserFile(f)), shardCount, unitWeight).map((s) => ({ browser: false, files: s.files.sort() })),
+  ...spread(unitFiles, shardCount, weigher(unitFiles)).map((s) => ({ browser: false, files: s.files.sort() })),
   ...browserGroups.map((g) => ({ browser: true, files: g.files.sort() }))
 ]
 
