@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import {
   Kysely, PostgresDialect, SqliteDialect, sql,
-  type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type SqliteDatabase, type SqliteStatement, type TableMetadata
+  type DatabaseIntrospector, type PostgresPool, type DatabaseMetadata, type SchemaMetadata, type SqliteDatabase, type SqliteStatement, type TableMetadata
 } from 'kysely'
 import type { Database, DialectName } from './database.js'
 import { SQLITE_UNICODE_LOWER, foldCase } from './text-match.js'
@@ -70,11 +70,7 @@ export function postgresConnection(target: Extract<DatabaseTarget, { kind: 'post
 }
 
 export function openDatabase(target: DatabaseTarget): OpenDatabase {
-  if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ ...postgresConnection(target), max: target.poolSize ?? 10 })
-    const db = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', close: () => db.destroy() }
-  }
+  if (target.kind === 'postgres') return openPostgresOver(new pg.Pool({ ...postgresConnection(target), max: target.poolSize ?? 10 }))
 
   if (!target.image && target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true })
   const sqlite = new SQLite(target.image ?? target.path)
@@ -88,6 +84,15 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
   dropStat4Samples(sqlite)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, dialect: 'sqlite', close: () => db.destroy(), serialize: () => sqlite.serialize() }
+}
+
+/**
+ * PostgreSQL through a pool the caller provides, whose connections must already see the right schema.
+ * Closing the database ends the pool. The tests lend one pool of connections to many schemas this way.
+ */
+export function openPostgresOver(pool: PostgresPool): OpenDatabase {
+  const db = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) })
+  return { db, dialect: 'postgres', close: () => db.destroy() }
 }
 
 /**
