@@ -116,8 +116,8 @@ function spread(list, count, weight) {
 // load), from scripts/test-durations.json. Weighed by size instead, the three shards ended 64 s apart
 // (471, 529, 535 s in CI on 2026-12-06) and the last minute ran on two of them. A file not listed there (new
 // since it was measured) counts by its size, at the listed files' seconds per byte; server tests (child
-// processes, waiting) count four times their size. The file is refreshed by hand, rarely: stale seconds
-// only balance the shards less well.
+// processes, waiting) count four times their size. `npm run test:durations` runs the suite and rewrites
+// the file; now and then is enough: stale seconds only balance the processes less well.
 const DURATIONS_FILE = new URL('./test-durations.json', import.meta.url)
 const durations = existsSync(DURATIONS_FILE) ? JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) : {}
 /** A file as test-durations.json names it: its path from the project's folder, with forward slashes. */
