@@ -65,7 +65,7 @@ export type ToWorker =
 
 /** Prepared text the worker may have sent ahead of what the writer has taken (two batches' worth at most). */
 export const AHEAD_CHARS = 16 * 1024 * 1024
-/** …and items: a batch of small posts is 50 (SQLite) or 200 (PostgreSQL). */
+/** …and items: a batch of small posts is 100 (SQLite) or 200 (PostgreSQL). */
 export const AHEAD_ITEMS = 400
 /** Items sent to the writer in one message. */
 export const ITEMS_PER_MESSAGE = 25

@@ -3,7 +3,7 @@
 //      is refused before anything is written; the count drives the progress bar;
 //   2. authors, categories → sections (with their hierarchy), tags, and attachments (→ media library),
 //      from what pass 1 kept when that was small, else from the file read again;
-//   3. posts, each with its comments, old URLs and mapping row, 50 to a transaction (200 on PostgreSQL),
+//   3. posts, each with its comments, old URLs and mapping row, 100 to a transaction (200 on PostgreSQL),
 //      written together (createArticles, multi-row inserts): a batch with a bad post is rolled back and
 //      written again a post to a transaction (createArticle), so the bad one is reported and the rest go
 //      on; a crash loses at most the batch being written, and running the import again picks up where it
@@ -500,11 +500,12 @@ async function importItem(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Pro
 /**
  * Posts written per transaction: fewer commits and round trips. On SQLite a batch holds the write lock
  * (and, in a server process, the process's one connection, which the site's own requests wait for), so it
- * stays short: 50 posts written together take a few tens of milliseconds, and 100 or 200 import no faster.
- * PostgreSQL locks only the rows written, and 200 posts a batch import 1.1–1.25× faster there than 50
- * (bench/README.md).
+ * stays short: 100 small posts written together hold it about 27 ms (50: 16 ms, 200: 50 ms), and import
+ * 1.15–1.25× faster than 50 at 100,000 posts (the writing thread's CPU a fifth lower), where 200 gained less
+ * (the worker's lead, AHEAD_ITEMS, is then only two batches). PostgreSQL locks only the rows written, and
+ * 200 posts a batch import 1.1–1.25× faster there than 50 (bench/README.md).
  */
-const POSTS_PER_BATCH: Record<DialectName, number> = { sqlite: 50, postgres: 200 }
+const POSTS_PER_BATCH: Record<DialectName, number> = { sqlite: 100, postgres: 200 }
 /** …and no more text than this held for one batch, however long the posts and their comment threads. */
 const BATCH_TEXT_CHARS = 8 * 1024 * 1024
 

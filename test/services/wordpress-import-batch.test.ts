@@ -86,7 +86,7 @@ const wxr = (items: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>europe</wp:category_nicename><wp:category_parent>world</wp:category_parent><wp:cat_name>Europe</wp:cat_name></wp:category>
 ${items}</channel></rss>`
 
-/** 130 posts (three batches) with what a batch must get right: threads, slugs taken within a day, new authors midway, repeats. */
+/** 130 posts (two batches on SQLite, one on PostgreSQL) with what a batch must get right: threads, slugs taken within a day, new authors midway, repeats. */
 function awkwardExport(edited: boolean): string {
   const items: string[] = []
   for (let id = 1; id <= 130; id++) {

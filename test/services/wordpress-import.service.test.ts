@@ -328,7 +328,7 @@ forEachDialect((dialect) => {
       assert.match(runRow.message ?? '', /line \d+, column \d+/)
       const articles = Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
       const mapped = Number((await t.deps.db.selectFrom('import_items').select((eb) => eb.fn.countAll().as('n')).where('wp_kind', '=', 'post').executeTakeFirstOrThrow()).n)
-      // Whole batches only (50 posts on SQLite, 200 on PostgreSQL): every article written has its mapping row,
+      // Whole batches only (100 posts on SQLite, 200 on PostgreSQL): every article written has its mapping row,
       // and the cut post is not among them.
       assert.equal(articles, dialect.name === 'sqlite' ? 100 : 0)
       assert.equal(mapped, articles)
