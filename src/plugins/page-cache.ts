@@ -57,7 +57,15 @@ interface Entry {
 }
 
 /** One render in flight, which readers of the same page wait for. */
-interface Render { key: string, done: Promise<void>, finish: () => void }
+interface Render {
+  key: string
+  done: Promise<void>
+  finish: () => void
+  /** Readers waiting on it. */
+  waiting: number
+  /** The copy it made, for the readers who waited on it, even when a change since means it is not kept. */
+  result?: Entry
+}
 
 /** How long after a change readers may still get the copy from before it, while one request renders anew. */
 const GRACE_MS = 5000
@@ -189,8 +197,10 @@ export default fp<PageCacheOptions>(async (app, options) => {
   })
   let cache = newCache()
   let generation = 0
-  // The copies dropped by the last change, kept for readers who come while a page is rendered anew.
-  let previous: { cache: LRUCache<string, Entry>, until: number } | null = null
+  // The copies changes dropped, each for GRACE_MS after its own drop, for readers who come while its page is
+  // rendered anew. Comments arrive many a second in a surge, each dropping a page or two: were only the last
+  // change's copies kept, a page dropped a moment earlier and still being rendered would leave its readers waiting.
+  const stale = newCache()
   const renders = new Map<string, Render>()
   // Pages that turned out not to be kept (private, failed): nobody waits for their renders.
   const notKept = new LRUCache<string, true>({ max: 10_000 })
@@ -201,21 +211,19 @@ export default fp<PageCacheOptions>(async (app, options) => {
     if (changesNothing(change)) return
     generation++
     if (dropsEverything(change)) {
-      previous = { cache, until: performance.now() + GRACE_MS }
+      for (const [key, entry] of cache.entries()) stale.set(key, entry, { ttl: GRACE_MS })
       cache = newCache()
       boundary = undefined
     } else {
-      const dropped = newCache()
       for (const [key, entry] of cache.entries()) {
         if (!dropsCopy(change, entry.scope)) continue
-        dropped.set(key, entry)
+        stale.set(key, entry, { ttl: GRACE_MS })
         cache.delete(key)
       }
-      previous = { cache: dropped, until: performance.now() + GRACE_MS }
     }
     notKept.clear()
-    // Renders begun before the change would not be kept; readers waiting on them render for themselves.
-    for (const render of renders.values()) render.finish()
+    // Renders begun before the change are not kept: readers from now on start a render of their own. Those
+    // already waiting asked before the change, so the render they wait for answers them (its `result`).
     renders.clear()
   }
   const stopListening = app.deps.events.on(drop)
@@ -282,19 +290,19 @@ export default fp<PageCacheOptions>(async (app, options) => {
     if (!rendering) {
       let finish!: () => void
       const done = new Promise<void>((resolve) => { finish = resolve })
-      const render: Render = { key, done, finish }
+      const render: Render = { key, done, finish, waiting: 0 }
       renders.set(key, render)
       request.pageCacheRender = render
       return
     }
-    if (previous && previous.until <= performance.now()) previous = null
-    const before = previous?.cache.get(key)
+    const before = stale.get(key)
     if (before) return serve(before, 'stale', request, reply)
     let timer: NodeJS.Timeout | undefined
+    rendering.waiting++
     await Promise.race([rendering.done, new Promise<void>((resolve) => { timer = setTimeout(resolve, MAX_WAIT_MS) })])
     clearTimeout(timer)
     request.pageCacheGeneration = generation
-    const rendered = fresh(key)
+    const rendered = fresh(key) ?? rendering.result
     if (rendered) return serve(rendered, 'hit', request, reply)
   })
 
@@ -315,22 +323,25 @@ export default fp<PageCacheOptions>(async (app, options) => {
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' || reply.statusCode !== 200 || reply.hasHeader('x-lede-cache')) return payload
-    if (request.pageCacheGeneration !== generation) return payload
+    // A render begun before the last change is not kept; its copy is still made for the readers waiting on it.
+    const render = request.pageCacheRender
+    const forWaitersOnly = request.pageCacheGeneration !== generation
+    if (forWaitersOnly && (render === undefined || render.waiting === 0)) return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     const cacheControl = String(reply.getHeader('cache-control') ?? '')
     if (!cacheControl.startsWith('public') || reply.hasHeader('set-cookie')) return payload
     if (!CACHEABLE_TYPE.test(String(reply.getHeader('content-type') ?? ''))) return payload
 
     const now = clock().getTime()
-    let next: number | null
+    let next: number | null = null
     try {
-      next = await publicationBoundary(now)
+      if (!forWaitersOnly) next = await publicationBoundary(now)
     } catch (error) {
       request.log.warn({ err: error }, 'page cache: could not read the next scheduled story; keeping nothing')
       return payload
     }
     const expiresAt = Math.min(now + ttlMs, next ?? Infinity)
-    if (expiresAt <= now || request.pageCacheGeneration !== generation) return payload
+    if (expiresAt <= now) return payload
     const headers: Record<string, string | string[]> = {}
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value === undefined || NOT_REPLAYED.has(name)) continue
@@ -341,10 +352,12 @@ export default fp<PageCacheOptions>(async (app, options) => {
     const vary = reply.getHeader('vary')
     if (vary !== undefined) headers.vary = Array.isArray(vary) ? vary.map(String) : String(vary)
     const entry: Entry = { bodies: await keptBodies(Buffer.from(payload)), etag, headers, expiresAt, scope: request.pageCacheScope ?? null }
-    if (request.countedByRateLimit !== true) entry.wire = wireForms(entry)
-    if (request.pageCacheGeneration !== generation) return payload
-    cache.set(request.pageCacheKey, entry)
-    // This reader gets the same form later readers will, compressed if they asked for it.
+    if (render) render.result = entry
+    if (request.pageCacheGeneration === generation) {
+      if (request.countedByRateLimit !== true) entry.wire = wireForms(entry)
+      cache.set(request.pageCacheKey, entry)
+    }
+    // This reader gets the same form its waiters and later readers do, compressed if they asked for it.
     return keptForm(entry, request, reply)
   })
 }, { name: 'page-cache', dependencies: ['auth'] })

@@ -2,6 +2,7 @@
 // the others wait for that render; right after a change, they get the copy from before it meanwhile.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { sql } from 'kysely'
 import { build, forEachDialect } from '../helper.js'
 
 const TTL = 30
@@ -12,6 +13,29 @@ async function burst(app: Awaited<ReturnType<typeof build>>, url: string) {
   for (const answer of answers) assert.equal(answer.statusCode, 200)
   const rendered = answers.filter((a) => a.headers['x-lede-cache'] === undefined)
   return { answers, rendered }
+}
+
+/**
+ * Holds the database until released (on SQLite its one connection, on PostgreSQL the articles table), so a
+ * render stops at its first read of stories while the test lets other readers arrive and changes happen.
+ */
+async function holdTheDatabase(app: Awaited<ReturnType<typeof build>>): Promise<() => void> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => { release = resolve })
+  let held!: () => void
+  const holding = new Promise<void>((resolve) => { held = resolve })
+  void app.deps.db.transaction().execute(async (trx) => {
+    if (app.deps.dialect === 'postgres') await sql`lock table articles in access exclusive mode`.execute(trx)
+    held()
+    await released
+  })
+  await holding
+  return release
+}
+
+/** Lets every request started so far go as far as it can. */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve))
 }
 
 forEachDialect((dialect) => {
@@ -37,6 +61,38 @@ forEachDialect((dialect) => {
       for (const a of stale) assert.equal(a.body, before.body)
       // Once rendered, everyone gets the new copy.
       assert.equal((await app.app.inject('/')).headers['x-lede-cache'], 'hit')
+    })
+
+    it('a change while a page renders: the readers already waiting get that render, and it is not kept', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      const release = await holdTheDatabase(app)
+      const pending = Array.from({ length: BURST }, () => app.app.inject('/'))
+      await turns(30)
+      app.deps.events.emit({ type: 'site.changed' })
+      release()
+      const answers = await Promise.all(pending)
+      for (const a of answers) assert.equal(a.statusCode, 200)
+      const rendered = answers.filter((a) => a.headers['x-lede-cache'] === undefined)
+      assert.equal(rendered.length, 1, 'one render, not one per reader')
+      for (const a of answers) assert.equal(a.body, rendered[0]!.body)
+      // Begun before the change, it was not kept: the next reader renders the page anew.
+      assert.equal((await app.app.inject('/')).headers['x-lede-cache'], undefined)
+    })
+
+    it('keeps each dropped copy for readers for its grace period, however many changes come after it', async (t) => {
+      const app = await build(t, dialect, { demo: true, pageCacheSeconds: TTL })
+      const [front, feed] = [await app.app.inject('/'), await app.app.inject('/feed/')]
+      app.deps.events.emit({ type: 'site.changed' })
+      // Another change right after (a comment in a surge): the front page's copy from before the first must stay.
+      app.deps.events.emit({ type: 'site.changed' })
+      const release = await holdTheDatabase(app)
+      const pending = [...Array.from({ length: 4 }, () => app.app.inject('/')), ...Array.from({ length: 4 }, () => app.app.inject('/feed/'))]
+      await turns(30)
+      release()
+      const answers = await Promise.all(pending)
+      const stale = answers.filter((a) => a.headers['x-lede-cache'] === 'stale')
+      assert.equal(stale.length, 6, 'all but the two renders get the copies from before the changes')
+      answers.forEach((a, i) => { if (a.headers['x-lede-cache'] === 'stale') assert.equal(a.body, i < 4 ? front.body : feed.body) })
     })
 
     it('a reader alone after a change always gets the new page, never the old copy', async (t) => {
