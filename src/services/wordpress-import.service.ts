@@ -27,6 +27,7 @@ import type { DbOrTrx, DialectName } from '../db/database.js'
 import { engineOf } from '../db/engine.js'
 import { joinedTransaction } from '../db/joined-transaction.js'
 import { withBackgroundCheckpoints } from '../db/wal-checkpoints.js'
+import { refreshStatistics, statisticsSchedule } from '../db/planner-statistics.js'
 import type { Actor } from '../db/repositories/audit.repository.js'
 import { reserveIds } from '../db/reserved-ids.js'
 import { insertComment, insertComments, threadPathOf } from '../db/repositories/comments.repository.js'
@@ -509,6 +510,16 @@ const POSTS_PER_BATCH: Record<DialectName, number> = { sqlite: 100, postgres: 20
 /** …and no more text than this held for one batch, however long the posts and their comment threads. */
 const BATCH_TEXT_CHARS = 8 * 1024 * 1024
 
+/**
+ * The tables the posts pass reads back by lists of keys (its mappings, its new articles' tags), whose
+ * statistics PostgreSQL needs to plan those reads on their indexes as the tables grow
+ * (planner-statistics.ts), and the posts after which they are first refreshed, then at each doubling.
+ * Both tables are narrow: analysing them costs a few tens of milliseconds, where the wide ones (articles,
+ * revisions, search documents) cost most of a second and their reads here plan well without.
+ */
+const IMPORTED_TABLES = ['import_items', 'article_tags']
+const STATISTICS_AFTER_POSTS = 1000
+
 /** Roughly how much text an item holds (its body and its comments), to bound a batch's memory. */
 const itemChars = (item: WxrItem) => item.content.length + item.excerpt.length + item.comments.reduce((n, c) => n + c.content.length, 0)
 
@@ -819,13 +830,15 @@ async function importWith(deps: Deps, options: WordPressImportOptions, reader: P
     let batch: WxrItem[] = []
     let batchChars = 0
     const postsPerBatch = POSTS_PER_BATCH[engineOf(deps.db)]
+    const statistics = statisticsSchedule(STATISTICS_AFTER_POSTS)
     const writeBatch = async () => {
       const next = batch
       batch = []
       batchChars = 0
       await writing
-      writing = importBatch(ctx, next).then(() => {
+      writing = importBatch(ctx, next).then(async () => {
         done += next.length
+        if (!dry && statistics.due(done)) await refreshStatistics(deps.db, IMPORTED_TABLES)
         report({ phase: 'posts', done, total: items })
       })
       // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
