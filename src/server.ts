@@ -56,13 +56,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     await close()
   }
   const deps = { db, clock: () => new Date(), events, siteUrlOverride: config.siteUrl }
+  // The work a site needs done once, not once per worker (polling the wires, pruning the live log,
+  // announcing scheduled stories), is done by worker 1 of a primary, which keeps its index when replaced.
+  // Separate instances on PostgreSQL each have their own; leases and claims keep the work itself to once.
+  const leadWorker = cluster.isPrimary || process.env.LEDE_WORKER_INDEX === '1'
   const app = await buildApp({
     deps,
     trustProxy: config.trustProxy,
     pageCacheSeconds: config.pageCacheSeconds,
     sharedCacheSeconds: config.sharedCacheSeconds,
     rateLimits: config.rateLimits,
-    live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections },
+    live: { maxPerAddress: config.liveMaxPerAddress, maxConnections: config.liveMaxConnections, periodic: leadWorker },
     logger: { level: config.logLevel },
     requestLogSample: config.requestLogSample,
     turnBudgetMs: config.turnBudgetMs,
@@ -80,9 +84,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     process.exit(1)
   }
 
-  // Wire sources are polled by one worker of a primary (the lease in each source row also keeps separate
-  // instances on PostgreSQL to one poll of a source at a time).
-  const pollsWire = config.wirePoller && (cluster.isPrimary || process.env.LEDE_WORKER_INDEX === '1')
+  // The lease in each source row keeps separate instances on PostgreSQL to one poll of a source at a time.
+  const pollsWire = config.wirePoller && leadWorker
   const poller = pollsWire
     ? startWirePoller(deps, { onError: (error) => app.log.warn({ err: error }, 'wire poll round failed') })
     : null

@@ -28,6 +28,11 @@ export interface LiveHubOptions {
   schedulerMaxWaitMs?: number
   /** At most this many rows are replayed to one reconnecting reader; beyond, it reloads. */
   maxReplay?: number
+  /**
+   * Whether this process prunes the log and announces scheduled stories: one worker of a cluster does
+   * (server.ts), not all of them (the claims would keep it to once, but each would still query and lock).
+   */
+  periodic?: boolean
   log?: { warn(details: object, message: string): void }
 }
 
@@ -64,7 +69,8 @@ export class LiveHub {
       keepMs: options.keepMs ?? 24 * 3_600_000,
       pruneEveryMs: options.pruneEveryMs ?? 3_600_000,
       schedulerMaxWaitMs: options.schedulerMaxWaitMs ?? 1_000,
-      maxReplay: options.maxReplay ?? 1_000
+      maxReplay: options.maxReplay ?? 1_000,
+      periodic: options.periodic ?? true
     }
     this.#log = options.log ?? { warn: (details, message) => console.warn(`lede: ${message}`, details) }
   }
@@ -79,6 +85,7 @@ export class LiveHub {
     this.#cursor = (await liveLogBounds(this.#deps.db)).newest ?? 0
     this.#unsubscribe = this.#deps.events.on((event) => this.#heard(event))
     this.#every(this.#options.pollMs, () => this.pump())
+    if (!this.#options.periodic) return
     this.#every(this.#options.pruneEveryMs, () => this.prune())
     void this.prune()
     void this.runScheduler()
@@ -214,7 +221,7 @@ export class LiveHub {
   }
 
   #planScheduler(): void {
-    if (this.#stopped || !this.#started) return
+    if (this.#stopped || !this.#started || !this.#options.periodic) return
     const now = this.#deps.clock()
     nextScheduledPublication(this.#deps.db, now.toISOString()).then((next) => {
       if (this.#stopped) return

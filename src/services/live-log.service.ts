@@ -7,10 +7,11 @@ import { articlePath, editionPrefix } from '../domain/urls.js'
 import type { SiteSettings } from '../domain/settings.js'
 import { siteDates } from '../i18n/format.js'
 import {
-  appendLiveEvent, baselineLiveStates, deleteLiveState, dueScheduledArticles, liveArticle, liveState,
+  appendLiveEvent, baselineLiveStates, deleteLiveState, dueScheduledArticles, liveArticle, liveState, newestArticleId,
   pruneLiveEvents, saveLiveState, withLiveLogLock, type LiveArticleRow, type LiveStateRow
 } from '../db/repositories/live.repository.js'
 import { currentSettings } from './site-settings.service.js'
+import type { DbOrTrx } from '../db/database.js'
 import type { Deps } from './deps.js'
 
 export interface LoggedChange { id: number, kind: LiveKind, edition: string, articleId: number }
@@ -45,15 +46,33 @@ function snapshotOfState(state: LiveStateRow | undefined): LiveSnapshot {
   return { visible: state.visible === 1, headline: state.headline, lead: state.lead, breaking: state.breaking === 1, commentCount: state.comment_count }
 }
 
-/** Logs what readers have not been told yet about one article; returns the rows it appended. */
+/** The article's last logged state and the article itself, with what readers have not been told. */
+async function pendingChanges(db: DbOrTrx, articleId: number, now: Date) {
+  const [state, article] = await Promise.all([liveState(db, articleId), liveArticle(db, articleId)])
+  const after = snapshotOf(article, now)
+  const before = state ? snapshotOfState(state) : assumedBefore(after, article?.publishedAt ?? null, now)
+  const next: LiveStateRow | null = article && {
+    article_id: articleId, edition: article.edition, visible: after.visible ? 1 : 0, headline: after.headline,
+    lead: after.lead, breaking: after.breaking ? 1 : 0, comment_count: after.commentCount
+  }
+  const stateChanged = next ? !state || (Object.keys(next) as (keyof LiveStateRow)[]).some((key) => next[key] !== state[key]) : !!state
+  return { state, article, after, kinds: liveChanges(before, after), next, stateChanged }
+}
+
+/**
+ * Logs what readers have not been told yet about one article; returns the rows it appended. Every process
+ * hears every event and syncs (each of N workers, for each approved comment): a look without the lock
+ * first, so only a process that finds something to log or store takes it (on SQLite the lock is the
+ * database's one write lock), and the others, finding it done, write nothing.
+ */
 export async function syncLiveArticle(deps: Deps, articleId: number, settings?: SiteSettings): Promise<LoggedChange[]> {
+  const look = await pendingChanges(deps.db, articleId, deps.clock())
+  if (look.kinds.length === 0 && !look.stateChanged) return []
   const site = settings ?? await currentSettings(deps)
   return withLiveLogLock(deps.db, async (trx) => {
     const now = deps.clock()
-    const [state, article] = await Promise.all([liveState(trx, articleId), liveArticle(trx, articleId)])
-    const after = snapshotOf(article, now)
-    const before = state ? snapshotOfState(state) : assumedBefore(after, article?.publishedAt ?? null, now)
-    const kinds = liveChanges(before, after)
+    // Again under the lock: another process may have logged it since the look.
+    const { state, article, kinds, next, stateChanged } = await pendingChanges(trx, articleId, now)
     const logged: LoggedChange[] = []
     // A vanished article was withdrawn: the last state read still names its edition.
     const edition = article?.edition ?? state?.edition
@@ -62,14 +81,10 @@ export async function syncLiveArticle(deps: Deps, articleId: number, settings?: 
       const id = await appendLiveEvent(trx, { edition: edition!, articleId, kind, data: JSON.stringify(data), createdAt: now.toISOString() })
       logged.push({ id, kind, edition: edition!, articleId })
     }
-    if (!article) {
+    if (!next) {
       if (state) await deleteLiveState(trx, articleId)
-    } else {
-      const next: LiveStateRow = {
-        article_id: articleId, edition: article.edition, visible: after.visible ? 1 : 0, headline: after.headline,
-        lead: after.lead, breaking: after.breaking ? 1 : 0, comment_count: after.commentCount
-      }
-      if (!state || (Object.keys(next) as (keyof LiveStateRow)[]).some((key) => next[key] !== state[key])) await saveLiveState(trx, next)
+    } else if (stateChanged) {
+      await saveLiveState(trx, next)
     }
     return logged
   })
@@ -85,8 +100,20 @@ export async function announceDueScheduled(deps: Deps, limit = 100): Promise<Log
   return logged
 }
 
-export async function baselineLiveLog(deps: Deps): Promise<void> {
-  await withLiveLogLock(deps.db, (trx) => baselineLiveStates(trx, deps.clock()))
+/**
+ * Articles baselined per transaction. Each process baselines as it starts; on SQLite a transaction holds
+ * the one write lock, and a site's first start on a large archive baselined it all in one, for seconds,
+ * while a sibling worker's writes waited past busy_timeout and failed ("database is locked").
+ */
+export const BASELINE_IDS_PER_TRANSACTION = 2000
+
+/** Baselines every article the log has not heard of (baselineLiveStates), a range of ids per transaction. */
+export async function baselineLiveLog(deps: Deps, idsPerTransaction = BASELINE_IDS_PER_TRANSACTION): Promise<void> {
+  const newest = await newestArticleId(deps.db)
+  for (let after = 0; after < newest; after += idsPerTransaction) {
+    const now = deps.clock()
+    await withLiveLogLock(deps.db, (trx) => baselineLiveStates(trx, now, { after, upTo: after + idsPerTransaction }))
+  }
 }
 
 export async function pruneLiveLog(deps: Deps, keepMs: number): Promise<number> {

@@ -3,9 +3,10 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { build, forEachDialect, type TestApp } from '../helper.js'
 import { createArticle } from '../../src/services/articles.service.js'
-import { syncLiveArticle, pruneLiveLog } from '../../src/services/live-log.service.js'
+import { baselineLiveLog, syncLiveArticle, pruneLiveLog } from '../../src/services/live-log.service.js'
 import { insertComment } from '../../src/db/repositories/comments.repository.js'
 import { liveEventsAfter, liveLogBounds } from '../../src/db/repositories/live.repository.js'
+import { QueryCounter } from '../query-counter.js'
 
 async function logged(t: TestApp): Promise<{ kind: string, articleId: number | null, data: Record<string, unknown> }[]> {
   const rows = await liveEventsAfter(t.deps.db, { afterId: 0, limit: 1000 })
@@ -34,6 +35,33 @@ forEachDialect((dialect) => {
       assert.equal(rows[0]!.data.headline, 'Storm reaches the coast')
       assert.equal(rows[0]!.data.url, '/2026/11/26/storm-reaches-the-coast/')
       assert.equal(rows[0]!.data.breaking, false)
+    })
+
+    it('a process that finds the change logged already only reads: no lock, no write', async (tc) => {
+      const t = await build(tc, dialect)
+      const id = await publish(t)
+      const counter = new QueryCounter()
+      const counted = counter.wrap(t.deps.db)
+      let transactions = 0
+      // The same handle, counting the transactions begun on it (methods bound: Kysely keeps private fields).
+      const db = new Proxy(counted, {
+        get(target, key) {
+          if (key === 'transaction') return () => { transactions++; return target.transaction() }
+          const value: unknown = Reflect.get(target, key, target)
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+        }
+      })
+      const other = { ...t.deps, db }
+      assert.deepEqual(await syncLiveArticle(other, id), [])
+      assert.equal(transactions, 0)
+      assert.deepEqual([...new Set(counter.executed.map((node) => node.kind))], ['SelectQueryNode'])
+      // A change it has to log: it takes the lock and writes.
+      await t.deps.db.updateTable('articles').set({ headline: 'Storm hits the coast' }).where('id', '=', id).execute()
+      counter.reset()
+      assert.deepEqual((await syncLiveArticle(other, id)).map((c) => c.kind), ['updated'])
+      assert.equal(transactions, 1)
+      assert.ok(counter.executed.some((node) => node.kind === 'InsertQueryNode'))
+      assert.deepEqual((await logged(t)).map((r) => r.kind), ['published', 'updated'])
     })
 
     it('logs a new headline, the breaking flag, the comment count and the withdrawal, in order', async (tc) => {
@@ -90,6 +118,40 @@ forEachDialect((dialect) => {
       await t.deps.db.updateTable('articles').set({ headline: 'Imported, corrected' }).where('id', '=', row.id).execute()
       await syncLiveArticle(t.deps, row.id)
       assert.deepEqual((await logged(t)).map((r) => r.kind), ['updated'])
+    })
+
+    it('the baseline goes through the articles a range of ids per transaction, over gaps, and knows them all', async (tc) => {
+      const t = await build(tc, dialect, { demo: true })
+      const ids = (await t.deps.db.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id)
+      // A gap in the ids (deleted stories), and the baseline to do again from nothing.
+      await t.deps.db.deleteFrom('article_revisions').where('article_id', '=', ids[3]!).execute()
+      await t.deps.db.deleteFrom('articles').where('id', '=', ids[3]!).execute()
+      await t.deps.db.deleteFrom('live_article_states').execute()
+      const counter = new QueryCounter()
+      await baselineLiveLog({ ...t.deps, db: counter.wrap(t.deps.db) }, 3)
+      const known = (await t.deps.db.selectFrom('live_article_states').select('article_id').orderBy('article_id').execute()).map((r) => r.article_id)
+      assert.deepEqual(known, ids.filter((id) => id !== ids[3]))
+      // One insert per range of three ids, each in a transaction of its own (withLiveLogLock).
+      assert.equal(counter.executed.filter((node) => node.kind === 'InsertQueryNode').length, Math.ceil(ids.at(-1)! / 3))
+      // Known now: a change is an update, and nothing is news.
+      await t.deps.db.updateTable('articles').set({ lead: 'A new lead.' }).where('id', '=', ids[0]!).execute()
+      await syncLiveArticle(t.deps, ids[0]!)
+      assert.deepEqual((await logged(t)).map((r) => [r.kind, r.articleId]), [['updated', ids[0]]])
+    })
+
+    it('a process that does not run the periodic work announces no scheduled story; one that does, does', async (tc) => {
+      const quiet = await build(tc, dialect, { live: { periodic: false, schedulerMaxWaitMs: 20 } })
+      await publish(quiet, { status: 'scheduled', publishedAt: new Date(quiet.clock().getTime() + 60_000).toISOString() })
+      quiet.clock.advance(120_000)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      await quiet.app.live.hub.idle()
+      assert.deepEqual(await logged(quiet), [])
+      // The lead worker's hub (the default) finds it on its next look.
+      const lead = await build(tc, dialect, { live: { schedulerMaxWaitMs: 20 } })
+      const id = await publish(lead, { status: 'scheduled', publishedAt: new Date(lead.clock().getTime() + 60_000).toISOString() })
+      lead.clock.advance(120_000)
+      for (let i = 0; i < 100 && (await logged(lead)).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      assert.deepEqual((await logged(lead)).map((r) => [r.kind, r.articleId]), [['published', id]])
     })
 
     it('pruning drops old rows but keeps the newest, so reconnecting readers can be told to reload', async (tc) => {

@@ -77,11 +77,18 @@ export async function deleteLiveState(db: DbOrTrx, articleId: number): Promise<v
   await db.deleteFrom('live_article_states').where('article_id', '=', articleId).execute()
 }
 
+/** The highest article id, or 0: where baselineLiveStates's ranges end. */
+export async function newestArticleId(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+  return Number(row?.id ?? 0)
+}
+
 /**
- * Records what readers see now of every article the log has never heard of (content that was there
- * before the log, or loaded by a command), so their next change is told as a change, not as news.
+ * Records what readers see now of every article in the id range (`after`, `upTo`] the log has never heard
+ * of (content that was there before the log, or loaded by a command), so their next change is told as a
+ * change, not as news.
  */
-export async function baselineLiveStates(db: DbOrTrx, now: Date): Promise<void> {
+export async function baselineLiveStates(db: DbOrTrx, now: Date, range: { after: number, upTo: number }): Promise<void> {
   const nowIso = now.toISOString()
   await db.insertInto('live_article_states')
     .columns(['article_id', 'edition', 'visible', 'headline', 'lead', 'breaking', 'comment_count'])
@@ -94,6 +101,7 @@ export async function baselineLiveStates(db: DbOrTrx, now: Date): Promise<void> 
         s.selectFrom('comments').whereRef('comments.article_id', '=', 'articles.id').where('comments.status', '=', 'approved')
           .select(s.fn.countAll<number>().as('n')).as('comment_count')
       ])
+      .where('articles.id', '>', range.after).where('articles.id', '<=', range.upTo)
       .where((s) => s.not(s.exists(s.selectFrom('live_article_states').select('live_article_states.article_id')
         .whereRef('live_article_states.article_id', '=', 'articles.id')))))
     .onConflict((oc) => oc.column('article_id').doNothing())
