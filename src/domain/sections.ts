@@ -42,3 +42,9 @@ export function rollUpSections<T extends SectionLink & { articleCount: number, l
 
 /** Longest section or tag name, in characters: room for any real name, not for a paragraph. */
 export const TAXONOMY_NAME_LIMIT = 200
+
+/**
+ * Longest section or tag description, in characters: a paragraph or two at the top of its page, as
+ * WordPress's category descriptions are; past that it is an article, not an introduction.
+ */
+export const TAXONOMY_DESCRIPTION_LIMIT = 2000

@@ -21,16 +21,22 @@ import { findArticle } from './reader.service.js'
 import { frontPageLinks, hreflangLinks, sitemapAlternates, type Hreflang } from './translations.service.js'
 
 /** What a section, tag or author page is about. */
-export interface ListingTerm { kind: ListingKind, slug: string, name: string }
+export interface ListingTerm {
+  kind: ListingKind
+  slug: string
+  name: string
+  /** Plain text an editor wrote for a section or tag (lines separated by "\n"); '' for none and for authors. */
+  description: string
+}
 
 /** The filter for a listing term, or null when the slug names nothing readers may see. */
 export async function findListing(deps: Deps, edition: string, kind: ListingKind, slug: string): Promise<{ term: ListingTerm, filter: ArticleFilter } | null> {
   switch (kind) {
     case 'section': {
-      const sections = await sectionsOfEdition(deps.db, edition)
+      const { sections, description } = await sectionsOfEdition(deps.db, edition, slug)
       const section = sections.find((s) => s.slug === slug)
       if (!section) return null
-      return { term: { kind, slug: section.slug, name: section.name }, filter: { sectionIds: sectionSubtree(sections, section.id) } }
+      return { term: { kind, slug: section.slug, name: section.name, description: description ?? '' }, filter: { sectionIds: sectionSubtree(sections, section.id) } }
     }
     case 'tag': {
       const tag = await tagBySlug(deps.db, edition, slug)
@@ -39,7 +45,7 @@ export async function findListing(deps: Deps, edition: string, kind: ListingKind
       // Like an author's, a tag's page exists only while a live article carries it: a tag put on a draft
       // would otherwise announce the story before it is out.
       if (!await hasLiveArticles(deps.db, { edition, now: deps.clock(), filter })) return null
-      return { term: { kind, slug: tag.slug, name: tag.name }, filter }
+      return { term: { kind, slug: tag.slug, name: tag.name, description: tag.description }, filter }
     }
     case 'author': {
       const author = await authorBySlug(deps.db, slug)
@@ -47,7 +53,7 @@ export async function findListing(deps: Deps, edition: string, kind: ListingKind
       const filter = { authorId: author.id }
       // Only people who have published in this edition have a page: accounts are not listed for the asking.
       if (!await hasLiveArticles(deps.db, { edition, now: deps.clock(), filter })) return null
-      return { term: { kind, slug: author.slug, name: author.name }, filter }
+      return { term: { kind, slug: author.slug, name: author.name, description: '' }, filter }
     }
   }
 }

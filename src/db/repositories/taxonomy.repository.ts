@@ -23,19 +23,31 @@ export async function tagsOfArticle(db: DbOrTrx, articleId: number): Promise<Tag
 }
 
 /** Finds a section by slug in an edition, creating it if absent. */
-export async function ensureSection(db: DbOrTrx, edition: string, slug: string, name: string): Promise<number> {
+export async function ensureSection(db: DbOrTrx, edition: string, slug: string, name: string, description = ''): Promise<number> {
   const found = await db.selectFrom('sections').select('id').where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()
   if (found) return found.id
-  const row = await db.insertInto('sections').values({ edition, slug, name, parent_id: null }).returning('id').executeTakeFirstOrThrow()
+  const row = await db.insertInto('sections').values({ edition, slug, name, parent_id: null, description }).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
 
 /** Finds a tag by slug in an edition, creating it if absent. */
-export async function ensureTag(db: DbOrTrx, edition: string, slug: string, name: string): Promise<number> {
+export async function ensureTag(db: DbOrTrx, edition: string, slug: string, name: string, description = ''): Promise<number> {
   const found = await db.selectFrom('tags').select('id').where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()
   if (found) return found.id
-  const row = await db.insertInto('tags').values({ edition, slug, name }).returning('id').executeTakeFirstOrThrow()
+  const row = await db.insertInto('tags').values({ edition, slug, name, description }).returning('id').executeTakeFirstOrThrow()
   return row.id
+}
+
+/** A section's or tag's description, as it is now. */
+export async function termDescription(db: DbOrTrx, kind: TaxonomyKind, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom(kind === 'section' ? 'sections' : 'tags').select('description').where('id', '=', id).executeTakeFirst()
+  return row?.description
+}
+
+/** Replaces a section's or tag's description. */
+export async function setTermDescription(db: DbOrTrx, kind: TaxonomyKind, id: number, description: string): Promise<void> {
+  if (kind === 'section') await db.updateTable('sections').set({ description }).where('id', '=', id).execute()
+  else await db.updateTable('tags').set({ description }).where('id', '=', id).execute()
 }
 
 export async function setArticleTags(db: DbOrTrx, articleId: number, tagIds: number[]): Promise<void> {
@@ -134,14 +146,14 @@ export async function taxonomySlugTaken(db: DbOrTrx, kind: TaxonomyKind, edition
   return (await q.executeTakeFirst()) !== undefined
 }
 
-export async function insertTaxonomyItem(db: DbOrTrx, kind: TaxonomyKind, values: { edition: string, slug: string, name: string }): Promise<number> {
+export async function insertTaxonomyItem(db: DbOrTrx, kind: TaxonomyKind, values: { edition: string, slug: string, name: string, description?: string }): Promise<number> {
   const row = kind === 'section'
     ? await db.insertInto('sections').values({ ...values, parent_id: null }).returning('id').executeTakeFirstOrThrow()
     : await db.insertInto('tags').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
 
-export async function updateTaxonomyItem(db: DbOrTrx, kind: TaxonomyKind, id: number, values: { slug: string, name: string }): Promise<void> {
+export async function updateTaxonomyItem(db: DbOrTrx, kind: TaxonomyKind, id: number, values: { slug: string, name: string, description?: string }): Promise<void> {
   if (kind === 'section') await db.updateTable('sections').set(values).where('id', '=', id).execute()
   else await db.updateTable('tags').set(values).where('id', '=', id).execute()
 }
@@ -169,14 +181,20 @@ export async function articleIdsUsing(db: DbOrTrx, kind: TaxonomyKind, id: numbe
 
 export interface SectionNode { id: number, slug: string, name: string, parentId: number | null }
 
-export async function sectionsOfEdition(db: DbOrTrx, edition: string): Promise<SectionNode[]> {
-  const rows = await db.selectFrom('sections').select(['id', 'slug', 'name', 'parent_id'])
+/**
+ * An edition's sections (a section's page covers its subsections) and the description of the one whose
+ * slug is `describe`, in the same query: the page shows only its own, and descriptions can be long.
+ */
+export async function sectionsOfEdition(db: DbOrTrx, edition: string, describe: string): Promise<{ sections: SectionNode[], description: string | null }> {
+  const rows = await db.selectFrom('sections')
+    .select((eb) => ['id', 'slug', 'name', 'parent_id', eb.case().when('slug', '=', describe).then(eb.ref('description')).else(eb.val('')).end().as('description')])
     .where('edition', '=', edition).orderBy('name').orderBy('id').execute()
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id }))
+  const sections = rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id }))
+  return { sections, description: rows.find((r) => r.slug === describe)?.description ?? null }
 }
 
-export async function tagBySlug(db: DbOrTrx, edition: string, slug: string): Promise<TermRef | undefined> {
-  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()
+export async function tagBySlug(db: DbOrTrx, edition: string, slug: string): Promise<(TermRef & { description: string }) | undefined> {
+  return db.selectFrom('tags').select(['id', 'slug', 'name', 'description']).where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()
 }
 
 

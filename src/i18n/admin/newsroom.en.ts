@@ -231,6 +231,8 @@ export const newsroomEn = {
   'admin.taxonomy.slug': 'Slug',
   'admin.taxonomy.slugHint': 'Leave empty to make one from the name.',
   'admin.taxonomy.slugChangeHint': 'Part of the page’s web address. Changing it changes that address.',
+  'admin.taxonomy.description': 'Description',
+  'admin.taxonomy.descriptionHint': 'Plain text shown under the heading of its page, and given to search engines. Optional.',
   'admin.taxonomy.articles': 'Articles',
   'admin.taxonomy.addSection': 'Add section',
   'admin.taxonomy.addTag': 'Add tag',

@@ -232,6 +232,8 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.taxonomy.slug': 'Սլագ',
   'admin.taxonomy.slugHint': 'Թողեք դատարկ՝ անվանումից ստանալու համար։',
   'admin.taxonomy.slugChangeHint': 'Էջի հասցեի մասն է։ Այն փոխելով՝ փոխում եք այդ հասցեն։',
+  'admin.taxonomy.description': 'Նկարագրություն',
+  'admin.taxonomy.descriptionHint': 'Պարզ տեքստ, որը ցուցադրվում է իր էջի վերնագրի տակ և տրվում որոնողական համակարգերին։ Պարտադիր չէ։',
   'admin.taxonomy.articles': 'Հոդվածներ',
   'admin.taxonomy.addSection': 'Ավելացնել բաժին',
   'admin.taxonomy.addTag': 'Ավելացնել պիտակ',

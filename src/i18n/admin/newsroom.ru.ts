@@ -244,6 +244,8 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.taxonomy.slug': 'Слаг',
   'admin.taxonomy.slugHint': 'Оставьте пустым, чтобы получить его из названия.',
   'admin.taxonomy.slugChangeHint': 'Часть адреса страницы. Изменив его, вы измените этот адрес.',
+  'admin.taxonomy.description': 'Описание',
+  'admin.taxonomy.descriptionHint': 'Простой текст под заголовком страницы; его же видят поисковые системы. Необязательно.',
   'admin.taxonomy.articles': 'Статей',
   'admin.taxonomy.addSection': 'Добавить рубрику',
   'admin.taxonomy.addTag': 'Добавить тег',

@@ -17,13 +17,30 @@ export function listingHeading(ctx: ViewContext, term: ListingTerm): string {
   }
 }
 
+/** The page's meta description: what an editor wrote for the section or tag, or else a sentence naming it. */
 export function listingDescription(ctx: ViewContext, term: ListingTerm): string {
+  const written = term.description.replace(/\s+/g, ' ').trim()
+  if (written !== '') return written
   const params = { name: term.name, site: ctx.settings.siteName }
   switch (term.kind) {
     case 'section': return ctx.i18n.t('listing.section.description', params)
     case 'tag': return ctx.i18n.t('listing.tag.description', params)
     case 'author': return ctx.i18n.t('listing.author.description', params)
   }
+}
+
+/**
+ * A section's or tag's description as the editor typed it: plain text, escaped like any text, a blank
+ * line starting a new paragraph and a single line break kept as one.
+ */
+export function TermDescription({ text }: { text: string }) {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '')
+  if (paragraphs.length === 0) return null
+  return (
+    <div class="term-description">
+      {paragraphs.map((p) => <p>{p.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br />, line]))}</p>)}
+    </div>
+  )
 }
 
 export function ListingPage({ ctx, data, isFirstPage }: { ctx: ViewContext, data: ListingPageData, isFirstPage: boolean }) {
@@ -38,6 +55,7 @@ export function ListingPage({ ctx, data, isFirstPage }: { ctx: ViewContext, data
       canonicalPath={isFirstPage ? path : undefined} noindex={!isFirstPage} feeds={feeds}
       live={isFirstPage && term.kind === 'section' ? 'newsfeed' : 'banner'}>
       <h1>{heading}</h1>
+      <TermDescription text={term.description} />
       <FollowLinks ctx={ctx} feeds={feeds} />
       {isFirstPage && term.kind === 'section' ? <LiveNewsfeed ctx={ctx} section={term.slug} /> : null}
       {items.length === 0 ? <p class="empty">{t('listing.empty')}</p> : <NewsfeedByDay ctx={ctx} items={items} />}

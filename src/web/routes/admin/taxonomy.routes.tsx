@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { TaxonomyKind } from '../../../db/repositories/taxonomy.repository.js'
 import {
-  createTaxonomyItem, deleteTaxonomy, taxonomyItem, taxonomyOverview, taxonomyUsage, updateTaxonomy, type TaxonomyResult
+  createTaxonomyItem, deleteTaxonomy, taxonomyItem, taxonomyOverview, taxonomyUsage, updateTaxonomy, type TaxonomyResult, type TaxonomyValues
 } from '../../../services/taxonomy.service.js'
 import { translateErrors } from '../../views/admin/form-errors.js'
 import { TaxonomyItemPage, TaxonomyPage, type TaxonomyFormState } from '../../views/admin/taxonomy-pages.js'
@@ -11,6 +11,11 @@ import { parseId } from '../../../domain/ids.js'
 import { field } from '../form-body.js'
 
 type KindParams = { Params: { kind: string, id: string } }
+
+/** What the create and edit forms send, as typed (the service trims and checks it). */
+function formValues(body: unknown): TaxonomyValues {
+  return { name: field(body, 'name'), slug: field(body, 'slug'), description: field(body, 'description') }
+}
 
 function parseKind(text: string): TaxonomyKind | null {
   return text === 'section' || text === 'tag' ? text : null
@@ -32,14 +37,14 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     return reply.adminPage(<TaxonomyPage ctx={ctx} edition={edition} sections={sections} tags={tags} state={state} />, status)
   }
 
-  async function renderItem(request: FastifyRequest, reply: FastifyReply, kind: TaxonomyKind, id: number, opts: { values?: { name: string, slug: string }, result?: TaxonomyResult, status?: number } = {}) {
+  async function renderItem(request: FastifyRequest, reply: FastifyReply, kind: TaxonomyKind, id: number, opts: { values?: TaxonomyValues, result?: TaxonomyResult, status?: number } = {}) {
     const item = await taxonomyItem(deps, kind, id)
     if (!item) return sendAdminError(request, reply, 404)
     const ctx = await request.adminContext()
     const errors = opts.result?.kind === 'invalid' ? translateErrors(ctx.i18n, opts.result.errors) : {}
     const count = await taxonomyUsage(deps, kind, id)
     return reply.adminPage(
-      <TaxonomyItemPage ctx={ctx} kind={kind} item={item} values={opts.values ?? { name: item.name, slug: item.slug }} errors={errors} articleCount={count} />,
+      <TaxonomyItemPage ctx={ctx} kind={kind} item={item} values={opts.values ?? { name: item.name, slug: item.slug, description: item.description }} errors={errors} articleCount={count} />,
       opts.status ?? 200
     )
   }
@@ -56,7 +61,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     const ctx = await request.adminContext()
     const edition = field(request.body, 'edition')
     if (!ctx.settings.editions.includes(edition)) return sendAdminError(request, reply, 400)
-    const values = { name: field(request.body, 'name'), slug: field(request.body, 'slug') }
+    const values = formValues(request.body)
     const result = await createTaxonomyItem(deps, ctx.user, kind, edition, values)
     switch (result.kind) {
       case 'done': return reply.redirect(`/admin/taxonomy/?edition=${encodeURIComponent(edition)}&notice=${NOTICES[kind].created}`, 303)
@@ -77,7 +82,7 @@ const taxonomyRoutes: FastifyPluginAsync = async (app) => {
     const kind = parseKind(request.params.kind)
     const id = parseId(request.params.id)
     if (!kind || id === null) return sendAdminError(request, reply, 404)
-    const values = { name: field(request.body, 'name'), slug: field(request.body, 'slug') }
+    const values = formValues(request.body)
     const result = await updateTaxonomy(deps, request.user!, kind, id, values)
     switch (result.kind) {
       case 'done': return reply.redirect(`/admin/taxonomy/${kind}/${id}/?notice=${NOTICES[kind].saved}`, 303)

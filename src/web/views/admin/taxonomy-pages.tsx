@@ -1,18 +1,18 @@
-// Sections and tags of one edition: add, and a page per item to rename, change its slug or delete it.
+// Sections and tags of one edition: add, and a page per item to rename, change its slug or description, or delete it.
 import type { TaxonomyItem, TaxonomyKind } from '../../../db/repositories/taxonomy.repository.js'
 import { MAX_SLUG_LENGTH } from '../../../domain/slug.js'
-import { TAXONOMY_NAME_LIMIT } from '../../../domain/sections.js'
+import { TAXONOMY_DESCRIPTION_LIMIT, TAXONOMY_NAME_LIMIT } from '../../../domain/sections.js'
 import type { TaxonomyValues } from '../../../services/taxonomy.service.js'
 import type { AdminContext } from './admin-context.js'
 import { AdminLayout } from './admin-layout.js'
-import { AdminForm, CsrfInput, ErrorSummary, TextField, type FormErrors } from './forms.js'
+import { AdminForm, CsrfInput, ErrorSummary, TextAreaField, TextField, type FormErrors } from './forms.js'
 
 export interface TaxonomyFormState { kind: TaxonomyKind, values: TaxonomyValues, errors: FormErrors }
 
 function AddForm({ ctx, kind, edition, state }: { ctx: AdminContext, kind: TaxonomyKind, edition: string, state: TaxonomyFormState | null }) {
   const { t } = ctx.i18n
   const mine = state?.kind === kind ? state : null
-  const values = mine?.values ?? { name: '', slug: '' }
+  const values = mine?.values ?? { name: '', slug: '', description: '' }
   const errors = mine?.errors ?? {}
   return (
     <AdminForm action={`/admin/taxonomy/${kind}/new/`} csrfToken={ctx.csrfToken} class="admin-form taxonomy-add">
@@ -20,8 +20,17 @@ function AddForm({ ctx, kind, edition, state }: { ctx: AdminContext, kind: Taxon
       <ErrorSummary errors={errors} heading={t('admin.form.errorSummary')} />
       <TextField id={`${kind}-name`} name="name" label={t('admin.taxonomy.name')} value={values.name} error={errors.name} required maxLength={TAXONOMY_NAME_LIMIT} />
       <TextField id={`${kind}-slug`} name="slug" label={t('admin.taxonomy.slug')} value={values.slug} error={errors.slug} maxLength={MAX_SLUG_LENGTH} hint={t('admin.taxonomy.slugHint')} />
+      <DescriptionField id={`${kind}-description`} ctx={ctx} value={values.description} error={errors.description} />
       <p class="form-actions"><button type="submit" class="button">{t(kind === 'section' ? 'admin.taxonomy.addSection' : 'admin.taxonomy.addTag')}</button></p>
     </AdminForm>
+  )
+}
+
+function DescriptionField({ ctx, value, error, id }: { ctx: AdminContext, value: string, error: string | undefined, id?: string }) {
+  const { t } = ctx.i18n
+  return (
+    <TextAreaField id={id} name="description" label={t('admin.taxonomy.description')} value={value} error={error} rows={3}
+      maxLength={TAXONOMY_DESCRIPTION_LIMIT} hint={t('admin.taxonomy.descriptionHint')} />
   )
 }
 
@@ -92,6 +101,7 @@ export function TaxonomyItemPage({ ctx, kind, item, values, errors, articleCount
       <AdminForm action={`/admin/taxonomy/${kind}/${item.id}/`} csrfToken={ctx.csrfToken}>
         <TextField name="name" label={t('admin.taxonomy.name')} value={values.name} error={errors.name} required maxLength={TAXONOMY_NAME_LIMIT} />
         <TextField name="slug" label={t('admin.taxonomy.slug')} value={values.slug} error={errors.slug} maxLength={MAX_SLUG_LENGTH} hint={t('admin.taxonomy.slugChangeHint')} />
+        <DescriptionField ctx={ctx} value={values.description} error={errors.description} />
         <p class="form-actions"><button type="submit" class="button">{t('admin.taxonomy.save')}</button></p>
       </AdminForm>
       <section class="admin-panel danger-zone" aria-labelledby="delete-heading">
