@@ -20,6 +20,7 @@ import * as wireSearchAndReview from './2026-12-04T01-00-wire-search-and-review.
 import * as articleDaySlugs from './2026-12-04T02-00-article-day-slugs.js'
 import * as bodyDocuments from './2026-12-04T03-00-body-documents.js'
 import * as commentImportKeys from './2026-12-05T00-00-comment-import-keys.js'
+import * as termDescriptions from './2026-12-06T00-00-term-descriptions.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -40,7 +41,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T01-00-wire-search-and-review': wireSearchAndReview,
   '2026-12-04T02-00-article-day-slugs': articleDaySlugs,
   '2026-12-04T03-00-body-documents': bodyDocuments,
-  '2026-12-05T00-00-comment-import-keys': commentImportKeys
+  '2026-12-05T00-00-comment-import-keys': commentImportKeys,
+  '2026-12-06T00-00-term-descriptions': termDescriptions
 }
 
 export const migrationProvider: MigrationProvider = {

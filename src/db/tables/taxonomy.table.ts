@@ -6,6 +6,8 @@ export interface SectionsTable {
   slug: string
   name: string
   parent_id: number | null
+  /** Shown at the top of the section's page; '' for none. */
+  description: Generated<string>
 }
 
 export interface TagsTable {
@@ -13,6 +15,8 @@ export interface TagsTable {
   edition: string
   slug: string
   name: string
+  /** Shown at the top of the tag's page; '' for none. */
+  description: Generated<string>
 }
 
 export interface ArticleTagsTable {
