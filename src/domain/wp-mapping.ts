@@ -4,6 +4,8 @@ import type { CommentStatus } from './moderation.js'
 import { zonedTimeToInstant, type IsoInstant } from './days.js'
 import type { ArticleStatus } from './publishing.js'
 import { isValidSlug, slugFromText } from './slug.js'
+import { htmlToText } from './search-text.js'
+import { TAXONOMY_DESCRIPTION_LIMIT } from './sections.js'
 import { excerptToLead, wordpressContentToBody } from './wp-content.js'
 import type { WxrComment, WxrItem } from './wxr-reader.js'
 
@@ -86,6 +88,18 @@ function decodeSlug(slug: string): string {
   } catch {
     return slug
   }
+}
+
+/**
+ * A category's or tag's description as a section or tag keeps it: plain text (WordPress allows some HTML
+ * there; its text and line breaks are kept, the markup is not), without control characters but line
+ * breaks and tabs, at most TAXONOMY_DESCRIPTION_LIMIT characters.
+ */
+export function termDescriptionOf(description: string): string {
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  const text = htmlToText(description).replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+  const chars = [...text]
+  return chars.length > TAXONOMY_DESCRIPTION_LIMIT ? chars.slice(0, TAXONOMY_DESCRIPTION_LIMIT).join('').trimEnd() : text
 }
 
 /** The post's slug when it is already a Lede slug, otherwise one made from it (or from the title). */

@@ -5,6 +5,7 @@ import { wallClock, type IsoInstant } from './days.js'
 import { xmlSafe } from './xml-text.js'
 import type { ArticleStatus } from './publishing.js'
 import type { CommentStatus } from './moderation.js'
+import { escapeHtml } from './html-escape.js'
 
 /** Text in CDATA as WordPress writes it: a "]]>" inside is split over two sections. */
 export function cdata(text: string): string {
@@ -54,12 +55,17 @@ export function wxrAuthor(a: { id: number, login: string, email: string, display
   return `	<wp:author><wp:author_id>${a.id}</wp:author_id><wp:author_login>${cdata(a.login)}</wp:author_login><wp:author_email>${cdata(a.email)}</wp:author_email><wp:author_display_name>${cdata(a.displayName)}</wp:author_display_name><wp:author_first_name><![CDATA[]]></wp:author_first_name><wp:author_last_name><![CDATA[]]></wp:author_last_name></wp:author>\n`
 }
 
-export function wxrCategory(c: { id: number, slug: string, name: string, parentSlug: string | null }): string {
-  return `	<wp:category><wp:term_id>${c.id}</wp:term_id><wp:category_nicename>${cdata(c.slug)}</wp:category_nicename><wp:category_parent>${cdata(c.parentSlug ?? '')}</wp:category_parent><wp:cat_name>${cdata(c.name)}</wp:cat_name></wp:category>\n`
+/** A section's or tag's plain-text description as WordPress keeps one: HTML, so its text is escaped (the import decodes it back). */
+const termDescriptionHtml = (text: string) => escapeHtml(text)
+
+export function wxrCategory(c: { id: number, slug: string, name: string, parentSlug: string | null, description?: string }): string {
+  const description = c.description ? `<wp:category_description>${cdata(termDescriptionHtml(c.description))}</wp:category_description>` : ''
+  return `	<wp:category><wp:term_id>${c.id}</wp:term_id><wp:category_nicename>${cdata(c.slug)}</wp:category_nicename><wp:category_parent>${cdata(c.parentSlug ?? '')}</wp:category_parent><wp:cat_name>${cdata(c.name)}</wp:cat_name>${description}</wp:category>\n`
 }
 
-export function wxrTag(t: { id: number, slug: string, name: string }): string {
-  return `	<wp:tag><wp:term_id>${t.id}</wp:term_id><wp:tag_slug>${cdata(t.slug)}</wp:tag_slug><wp:tag_name>${cdata(t.name)}</wp:tag_name></wp:tag>\n`
+export function wxrTag(t: { id: number, slug: string, name: string, description?: string }): string {
+  const description = t.description ? `<wp:tag_description>${cdata(termDescriptionHtml(t.description))}</wp:tag_description>` : ''
+  return `	<wp:tag><wp:term_id>${t.id}</wp:term_id><wp:tag_slug>${cdata(t.slug)}</wp:tag_slug><wp:tag_name>${cdata(t.name)}</wp:tag_name>${description}</wp:tag>\n`
 }
 
 export interface WxrArticle {

@@ -34,7 +34,7 @@ export async function exportWordPress(deps: Deps, edition: string, write: (text:
     if (!s || written.has(id) || depth > 100) return
     if (s.parent_id !== null) await writeSection(s.parent_id, depth + 1)
     written.add(id)
-    await write(wxrCategory({ id: s.id, slug: s.slug, name: s.name, parentSlug: s.parent_id !== null ? sectionById.get(s.parent_id)?.slug ?? null : null }))
+    await write(wxrCategory({ id: s.id, slug: s.slug, name: s.name, description: s.description, parentSlug: s.parent_id !== null ? sectionById.get(s.parent_id)?.slug ?? null : null }))
   }
   for (const s of sections) await writeSection(s.id)
   for (const t of await exportTags(deps.db, edition)) await write(wxrTag(t))

@@ -21,7 +21,7 @@ import { isValidEmail, normaliseEmail, DISPLAY_NAME_MAX_LENGTH } from '../domain
 import { queryKeyOf } from '../domain/legacy-urls.js'
 import { count, emptySummary, note, skip, type ImportSummary } from '../domain/import-summary.js'
 import { isValidSlug, slugFromText } from '../domain/slug.js'
-import { articleOf, commentOf, exportOffsetMinutes, oldPathOf, type MappedArticle, type MappedComment } from '../domain/wp-mapping.js'
+import { articleOf, commentOf, exportOffsetMinutes, oldPathOf, termDescriptionOf, type MappedArticle, type MappedComment } from '../domain/wp-mapping.js'
 import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem, type WxrItemTerm, type WxrRecord, type WxrTerm } from '../domain/wxr-reader.js'
 import type { DbOrTrx, DialectName } from '../db/database.js'
 import { engineOf } from '../db/engine.js'
@@ -37,7 +37,7 @@ import {
   recordImportedItems, setSectionParent, updateImportRun, type ImportedItem, type ImportItemRow, type OldUrl
 } from '../db/repositories/imports.repository.js'
 import { loadSettings } from '../db/repositories/settings.repository.js'
-import { ensureSection, ensureTag } from '../db/repositories/taxonomy.repository.js'
+import { ensureSection, ensureTag, setTermDescription, termDescription } from '../db/repositories/taxonomy.repository.js'
 import { userByEmail } from '../db/repositories/users.repository.js'
 import type { WpKind } from '../db/tables/imports.table.js'
 import type { EventBus, LedeEvent } from '../events/bus.js'
@@ -203,11 +203,12 @@ async function importTerm(ctx: Context, term: WxrTerm, pendingParents: Map<strin
   const key = (term.id !== null ? String(term.id) : `slug:${term.slug}`).slice(0, 200)
   const known = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: kind, wpKey: key })
   const entity = kind === 'category' ? 'sections' : 'tags'
-  if (term.description.trim() !== '') note(ctx.summary, 'term description not kept (sections and tags have none)')
+  const description = termDescriptionOf(term.description)
+  let outcome: 'created' | 'updated' | 'unchanged' = known ? 'unchanged' : 'created'
   await inTransaction(ctx, async (trx) => {
     let id: number
     if (kind === 'category') {
-      id = known?.lede_id ?? await ensureSection(trx, ctx.edition, termSlug(term.slug, name), name.slice(0, 200))
+      id = known?.lede_id ?? await ensureSection(trx, ctx.edition, termSlug(term.slug, name), name.slice(0, 200), description)
       ctx.sections.set(term.slug, id)
       // WordPress names the parent by slug; it usually comes first, but not always.
       if (term.parent !== '') {
@@ -225,13 +226,40 @@ async function importTerm(ctx: Context, term: WxrTerm, pendingParents: Map<strin
       await redirectTo(trx, ctx, oldPathOf(`${ctx.blogPath}/category${path}/`), 'section', id)
       if (term.id !== null) await redirectTo(trx, ctx, queryKeyOf('cat', term.id), 'section', id)
     } else {
-      id = known?.lede_id ?? await ensureTag(trx, ctx.edition, slugFromText(name) || termSlug(term.slug, name), name.slice(0, 200))
+      id = known?.lede_id ?? await ensureTag(trx, ctx.edition, slugFromText(name) || termSlug(term.slug, name), name.slice(0, 200), description)
       await redirectTo(trx, ctx, oldPathOf(`${ctx.blogPath}/tag/${term.slug}/`), 'tag', id)
       if (term.slug !== '') await redirectTo(trx, ctx, queryKeyOf('tag', term.slug), 'tag', id)
     }
-    if (!known) await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: kind, wpKey: key, ledeKind: kind === 'category' ? 'section' : 'tag', ledeId: id, hash: '', runId: ctx.runId, at: ctx.at() })
+    const ledeKind = kind === 'category' ? 'section' : 'tag'
+    const kept = await keepTermDescription(trx, ctx, ledeKind, id, description, known)
+    if (kept === 'updated' && known) outcome = 'updated'
+    if (!known || kept !== 'same') {
+      await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: kind, wpKey: key, ledeKind, ledeId: id, hash: descriptionHash(description), runId: ctx.runId, at: ctx.at() })
+    }
   })
-  count(ctx.summary, known ? 'unchanged' : 'created', entity)
+  count(ctx.summary, outcome, entity)
+}
+
+/** What a term's mapping row remembers of its description: '' for none, else its hash. */
+const descriptionHash = (description: string) => description === '' ? '' : sha256(description)
+
+/**
+ * Gives a section or tag the export's description. A new one has it already, and one that was there before
+ * the import (same slug) gets it if it had none. One imported before takes the export's when that changed
+ * in WordPress, unless the newsroom has changed it in Lede since (its hash no longer the one the last
+ * import wrote): then theirs is kept and the summary says so, as for posts. 'same': nothing changed since
+ * the last import; 'synced': Lede has the export's already.
+ */
+async function keepTermDescription(trx: DbOrTrx, ctx: Context, kind: 'section' | 'tag', id: number, description: string, known: ImportItemRow | undefined): Promise<'same' | 'synced' | 'updated' | 'kept'> {
+  if (known && descriptionHash(description) === known.content_hash) return 'same'
+  const current = await termDescription(trx, kind, id) ?? ''
+  if (current === description) return 'synced'
+  if (known ? descriptionHash(current) === known.content_hash : current === '') {
+    await setTermDescription(trx, kind, id, description)
+    return 'updated'
+  }
+  note(ctx.summary, `${kind} description changed in Lede since it was imported (or there before the import): the Lede version is kept`)
+  return 'kept'
 }
 
 async function redirectTo(trx: DbOrTrx, ctx: Context, oldPath: string | null, targetKind: 'article' | 'section' | 'tag', targetId: number): Promise<void> {

@@ -16,16 +16,19 @@ async function exportText(t: TestApp, edition: string): Promise<string> {
 
 async function content(t: TestApp, edition: string) {
   const db = t.deps.db
-  const articles = await db.selectFrom('articles').select(['id', 'headline', 'lead', 'status', 'published_at', 'section_id', 'agency_credit', 'source_url', 'byline']).where('edition', '=', edition).orderBy('headline').execute()
+  const articles = await db.selectFrom('articles').leftJoin('users', 'users.id', 'articles.author_id')
+    .select(['articles.id', 'headline', 'lead', 'status', 'published_at', 'section_id', 'agency_credit', 'source_url', 'byline', 'users.display_name as author'])
+    .where('edition', '=', edition).orderBy('headline').execute()
   const ids = articles.map((a) => a.id)
   const comments = ids.length ? await db.selectFrom('comments').select(['author_name', 'body', 'status', 'depth']).where('article_id', 'in', ids).orderBy('body').execute() : []
-  const sections = await db.selectFrom('sections').select(['name']).where('edition', '=', edition).orderBy('name').execute()
-  const tags = await db.selectFrom('tags').innerJoin('article_tags', 'article_tags.tag_id', 'tags.id').select('tags.name').where('tags.edition', '=', edition).distinct().orderBy('tags.name').execute()
+  const sections = await db.selectFrom('sections').leftJoin('sections as parents', 'parents.id', 'sections.parent_id')
+    .select(['sections.name', 'sections.description', 'parents.name as parent']).where('sections.edition', '=', edition).orderBy('sections.name').execute()
+  const tags = await db.selectFrom('tags').innerJoin('article_tags', 'article_tags.tag_id', 'tags.id').select(['tags.name', 'tags.description']).where('tags.edition', '=', edition).distinct().orderBy('tags.name').execute()
   return {
-    articles: articles.map((a) => [a.headline, a.lead, a.status, a.published_at, a.agency_credit, a.source_url, a.byline]),
+    articles: articles.map((a) => [a.headline, a.lead, a.status, a.published_at, a.agency_credit, a.source_url, a.byline, a.author]),
     comments: comments.map((c) => [c.author_name, c.body, c.status, c.depth]),
-    sections: sections.map((s) => s.name),
-    tags: tags.map((t) => t.name)
+    sections: sections.map((s) => [s.name, s.parent, s.description]),
+    tags: tags.map((t) => [t.name, t.description])
   }
 }
 
@@ -38,10 +41,14 @@ describe('cdata', () => {
 
 forEachDialect((dialect) => {
   describe('exporting to WordPress', () => {
-    it('writes a WXR 1.2 file that imports back into a fresh site with the same stories, comments, sections and tags', async (tc) => {
+    it('writes a WXR 1.2 file that imports back into a fresh site with the same stories, authors, comments, sections (with parents and descriptions) and tags', async (tc) => {
       const source = await build(tc, dialect, { demo: true })
       const settings = await loadSettings(source.deps.db)
       const edition = settings.defaultEdition
+      // A section under another, and descriptions with characters HTML gives a meaning to.
+      const [first, second] = await source.deps.db.selectFrom('sections').select('id').where('edition', '=', edition).orderBy('id').limit(2).execute()
+      await source.deps.db.updateTable('sections').set({ parent_id: first!.id, description: 'Markets & money <in brief>.\nSecond line.' }).where('id', '=', second!.id).execute()
+      await source.deps.db.updateTable('tags').set({ description: 'Tagged "quotes" & more.' }).where('edition', '=', edition).execute()
       const xml = await exportText(source, edition)
       assert.match(xml, /<wp:wxr_version>1\.2<\/wp:wxr_version>/)
 

@@ -137,6 +137,25 @@ forEachDialect((dialect) => {
       assert.equal(tag.statusCode, 301)
       assert.equal(tag.headers.location, '/tag/codex/')
       assert.equal((await t.app.inject({ url: '/never/was/here/' })).statusCode, 404)
+      // Feed variants of a post's, a tag's and a category's old addresses go to the new page's feed.
+      for (const [old, to] of [
+        ['/2018/10/20/keyboard-navigation/feed/', `${target}feed/`], ['/?p=1724&feed=rss2', `${target}feed/`],
+        ['/?tag=codex&feed=rss2', '/tag/codex/feed/'], ['/?tag=codex&feed=atom', '/tag/codex/feed/atom/'],
+        ['/?cat=2835016&feed=atom', '/section/aciform/feed/atom/']
+      ] as const) {
+        const res = await t.app.inject({ url: old })
+        assert.equal(res.statusCode, 301, old)
+        assert.equal(res.headers.location, to, old)
+      }
+      // A tag's old address and its feeds are Lede's own (the same path): served, not redirected.
+      for (const same of ['/tag/codex/feed/', '/tag/codex/feed/atom/']) assert.equal((await t.app.inject({ url: same })).statusCode, 200, same)
+      // Descriptions of categories and tags are kept on their sections and tags.
+      const described = await t.deps.db.selectFrom('sections').select(['slug', 'description']).where('slug', 'in', ['block', 'grandchild-category', 'aciform']).orderBy('slug').execute()
+      assert.deepEqual(described.map((s) => [s.slug, s.description]), [
+        ['aciform', ''], ['block', 'Items in the block category have been created with the block editor.'], ['grandchild-category', 'This is a description for the Grandchild Category.']
+      ])
+      const tagged = await t.deps.db.selectFrom('tags').select('description').where('slug', '=', '8bit').executeTakeFirstOrThrow()
+      assert.equal(tagged.description, 'Tags posts about 8BIT.')
     })
 
     it('refuses broken or foreign files, naming the line, and imports nothing', async (tc) => {

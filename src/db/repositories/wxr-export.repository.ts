@@ -10,12 +10,12 @@ export async function exportAuthors(db: DbOrTrx, edition: string): Promise<{ id:
     .orderBy('id').execute()
 }
 
-export async function exportSections(db: DbOrTrx, edition: string): Promise<{ id: number, slug: string, name: string, parent_id: number | null }[]> {
-  return db.selectFrom('sections').select(['id', 'slug', 'name', 'parent_id']).where('edition', '=', edition).orderBy('id').execute()
+export async function exportSections(db: DbOrTrx, edition: string): Promise<{ id: number, slug: string, name: string, parent_id: number | null, description: string }[]> {
+  return db.selectFrom('sections').select(['id', 'slug', 'name', 'parent_id', 'description']).where('edition', '=', edition).orderBy('id').execute()
 }
 
-export async function exportTags(db: DbOrTrx, edition: string): Promise<{ id: number, slug: string, name: string }[]> {
-  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('edition', '=', edition).orderBy('id').execute()
+export async function exportTags(db: DbOrTrx, edition: string): Promise<{ id: number, slug: string, name: string, description: string }[]> {
+  return db.selectFrom('tags').select(['id', 'slug', 'name', 'description']).where('edition', '=', edition).orderBy('id').execute()
 }
 
 /** The next `limit` articles of the edition after `afterId`, in id order (keyset pages, any size of archive). */
