@@ -29,7 +29,7 @@ function wxr(bodies: Record<number, string>): string {
 <content:encoded><![CDATA[${body}]]></content:encoded><excerpt:encoded><![CDATA[Lead of ${id}.]]></excerpt:encoded>
 <wp:post_id>${id}</wp:post_id><wp:post_date>2024-03-01 14:00:00</wp:post_date><wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt>
 <wp:comment_status>open</wp:comment_status><wp:post_name>post-${id}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:is_sticky>${id === 102 ? 1 : 0}</wp:is_sticky>
-<category domain="category" nicename="europe"><![CDATA[Europe]]></category>${id === 101 ? '<category domain="category" nicename="world"><![CDATA[World]]></category>' : ''}
+<category domain="category" nicename="europe"><![CDATA[Europe]]></category><category domain="category" nicename="world"><![CDATA[World]]></category>
 <category domain="post_tag" nicename="elections"><![CDATA[Elections]]></category>
 ${id === 101 ? `<wp:comment><wp:comment_id>11</wp:comment_id><wp:comment_author><![CDATA[Reader]]></wp:comment_author><wp:comment_author_email>reader@example.org</wp:comment_author_email>
 <wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>192.0.2.11</wp:comment_author_IP><wp:comment_date>2024-03-02 10:00:00</wp:comment_date><wp:comment_date_gmt>2024-03-02 06:00:00</wp:comment_date_gmt>
@@ -110,9 +110,9 @@ describe('main admin screens in Chromium', { skip: !HAS_CHROMIUM && 'Chromium is
       error: 'GET https://agency.example/rss answered 503 Service Unavailable after 30 s; trying again at the next interval'
     })
 
-    // The WordPress import: a first run, then the export again with one post edited and one added, a sticky
-    // one (created, updated, unchanged and skipped entries, skip reasons and a note), and a file that is not
-    // an export.
+    // The WordPress import: a first run, then the export again with one post edited and one added, sticky
+    // and in two categories (created, updated, unchanged and skipped entries, skip reasons and a note), and
+    // a file that is not an export.
     const runImport = async (fileName: string, xml: string): Promise<ImportResult> => importWordPress(site.deps, {
       source: () => Readable.from([Buffer.from(xml, 'utf8')]), fileName, edition: 'en', dryRun: false, mediaDir: null,
       actor: { id: admin.user.id, name: admin.user.displayName }

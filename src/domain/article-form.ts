@@ -63,6 +63,7 @@ export interface ArticleFormValues {
   publish_date: string
   publish_time: string
   breaking: boolean
+  sticky: boolean
   comments_open: boolean
 }
 
@@ -85,6 +86,8 @@ export interface ArticleInput {
   /** The publication time the editor entered, converted from the site zone; null when left empty. */
   publishedAt: IsoInstant | null
   breaking: boolean
+  /** Pinned to the top of the front page; left out, the story keeps what it had. */
+  sticky?: boolean
   commentsOpen: boolean
 }
 
@@ -95,7 +98,7 @@ export type ArticleFormResult =
 export const EMPTY_ARTICLE_VALUES: ArticleFormValues = {
   headline: '', slug: '', lead: '', body: '', agency_credit: '', source_url: '', byline: '', section_id: '', tags: '',
   featured_media_id: '', featured_alt: '', featured_caption: '', featured_credit: '', publish_date: '', publish_time: '',
-  breaking: false, comments_open: true
+  breaking: false, sticky: false, comments_open: true
 }
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -185,6 +188,7 @@ export function validateArticleForm(body: Record<string, unknown>, timeZone: str
     publish_date: raw.publish_date.text.trim(),
     publish_time: raw.publish_time.text.trim(),
     breaking: checkbox(body, 'breaking'),
+    sticky: checkbox(body, 'sticky'),
     comments_open: checkbox(body, 'comments_open')
   }
 
@@ -250,6 +254,7 @@ export function validateArticleForm(body: Record<string, unknown>, timeZone: str
       featuredCredit: hasImage ? orNull(values.featured_credit) : null,
       publishedAt,
       breaking: values.breaking,
+      sticky: values.sticky,
       commentsOpen: values.comments_open
     }
   }

@@ -34,7 +34,7 @@ const tagKeys = (text: string) => parseTags(text).map((name) => slugFromText(nam
 
 /** Do two forms say the same thing? Tags compare as the tags they name ("budget,Parliament" is "Budget, Parliament"). */
 export function sameFormValues(a: ArticleFormValues, b: ArticleFormValues): boolean {
-  if (a.breaking !== b.breaking || a.comments_open !== b.comments_open) return false
+  if (a.breaking !== b.breaking || a.sticky !== b.sticky || a.comments_open !== b.comments_open) return false
   return STRING_FIELDS.every((key) => key === 'tags' ? tagKeys(a.tags) === tagKeys(b.tags) : a[key] === b[key])
 }
 

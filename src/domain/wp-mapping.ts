@@ -123,6 +123,8 @@ export interface MappedArticle {
   status: ArticleStatus
   publishedAt: IsoInstant | null
   commentsOpen: boolean
+  /** WordPress's sticky post: pinned to the top of the front page. */
+  sticky: boolean
   /** Logins: the author. */
   authorLogin: string
   /** The first category's slug becomes the section; Lede files an article in one section. */
@@ -150,7 +152,6 @@ export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, f
   const notes: string[] = []
   if (mapped.note === 'private') notes.push('private post imported as a draft')
   if (item.postPassword !== '') notes.push('password-protected post imported without its password')
-  if (item.isSticky) notes.push('sticky flag not kept (Lede has no sticky posts)')
   let publishedAt = instantOf(item.postDate, item.postDateGmt, zone)
   // An unpublished draft's local date is only when it was last saved, not a planned time.
   if ((mapped.status === 'draft' || mapped.status === 'pending') && parseWpDate(item.postDateGmt) === null) publishedAt = null
@@ -173,6 +174,7 @@ export function articleOf(item: WxrItem, zone: { offsetMinutes: number | null, f
       status: mapped.status,
       publishedAt,
       commentsOpen: item.commentStatus !== 'closed',
+      sticky: item.isSticky,
       authorLogin: item.creator,
       sectionSlug: categories[0]?.slug || null,
       extraCategories: categories.slice(1).map((c) => c.slug),

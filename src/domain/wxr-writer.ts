@@ -79,6 +79,8 @@ export interface WxrArticle {
   createdAt: IsoInstant
   updatedAt: IsoInstant
   commentsOpen: boolean
+  /** Pinned to the top of the front page: WordPress's sticky post. */
+  sticky?: boolean
   authorLogin: string
   /** Absolute URL when readers can see it; otherwise the ?p= link WordPress gives unpublished posts. */
   link: string
@@ -150,7 +152,7 @@ export function wxrItem(a: WxrArticle, comments: readonly WxrExportComment[], ti
 		<wp:menu_order>0</wp:menu_order>
 		<wp:post_type>post</wp:post_type>
 		<wp:post_password></wp:post_password>
-		<wp:is_sticky>0</wp:is_sticky>
+		<wp:is_sticky>${a.sticky ? 1 : 0}</wp:is_sticky>
 ${terms}${metas}${commentXml}	</item>
 `
 }

@@ -35,6 +35,7 @@ export const en = {
   'nav.primary': 'Main navigation',
 
   'newsfeed.title': 'Newsfeed',
+  'newsfeed.pinned': 'Pinned',
   'newsfeed.description': 'The latest news from {site}, newest first.',
   'newsfeed.olderNews': 'Older news',
   'newsfeed.newerNews': 'Latest news',

@@ -36,6 +36,7 @@ export const hy: Catalog = {
   'nav.primary': 'Հիմնական նավարկում',
 
   'newsfeed.title': 'Լրահոս',
+  'newsfeed.pinned': 'Ամրացված',
   'newsfeed.description': '{site}-ի վերջին լուրերը՝ սկսած ամենաթարմից։',
   'newsfeed.olderNews': 'Ավելի վաղ լուրեր',
   'newsfeed.newerNews': 'Վերջին լուրեր',

@@ -36,6 +36,7 @@ export const ru: Catalog = {
   'nav.primary': 'Основная навигация',
 
   'newsfeed.title': 'Лента новостей',
+  'newsfeed.pinned': 'Закреплено',
   'newsfeed.description': 'Последние новости {site}, сначала самые свежие.',
   'newsfeed.olderNews': 'Более ранние новости',
   'newsfeed.newerNews': 'Последние новости',

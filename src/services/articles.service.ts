@@ -39,6 +39,8 @@ export interface NewArticle {
   status: ArticleStatus
   publishedAt?: IsoInstant | null
   breaking?: boolean
+  /** Pinned to the top of the edition's front page (WordPress's sticky posts). */
+  sticky?: boolean
   commentsOpen?: boolean
   slug?: string
   translationGroup?: string | null
@@ -137,7 +139,8 @@ function contentColumns(input: Omit<NewArticle, 'edition' | 'slug' | 'translatio
     author_id: input.authorId ?? null,
     section_id: input.sectionId ?? null,
     status: input.status,
-    published_at: input.publishedAt ?? null
+    published_at: input.publishedAt ?? null,
+    sticky: input.sticky ? 1 : 0
   }
 }
 
@@ -383,6 +386,8 @@ export async function saveArticle(deps: Deps, editor: Editor, request: SaveReque
       published_at: next.publishedAt,
       updated_at: at.toISOString(),
       breaking: input.breaking ? 1 : 0,
+      // Left out of the form (an API client, an older page), a story keeps its pin.
+      ...(input.sticky !== undefined ? { sticky: input.sticky ? 1 : 0 } : {}),
       comments_open: input.commentsOpen ? 1 : 0,
       featured_media_id: input.featuredMediaId,
       featured_alt: input.featuredAlt,

@@ -2,7 +2,7 @@
 import { dayOf, dayRange, parseDay, type Day } from '../domain/days.js'
 import type { SiteSettings } from '../domain/settings.js'
 import {
-  dayNewsfeed, earliestPublishedFrom, latestPublished, latestPublishedBefore, liveArticlesBySlug,
+  dayNewsfeed, earliestPublishedFrom, latestPublished, latestPublishedBefore, liveArticlesBySlug, pinnedStories,
   type ArticleRow, type NewsfeedCursor, type NewsfeedItem, nextScheduledPublication
 } from '../db/repositories/articles.repository.js'
 import { approvedComments, type PublicComment } from '../db/repositories/comments.repository.js'
@@ -16,8 +16,20 @@ import { sharedBlock } from './shared-blocks.js'
 import type { Deps } from './deps.js'
 import { liveBlogForReaders, type LiveBlogView } from './live-blog-reader.service.js'
 
-export async function frontPage(deps: Deps, settings: SiteSettings, edition: string, before?: NewsfeedCursor) {
-  return latestPublished(deps.db, { edition, now: deps.clock(), limit: settings.newsfeedPageSize, ...(before ? { before } : {}) })
+/** Stories pinned above the front page's newsfeed, at most. */
+export const PINNED_ON_FRONT_PAGE = 5
+
+/**
+ * The front page: a page of the newsfeed and, on the first page only, the stories pinned above it (which
+ * the newsfeed still lists at their time, as WordPress's sticky posts stay in their archives).
+ */
+export async function frontPage(deps: Deps, settings: SiteSettings, edition: string, before?: NewsfeedCursor): Promise<{ items: NewsfeedItem[], hasMore: boolean, pinned: NewsfeedItem[] }> {
+  const now = deps.clock()
+  const [page, pinned] = await Promise.all([
+    latestPublished(deps.db, { edition, now, limit: settings.newsfeedPageSize, ...(before ? { before } : {}) }),
+    before ? [] : pinnedStories(deps.db, { edition, now, limit: PINNED_ON_FRONT_PAGE })
+  ])
+  return { ...page, pinned }
 }
 
 export interface DayPageData {

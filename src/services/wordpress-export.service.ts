@@ -54,7 +54,7 @@ export async function exportWordPress(deps: Deps, edition: string, write: (text:
       const articleComments = threads.get(a.id) ?? []
       await write(wxrItem({
         id: a.id, headline: a.headline, lead: a.lead, bodyHtml: a.body_html, slug: a.slug, status: a.status, publishedAt: a.published_at,
-        createdAt: a.created_at, updatedAt: a.updated_at, commentsOpen: a.comments_open === 1,
+        createdAt: a.created_at, updatedAt: a.updated_at, commentsOpen: a.comments_open === 1, sticky: a.sticky === 1,
         authorLogin: a.author_id !== null ? logins.get(a.author_id) ?? '' : '', link,
         section: section ? { slug: section.slug, name: section.name } : null, tags: tags.get(a.id) ?? [],
         agencyCredit: a.agency_credit, sourceUrl: a.source_url, byline: a.byline

@@ -424,7 +424,7 @@ async function articleFields(ctx: Context, item: WxrItem, a: MappedArticle): Pro
   const featuredMediaId = a.thumbnailId !== null ? ctx.media.get(String(a.thumbnailId)) ?? null : null
   return {
     headline: a.headline, lead: a.lead, bodySource: a.bodySource, authorId, sectionId, tags: a.tags,
-    status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, featuredMediaId,
+    status: a.status, publishedAt: a.publishedAt, commentsOpen: a.commentsOpen, sticky: a.sticky, featuredMediaId,
     agencyCredit: a.agencyCredit, sourceUrl: a.sourceUrl, byline: a.byline
   }
 }

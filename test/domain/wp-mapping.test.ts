@@ -119,7 +119,9 @@ describe('articleOf', () => {
     assert.deepEqual(a.tags, ['Alpha'])
     assert.equal(a.thumbnailId, 42)
     assert.equal(a.commentsOpen, false)
-    assert.ok(a.notes.some((n) => n.includes('sticky')))
+    // Sticky in WordPress: pinned to the front page in Lede, nothing to note.
+    assert.equal(a.sticky, true)
+    assert.ok(!a.notes.some((n) => n.includes('sticky')))
   })
 
   it('gives a never-published draft no publication time', () => {

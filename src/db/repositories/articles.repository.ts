@@ -114,6 +114,17 @@ export async function latestPublished(db: DbOrTrx, q: { edition: string, now: Da
   return { items: rows.slice(0, q.limit).map(toNewsfeedItem), hasMore: rows.length > q.limit }
 }
 
+/**
+ * The edition's live stories pinned to the top of the front page, newest first. `sticky = 1` is written
+ * into the SQL, not bound: only then can either engine use the partial index that holds just the pinned
+ * stories (articles_sticky_idx), so this read costs the same however large the archive.
+ */
+export async function pinnedStories(db: DbOrTrx, q: { edition: string, now: Date, limit: number }): Promise<NewsfeedItem[]> {
+  const rows = await newsfeedColumns(db, q.edition, q.now).where(sql<boolean>`articles.sticky = 1`)
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit).execute()
+  return rows.map(toNewsfeedItem)
+}
+
 /** Every live story published within [start, end), newest first. */
 export async function dayNewsfeed(db: DbOrTrx, q: { edition: string, now: Date, start: IsoInstant, end: IsoInstant }): Promise<NewsfeedItem[]> {
   const rows = await newsfeedColumns(db, q.edition, q.now, LIVE_STATUSES, { op: '<', at: q.end })

@@ -24,6 +24,8 @@ export interface ArticlesTable {
   created_at: string
   updated_at: string
   breaking: Generated<number>
+  /** 1: pinned to the top of its edition's front page while it is live (WordPress's sticky posts). */
+  sticky: Generated<number>
   comments_open: Generated<number>
   /** Bumped on every save, for optimistic locking. */
   version: Generated<number>

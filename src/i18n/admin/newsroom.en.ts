@@ -89,6 +89,7 @@ export const newsroomEn = {
   'admin.editor.publishTime': 'Time',
   'admin.editor.publishTimeHint': 'In the site’s time zone ({zone}). Leave empty to publish now; a future time schedules the story, and it appears by itself at that time.',
   'admin.editor.breaking': 'Breaking news',
+  'admin.editor.sticky': 'Pin to the top of the front page',
   'admin.editor.commentsOpen': 'Comments open',
   'admin.editor.saveDraft': 'Save draft',
   'admin.editor.saveReview': 'Save',

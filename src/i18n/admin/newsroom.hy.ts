@@ -90,6 +90,7 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.editor.publishTime': 'Ժամ',
   'admin.editor.publishTimeHint': 'Կայքի ժամային գոտով ({zone})։ Թողեք դատարկ՝ հիմա հրապարակելու համար. ապագա ժամը պլանավորում է հրապարակումը, և հոդվածն ինքն է հայտնվում այդ ժամին։',
   'admin.editor.breaking': 'Շտապ լուր',
+  'admin.editor.sticky': 'Ամրացնել գլխավոր էջի վերևում',
   'admin.editor.commentsOpen': 'Մեկնաբանությունները բաց են',
   'admin.editor.saveDraft': 'Պահպանել սևագիրը',
   'admin.editor.saveReview': 'Պահպանել',

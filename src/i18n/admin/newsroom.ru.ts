@@ -98,6 +98,7 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.editor.publishTime': 'Время',
   'admin.editor.publishTimeHint': 'В часовом поясе сайта ({zone}). Оставьте пустым, чтобы опубликовать сейчас; время в будущем планирует публикацию, и статья появится сама в это время.',
   'admin.editor.breaking': 'Срочная новость',
+  'admin.editor.sticky': 'Закрепить вверху главной страницы',
   'admin.editor.commentsOpen': 'Комментарии открыты',
   'admin.editor.saveDraft': 'Сохранить черновик',
   'admin.editor.saveReview': 'Сохранить',

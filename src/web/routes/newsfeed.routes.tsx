@@ -14,8 +14,8 @@ const newsfeedRoutes: FastifyPluginAsync = async (app) => {
     if (before === null) {
       return reply.page(<ErrorPage ctx={ctx} title={ctx.i18n.t('error.badRequest.title')} message={ctx.i18n.t('newsfeed.badCursor')} />, { status: 400 })
     }
-    const { items, hasMore } = await frontPage(app.deps, ctx.settings, ctx.edition, before)
-    return reply.page(<FrontPage ctx={ctx} items={items} hasMore={hasMore} isFirstPage={!before} />)
+    const { items, hasMore, pinned } = await frontPage(app.deps, ctx.settings, ctx.edition, before)
+    return reply.page(<FrontPage ctx={ctx} items={items} hasMore={hasMore} isFirstPage={!before} pinned={pinned} />)
   })
 
   app.get('/newsfeed/', async (request, reply) => {

@@ -1,4 +1,5 @@
-import { encodeCursor, frontPath } from '../../domain/urls.js'
+import { articlePath, encodeCursor, frontPath } from '../../domain/urls.js'
+import { siteDates } from '../../i18n/format.js'
 import type { NewsfeedItem } from '../../db/repositories/articles.repository.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
@@ -7,7 +8,28 @@ import { SiteStructuredData } from './structured-data.js'
 import { frontPageLinks } from '../../domain/edition-links.js'
 import { LiveNewsfeed } from './live-newsfeed.js'
 
-export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewContext, items: NewsfeedItem[], hasMore: boolean, isFirstPage: boolean }) {
+/** Stories an editor pinned to the top of the front page, each with its date (they may be days old). */
+function PinnedStories({ ctx, items }: { ctx: ViewContext, items: NewsfeedItem[] }) {
+  if (items.length === 0) return null
+  const dates = siteDates(ctx.settings, ctx.edition)
+  return (
+    <section class="pinned" aria-labelledby="pinned-heading">
+      <h2 id="pinned-heading">{ctx.i18n.t('newsfeed.pinned')}</h2>
+      <ul class="newsfeed">
+        {items.map((item) => (
+          <li class={item.breaking ? 'story breaking' : 'story'} data-article-id={item.id} key={item.id}>
+            <time datetime={dates.iso(item.publishedAt)}>{dates.dateTime(item.publishedAt)}</time>
+            {' '}
+            <a href={articlePath(ctx.prefix, item.publishedAt, item.slug, ctx.settings.timeZone)}>{item.headline}</a>
+            {item.commentCount > 0 ? <> <span class="comment-count">{ctx.i18n.plural('newsfeed.commentCount', item.commentCount)}</span></> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+export function FrontPage({ ctx, items, hasMore, isFirstPage, pinned = [] }: { ctx: ViewContext, items: NewsfeedItem[], hasMore: boolean, isFirstPage: boolean, pinned?: NewsfeedItem[] }) {
   const { t } = ctx.i18n
   const last = items.at(-1)
   return (
@@ -16,6 +38,7 @@ export function FrontPage({ ctx, items, hasMore, isFirstPage }: { ctx: ViewConte
       canonicalPath={isFirstPage ? frontPath(ctx.prefix) : undefined} noindex={!isFirstPage} head={<SiteStructuredData ctx={ctx} />}
       editionLinks={isFirstPage ? frontPageLinks(ctx.settings) : undefined} live={isFirstPage ? 'newsfeed' : 'banner'}>
       <h1>{t('newsfeed.title')}</h1>
+      {isFirstPage ? <PinnedStories ctx={ctx} items={pinned} /> : null}
       {isFirstPage ? <LiveNewsfeed ctx={ctx} /> : null}
       {items.length === 0 ? <p class="empty">{t('newsfeed.empty')}</p> : <NewsfeedByDay ctx={ctx} items={items} />}
       <nav class="pager" aria-label={t('newsfeed.pageLabel')}>

@@ -31,7 +31,7 @@ export async function currentFields(t: TestApp, id: number): Promise<Record<stri
   const row = (await articleById(t.deps.db, id))!
   return {
     headline: row.headline, slug: row.slug, lead: row.lead, body: bodyEditorHtml(row.body_source), version: String(row.version),
-    ...(row.comments_open ? { comments_open: 'on' } : {}), ...(row.breaking ? { breaking: 'on' } : {})
+    ...(row.comments_open ? { comments_open: 'on' } : {}), ...(row.breaking ? { breaking: 'on' } : {}), ...(row.sticky ? { sticky: 'on' } : {})
   }
 }
 

@@ -70,7 +70,7 @@ function valuesFromArticle(article: ArticleRow, tags: string[], timeZone: string
     section_id: article.section_id === null ? '' : String(article.section_id), tags: tags.join(', '),
     featured_media_id: article.featured_media_id === null ? '' : String(article.featured_media_id),
     featured_alt: article.featured_alt ?? '', featured_caption: article.featured_caption ?? '', featured_credit: article.featured_credit ?? '',
-    publish_date: publishDate, publish_time: publishTime, breaking: article.breaking === 1, comments_open: article.comments_open === 1
+    publish_date: publishDate, publish_time: publishTime, breaking: article.breaking === 1, sticky: article.sticky === 1, comments_open: article.comments_open === 1
   }
 }
 

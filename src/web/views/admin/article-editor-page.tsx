@@ -268,6 +268,7 @@ function PublishBox({ ctx, article, values, errors, authorName }: ArticleEditorP
         <p class="field-hint" id="publish-time-hint">{t('admin.editor.publishTimeHint', { zone: tz })}</p>
       </div>
       <CheckboxField name="breaking" label={t('admin.editor.breaking')} checked={values.breaking} />
+      <CheckboxField name="sticky" label={t('admin.editor.sticky')} checked={values.sticky} />
       <CheckboxField name="comments_open" label={t('admin.editor.commentsOpen')} checked={values.comments_open} />
       {buttons
         ? (
