@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { forEachDialect } from '../helper.js'
-import { migrationTestDatabase } from './migration-fixture.js'
+import { insertBareArticle, migrationTestDatabase } from './migration-fixture.js'
 
 forEachDialect((dialect) => {
   describe(`migration 2026-12-06T00-00-term-descriptions (${dialect.name})`, () => {
@@ -17,6 +17,22 @@ forEachDialect((dialect) => {
       assert.equal((await migrator.migrateTo('2026-12-05T00-00-comment-import-keys')).error, undefined)
       assert.deepEqual(await db.selectFrom('sections').select(['slug', 'name']).execute(), [{ slug: 'world', name: 'World' }])
       assert.equal((await migrator.migrateTo('2026-12-06T00-00-term-descriptions')).error, undefined)
+    })
+  })
+})
+
+forEachDialect((dialect) => {
+  describe(`migration 2026-12-06T01-00-sticky-articles (${dialect.name})`, () => {
+    it('leaves every story there already unpinned, and goes down and up again', async (tc) => {
+      const { db, migrator } = await migrationTestDatabase(tc, dialect.name)
+      assert.equal((await migrator.migrateTo('2026-12-06T00-00-term-descriptions')).error, undefined)
+      const { id } = await insertBareArticle(db, '2026-12-01T10:00:00.000Z')
+      assert.equal((await migrator.migrateTo('2026-12-06T01-00-sticky-articles')).error, undefined)
+      assert.deepEqual(await db.selectFrom('articles').select(['id', 'sticky']).execute(), [{ id, sticky: 0 }])
+      await db.updateTable('articles').set({ sticky: 1 }).execute()
+      assert.equal((await migrator.migrateTo('2026-12-06T00-00-term-descriptions')).error, undefined)
+      assert.deepEqual(await db.selectFrom('articles').select('id').execute(), [{ id }])
+      assert.equal((await migrator.migrateTo('2026-12-06T01-00-sticky-articles')).error, undefined)
     })
   })
 })
