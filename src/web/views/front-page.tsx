@@ -1,9 +1,8 @@
-import { articlePath, encodeCursor, frontPath } from '../../domain/urls.js'
-import { siteDates } from '../../i18n/format.js'
+import { encodeCursor, frontPath } from '../../domain/urls.js'
 import type { NewsfeedItem } from '../../db/repositories/articles.repository.js'
 import type { ViewContext } from './context.js'
 import { Layout } from './layout.js'
-import { NewsfeedByDay } from './newsfeed-list.js'
+import { NewsfeedByDay, NewsfeedEntry } from './newsfeed-list.js'
 import { SiteStructuredData } from './structured-data.js'
 import { frontPageLinks } from '../../domain/edition-links.js'
 import { LiveNewsfeed } from './live-newsfeed.js'
@@ -11,19 +10,11 @@ import { LiveNewsfeed } from './live-newsfeed.js'
 /** Stories an editor pinned to the top of the front page, each with its date (they may be days old). */
 function PinnedStories({ ctx, items }: { ctx: ViewContext, items: NewsfeedItem[] }) {
   if (items.length === 0) return null
-  const dates = siteDates(ctx.settings, ctx.edition)
   return (
     <section class="pinned" aria-labelledby="pinned-heading">
       <h2 id="pinned-heading">{ctx.i18n.t('newsfeed.pinned')}</h2>
       <ul class="newsfeed">
-        {items.map((item) => (
-          <li class={item.breaking ? 'story breaking' : 'story'} data-article-id={item.id} key={item.id}>
-            <time datetime={dates.iso(item.publishedAt)}>{dates.dateTime(item.publishedAt)}</time>
-            {' '}
-            <a href={articlePath(ctx.prefix, item.publishedAt, item.slug, ctx.settings.timeZone)}>{item.headline}</a>
-            {item.commentCount > 0 ? <> <span class="comment-count">{ctx.i18n.plural('newsfeed.commentCount', item.commentCount)}</span></> : null}
-          </li>
-        ))}
+        {items.map((item) => <NewsfeedEntry ctx={ctx} item={item} withDate key={item.id} />)}
       </ul>
     </section>
   )

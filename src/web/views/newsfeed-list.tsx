@@ -5,13 +5,16 @@ import { siteDates } from '../../i18n/format.js'
 import type { NewsfeedItem } from '../../db/repositories/articles.repository.js'
 import type { ViewContext } from './context.js'
 
-/** One story line: time, breaking mark, headline link, comment count. */
-export function NewsfeedEntry({ ctx, item }: { ctx: ViewContext, item: NewsfeedItem }) {
+/**
+ * One story line: time, breaking mark, headline link, comment count. `withDate` prints the date too, for
+ * lists not under a day's heading (the front page's pinned stories).
+ */
+export function NewsfeedEntry({ ctx, item, withDate = false }: { ctx: ViewContext, item: NewsfeedItem, withDate?: boolean }) {
   const dates = siteDates(ctx.settings, ctx.edition)
   const { settings, i18n } = ctx
   return (
     <li class={item.breaking ? 'story breaking' : 'story'} data-article-id={item.id}>
-      <time datetime={dates.iso(item.publishedAt)}>{dates.time(item.publishedAt)}</time>
+      <time datetime={dates.iso(item.publishedAt)}>{withDate ? dates.dateTime(item.publishedAt) : dates.time(item.publishedAt)}</time>
       {' '}
       {item.breaking ? <><strong class="breaking-mark">{i18n.t('newsfeed.breaking')}</strong>{' '}</> : null}
       <a href={articlePath(ctx.prefix, item.publishedAt, item.slug, settings.timeZone)}>{item.headline}</a>
