@@ -20,8 +20,11 @@
     return text.replace('{count}', String(count))
   }
 
-  function list() { return document.querySelector('ul.newsfeed') }
-  function entry(id) { return document.querySelector('li.story[data-article-id="' + Number(id) + '"]') }
+  // The newsfeed itself, not the front page's pinned stories above it (new stories go into the newsfeed).
+  function list() { return document.querySelector('ul.newsfeed:not(.pinned-stories)') }
+  // A story's lines: a pinned story is listed twice on the front page, and both follow its changes.
+  function entries(id) { return Array.prototype.slice.call(document.querySelectorAll('li.story[data-article-id="' + Number(id) + '"]')) }
+  function entry(id) { return entries(id)[0] || null }
 
   // The notice and the banner sit in live regions, so screen readers hear them without losing their place.
   var notice = document.createElement('div')
@@ -138,8 +141,10 @@
   source.addEventListener('updated', function (event) {
     var story = parse(event)
     if (!story) return
-    var link = entry(story.id) && entry(story.id).querySelector('a')
-    if (link) link.textContent = story.headline
+    entries(story.id).forEach(function (li) {
+      var link = li.querySelector('a')
+      if (link) link.textContent = story.headline
+    })
     pending.forEach(function (p) { if (p.id === story.id) p.headline = story.headline })
   })
   source.addEventListener('withdrawn', function (event) {
@@ -147,22 +152,23 @@
     if (!story) return
     pending = pending.filter(function (p) { return p.id !== story.id })
     showNotice()
-    var li = entry(story.id)
-    if (li) keepingPlace(function () { li.parentNode.removeChild(li) })
+    var lines = entries(story.id)
+    if (lines.length) keepingPlace(function () { lines.forEach(function (li) { li.parentNode.removeChild(li) }) })
   })
   source.addEventListener('comments', function (event) {
     var story = parse(event)
-    var li = story && entry(story.id)
-    if (!li) return
-    var count = li.querySelector('.comment-count')
-    if (story.commentCount === 0) { if (count) count.parentNode.removeChild(count); return }
-    if (!count) {
-      count = document.createElement('span')
-      count.className = 'comment-count'
-      li.appendChild(document.createTextNode(' '))
-      li.appendChild(count)
-    }
-    count.textContent = plural('comments', story.commentCount)
+    if (!story) return
+    entries(story.id).forEach(function (li) {
+      var count = li.querySelector('.comment-count')
+      if (story.commentCount === 0) { if (count) count.parentNode.removeChild(count); return }
+      if (!count) {
+        count = document.createElement('span')
+        count.className = 'comment-count'
+        li.appendChild(document.createTextNode(' '))
+        li.appendChild(count)
+      }
+      count.textContent = plural('comments', story.commentCount)
+    })
   })
   // Away too long for the log to say what changed: offer the fresh page instead of guessing.
   source.addEventListener('reload', function () {

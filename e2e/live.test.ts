@@ -67,6 +67,39 @@ describe('live newsfeed in the browser', { skip: !HAS_CHROMIUM && 'Chromium is n
     await context.close()
   })
 
+  it('a pinned story listed twice follows its changes in both places; new stories go into the newsfeed, not the pinned list', async () => {
+    const { browser, site } = chromium
+    const pinned = await site.deps.db.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('published_at', 'asc').executeTakeFirstOrThrow()
+    await site.deps.db.updateTable('articles').set({ sticky: 1 }).where('id', '=', pinned.id).execute()
+    site.deps.events.emit({ type: 'article.updated', articleId: pinned.id })
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(site.baseUrl + '/')
+    const lines = page.locator(`li.story[data-article-id="${pinned.id}"]`)
+    assert.equal(await page.locator(`ul.pinned-stories li.story[data-article-id="${pinned.id}"]`).count(), 1)
+    for (let i = 0; i < 100 && site.app.live.streams.size === 0; i++) await new Promise((r) => setTimeout(r, 20))
+
+    await site.deps.db.updateTable('articles').set({ headline: 'Pinned, and corrected' }).where('id', '=', pinned.id).execute()
+    await site.app.live.hub.syncArticle(pinned.id)
+    await page.locator('ul.pinned-stories li.story a', { hasText: 'Pinned, and corrected' }).waitFor({ timeout: 3_000 })
+    for (const text of await lines.locator('a').allInnerTexts()) assert.equal(text, 'Pinned, and corrected')
+
+    await createArticle(site.deps, { edition: 'en', headline: 'Fresh from the desk', lead: 'New.', bodySource: 'Text.', status: 'published', publishedAt: site.clock().toISOString() })
+    const show = page.getByRole('button', { name: '1 new story — show' })
+    await show.waitFor({ timeout: 3_000 })
+    await show.click()
+    assert.equal(await page.locator('ul.pinned-stories li.story a', { hasText: 'Fresh from the desk' }).count(), 0)
+    assert.equal(await page.locator('ul.newsfeed:not(.pinned-stories) li.story a').first().innerText(), 'Fresh from the desk')
+
+    await site.deps.db.updateTable('articles').set({ status: 'draft' }).where('id', '=', pinned.id).execute()
+    await site.app.live.hub.syncArticle(pinned.id)
+    await page.waitForFunction((id) => document.querySelectorAll(`li.story[data-article-id="${id}"]`).length === 0, pinned.id, { timeout: 3_000 })
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
   it('announces the banner and the button accessibly (axe)', async () => {
     const { browser, site } = chromium
     // axe is injected inline, which the site's CSP blocks: this context bypasses it (the flow above does not).

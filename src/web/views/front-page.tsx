@@ -13,7 +13,7 @@ function PinnedStories({ ctx, items }: { ctx: ViewContext, items: NewsfeedItem[]
   return (
     <section class="pinned" aria-labelledby="pinned-heading">
       <h2 id="pinned-heading">{ctx.i18n.t('newsfeed.pinned')}</h2>
-      <ul class="newsfeed">
+      <ul class="newsfeed pinned-stories">
         {items.map((item) => <NewsfeedEntry ctx={ctx} item={item} withDate key={item.id} />)}
       </ul>
     </section>
