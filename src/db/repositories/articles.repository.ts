@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely'
-import type { DbOrTrx } from '../database.js'
+import type { Database, DbOrTrx } from '../database.js'
 import { engineOf, isPostgres } from '../engine.js'
 import { chunksFor } from '../chunks.js'
 import { insertRows } from '../insert-rows.js'
@@ -83,12 +83,15 @@ export async function newestPerStatus<R extends { published_at: string | null, i
   return lists.flat().sort(newestFirst).slice(0, limit)
 }
 
+/** The columns of a newsfeed line (toNewsfeedItem), its approved comments counted. */
+const newsfeedSelection = (eb: ExpressionBuilder<Database, 'articles'>) => [
+  'articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.breaking', 'articles.edition',
+  eb.selectFrom('comments').whereRef('comments.article_id', '=', 'articles.id').where('comments.status', '=', 'approved')
+    .select(eb.fn.countAll<number>().as('n')).as('comment_count')
+] as const
+
 export function newsfeedColumns(db: DbOrTrx, edition: string, now: Date, statuses: readonly LiveStatus[] = LIVE_STATUSES, upTo?: UpperBound) {
-  return liveArticles(db, edition, now, statuses, upTo).select((eb) => [
-    'articles.id', 'articles.slug', 'articles.headline', 'articles.published_at', 'articles.breaking', 'articles.edition',
-    eb.selectFrom('comments').whereRef('comments.article_id', '=', 'articles.id').where('comments.status', '=', 'approved')
-      .select(eb.fn.countAll<number>().as('n')).as('comment_count')
-  ])
+  return liveArticles(db, edition, now, statuses, upTo).select(newsfeedSelection)
 }
 
 export function toNewsfeedItem(row: { id: number, slug: string, headline: string, published_at: string | null, breaking: number, edition: string, comment_count: number | string | null }): NewsfeedItem {
@@ -120,10 +123,14 @@ export async function latestPublished(db: DbOrTrx, q: { edition: string, now: Da
  * stories (articles_sticky_idx), so this read costs the same however large the archive.
  */
 export async function pinnedStories(db: DbOrTrx, q: { edition: string, now: Date, limit: number }): Promise<NewsfeedItem[]> {
-  const rows = await newsfeedColumns(db, q.edition, q.now).where(sql<boolean>`articles.sticky = 1`)
-    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(q.limit).execute()
-  return rows.map(toNewsfeedItem)
+  return (await pinnedStoriesQuery(db, q.edition, q.now.toISOString(), q.limit)).map(toNewsfeedItem)
 }
+
+// Read by every uncached front page: compiled once (src/db/reusable-query.ts).
+const pinnedStoriesQuery = reusableQuery((db: DbOrTrx, edition: string, now: IsoInstant, limit: number) =>
+  db.selectFrom('articles').where('articles.edition', '=', edition).where('articles.published_at', '<=', now)
+    .where('articles.status', 'in', LIVE_STATUSES).where(sql<boolean>`articles.sticky = 1`)
+    .select(newsfeedSelection).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit))
 
 /** Every live story published within [start, end), newest first. */
 export async function dayNewsfeed(db: DbOrTrx, q: { edition: string, now: Date, start: IsoInstant, end: IsoInstant }): Promise<NewsfeedItem[]> {
