@@ -56,7 +56,7 @@ async function pendingChanges(db: DbOrTrx, articleId: number, now: Date) {
     lead: after.lead, breaking: after.breaking ? 1 : 0, comment_count: after.commentCount
   }
   const stateChanged = next ? !state || (Object.keys(next) as (keyof LiveStateRow)[]).some((key) => next[key] !== state[key]) : !!state
-  return { state, article, after, kinds: liveChanges(before, after), next, stateChanged }
+  return { state, article, kinds: liveChanges(before, after), next, stateChanged }
 }
 
 /**
