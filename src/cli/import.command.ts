@@ -14,7 +14,8 @@ export const IMPORT_USAGE = `Usage: lede import wordpress <export.xml> [--editio
 
 Imports a WordPress export file (Tools → Export in WordPress; WXR 1.0, 1.1 or 1.2): authors (matched to
 accounts by email, otherwise new contributors without a password), categories as sections with their
-hierarchy, tags, posts with their status, times, excerpt, featured image and comments, and attachments.
+hierarchy and descriptions, tags with theirs, posts with their status, times, excerpt, featured image,
+comments and sticky flag (a sticky post is pinned to the top of the front page), and attachments.
 Old permalinks, /?p=ID links and category and tag archives answer 301 to the new addresses.
 
 The file is checked whole before anything is written: a file that is not a WordPress export, or is cut
