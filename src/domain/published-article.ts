@@ -46,6 +46,8 @@ export interface PublishedArticle {
   updatedAt: IsoInstant
   createdAt: IsoInstant
   breaking: boolean
+  /** Pinned to the top of its edition's front page (WordPress's sticky posts). */
+  pinned: boolean
   commentsOpen: boolean
   commentCount: number
   translationGroup: string | null

@@ -26,7 +26,7 @@ describe('feed entries', () => {
   const article: PublishedArticle = {
     id: 7, edition: 'ru', slug: 'story', headline: 'H', lead: 'L', bodyHtml: '<p>Body</p>', agencyCredit: 'TASS', sourceUrl: null,
     byline: null, author: null, section: null, tags: [], publishedAt: '2022-02-02T21:30:00.000Z', updatedAt: '2022-02-01T00:00:00.000Z',
-    createdAt: '2022-01-31T10:00:00.000Z', breaking: false, commentsOpen: true, commentCount: 0, translationGroup: null, image: null
+    createdAt: '2022-01-31T10:00:00.000Z', breaking: false, pinned: false, commentsOpen: true, commentCount: 0, translationGroup: null, image: null
   }
   const site = { siteUrl: 'https://news.example:8443', siteName: 'S', timeZone: 'Asia/Yerevan', prefix: '/ru', fullText: true, logoUrl: null }
 

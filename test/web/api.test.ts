@@ -161,6 +161,51 @@ forEachDialect((dialect) => {
       assert.deepEqual((await get(t, '/api/v1/sections?edition=ru', SectionList)).items.map((s: Loose) => s.url), ['https://news.example/ru/section/politika/'])
     })
 
+    it('tells whether an article is pinned to the front page, in lists and alone', async (tc) => {
+      const { t, ids } = await buildNewsroom(tc, dialect)
+      await t.deps.db.updateTable('articles').set({ sticky: 1 }).where('id', '=', ids.talks).execute()
+      const list = await get(t, '/api/v1/articles', ArticleList)
+      assert.deepEqual(list.items.map((i: Loose) => [i.headline, i.pinned]),
+        [['Talks resume in Geneva', true], ['US Department of State expects Russian response', false], ['Quiet morning in the valley', false]])
+      // Filtered lists read their rows another way (ids first): the flag comes along there too.
+      assert.deepEqual((await get(t, '/api/v1/articles?tag=diplomacy', ArticleList)).items.map((i: Loose) => i.pinned), [true, false])
+      assert.equal((await get(t, `/api/v1/articles/${ids.talks}`, Article)).pinned, true)
+      assert.equal((await get(t, `/api/v1/articles/${ids.model}`, Article)).pinned, false)
+      assert.equal((await get(t, `/api/v1/articles/by-url?url=${encodeURIComponent(URLS.talks)}`, Article)).pinned, true)
+      const keys = Object.keys((await get(t, `/api/v1/articles/${ids.talks}`, Article)))
+      assert.equal(keys.indexOf('pinned'), keys.indexOf('breaking') + 1, 'next to breaking')
+    })
+
+    it('gives sections and tags their descriptions, but not the small links an article embeds', async (tc) => {
+      const { t, ids } = await buildNewsroom(tc, dialect)
+      const db = t.deps.db
+      await db.updateTable('sections').set({ description: 'Elections, parliament and the courts.' }).where('edition', '=', 'en').where('slug', '=', 'politics').execute()
+      await db.updateTable('tags').set({ description: 'Talks between governments.\nAnd their envoys.' }).where('edition', '=', 'en').where('slug', '=', 'diplomacy').execute()
+      const sections = await get(t, '/api/v1/sections', SectionList)
+      assert.deepEqual(sections.items.map((s: Loose) => [s.slug, s.description]), [['europe', ''], ['politics', 'Elections, parliament and the courts.'], ['world', '']])
+      assert.deepEqual(Object.keys(sections.items[0]), ['id', 'slug', 'name', 'description', 'parentId', 'url', 'feedUrl', 'articleCount'])
+      const tags = await get(t, '/api/v1/tags', TagList)
+      assert.deepEqual(tags.items.map((tag: Loose) => [tag.slug, tag.description, tag.articleCount]), [['diplomacy', 'Talks between governments.\nAnd their envoys.', 2], ['russia', '', 1]])
+      assert.deepEqual(Object.keys(tags.items[0]), ['id', 'slug', 'name', 'description', 'url', 'feedUrl', 'articleCount'])
+      const model = await get(t, `/api/v1/articles/${ids.model}`, Article)
+      assert.deepEqual(Object.keys(model.section), ['id', 'slug', 'name', 'url'])
+      assert.deepEqual(model.tags.map((tag: Loose) => Object.keys(tag)), [['id', 'slug', 'name', 'url'], ['id', 'slug', 'name', 'url']])
+    })
+
+    it('describes pinned and description in the OpenAPI document', async (tc) => {
+      const { t } = await buildNewsroom(tc, dialect)
+      const { components: { schemas } } = JSON.parse((await t.app.inject('/api/v1/openapi.json')).body)
+      for (const [name, schema] of [['Article', schemas.Article], ['ArticleList', schemas.ArticleList.properties.items.items]]) {
+        assert.equal(schema.properties.pinned.type, 'boolean', name)
+        assert.ok(schema.required.includes('pinned'), name)
+      }
+      for (const name of ['SectionList', 'TagList']) {
+        const item = schemas[name].properties.items.items
+        assert.equal(item.properties.description.type, 'string', name)
+        assert.ok(item.required.includes('description'), name)
+      }
+    })
+
     it('answers every error with a JSON error object, never the HTML page', async (tc) => {
       const { t } = await buildNewsroom(tc, dialect)
       const cases: [string, number, string][] = [

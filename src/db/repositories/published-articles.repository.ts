@@ -94,7 +94,7 @@ function publishedColumns(query: ReturnType<typeof liveArticles>) {
     .select((eb) => [
       'articles.id', 'articles.edition', 'articles.slug', 'articles.headline', 'articles.lead', 'articles.body_html',
       'articles.agency_credit', 'articles.source_url', 'articles.byline', 'articles.published_at', 'articles.updated_at',
-      'articles.created_at', 'articles.breaking', 'articles.comments_open', 'articles.translation_group',
+      'articles.created_at', 'articles.breaking', 'articles.sticky', 'articles.comments_open', 'articles.translation_group',
       'sections.id as section_id', 'sections.slug as section_slug', 'sections.name as section_name',
       // Only what a reader may see of the account: never its email.
       'users.display_name as author_name', 'users.slug as author_slug',
@@ -126,6 +126,7 @@ async function toPublished(db: DbOrTrx, rows: PublishedRow[]): Promise<Published
     updatedAt: r.updated_at,
     createdAt: r.created_at,
     breaking: r.breaking === 1,
+    pinned: r.sticky === 1,
     commentsOpen: r.comments_open === 1,
     commentCount: Number(r.comment_count ?? 0),
     translationGroup: r.translation_group,
@@ -191,7 +192,7 @@ export async function hasLiveArticles(db: DbOrTrx, q: { edition: string, now: Da
   return row !== undefined
 }
 
-export interface TermWithCount extends TermRef { articleCount: number, lastModified: IsoInstant | null }
+export interface TermWithCount extends TermRef { description: string, articleCount: number, lastModified: IsoInstant | null }
 
 /** Sections of an edition with their number of live articles and the newest change among them. */
 export async function sectionsWithCounts(db: DbOrTrx, q: { edition: string, now: Date }): Promise<(TermWithCount & { parentId: number | null })[]> {
@@ -200,10 +201,10 @@ export async function sectionsWithCounts(db: DbOrTrx, q: { edition: string, now:
     .groupBy('articles.section_id').as('live')
   const rows = await db.selectFrom('sections')
     .leftJoin(live, (join) => join.onRef('live.section_id', '=', 'sections.id'))
-    .select(['sections.id', 'sections.slug', 'sections.name', 'sections.parent_id', 'live.n', 'live.last'])
+    .select(['sections.id', 'sections.slug', 'sections.name', 'sections.description', 'sections.parent_id', 'live.n', 'live.last'])
     .where('sections.edition', '=', q.edition).orderBy('sections.name').orderBy('sections.id').execute()
   return rows.map((r) => ({
-    id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id, articleCount: Number(r.n ?? 0), lastModified: (r.last as string | null) ?? null
+    id: r.id, slug: r.slug, name: r.name, description: r.description, parentId: r.parent_id, articleCount: Number(r.n ?? 0), lastModified: (r.last as string | null) ?? null
   }))
 }
 
@@ -212,12 +213,12 @@ export async function tagsWithCounts(db: DbOrTrx, q: { edition: string, now: Dat
   let query = liveArticles(db, q.edition, q.now)
     .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
     .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select((eb) => ['tags.id', 'tags.slug', 'tags.name', eb.fn.countAll<number>().as('n'), eb.fn.max('articles.updated_at').as('last')])
-    .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+    .select((eb) => ['tags.id', 'tags.slug', 'tags.name', 'tags.description', eb.fn.countAll<number>().as('n'), eb.fn.max('articles.updated_at').as('last')])
+    .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.description'])
   if (q.after !== undefined) query = query.where('tags.slug', '>', q.after)
   const rows = await query.orderBy('tags.slug').limit(q.limit + 1).execute()
   return {
-    items: rows.slice(0, q.limit).map((r) => ({ id: r.id, slug: r.slug, name: r.name, articleCount: Number(r.n), lastModified: (r.last as string | null) ?? null })),
+    items: rows.slice(0, q.limit).map((r) => ({ id: r.id, slug: r.slug, name: r.name, description: r.description, articleCount: Number(r.n), lastModified: (r.last as string | null) ?? null })),
     hasMore: rows.length > q.limit
   }
 }

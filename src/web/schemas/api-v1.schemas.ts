@@ -51,6 +51,7 @@ const articleProperties = {
   publishedAt: Instant('Publication time (UTC).'),
   updatedAt: Instant('Last change (UTC).'),
   breaking: Type.Boolean(),
+  pinned: Type.Boolean({ description: 'Pinned to the top of its edition\'s front page.' }),
   commentsOpen: Type.Boolean(),
   commentCount: Type.Integer({ description: 'Approved comments.' }),
   image: Nullable(Image),
@@ -94,6 +95,7 @@ export const Section = Type.Object({
   id: Type.Integer(),
   slug: Type.String(),
   name: Type.String(),
+  description: Type.String({ description: 'Plain text an editor wrote for the section page; empty when there is none.' }),
   parentId: Nullable(Type.Integer()),
   url: Url('The section page.'),
   feedUrl: Url('The section\'s RSS feed.'),
@@ -106,6 +108,7 @@ export const Tag = Type.Object({
   id: Type.Integer(),
   slug: Type.String(),
   name: Type.String(),
+  description: Type.String({ description: 'Plain text an editor wrote for the tag page; empty when there is none.' }),
   url: Url('The tag page.'),
   feedUrl: Url('The tag\'s RSS feed.'),
   articleCount: Type.Integer({ description: 'Live articles with the tag.' })

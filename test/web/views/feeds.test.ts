@@ -22,7 +22,7 @@ function article(overrides: Partial<PublishedArticle> = {}): PublishedArticle {
     section: { id: 1, slug: 'politics', name: 'Politics' },
     tags: [{ id: 2, slug: 'diplomacy', name: 'Diplomacy' }, { id: 3, slug: 'usa', name: 'USA' }],
     publishedAt: '2022-02-03T09:33:00.000Z', updatedAt: '2022-02-03T11:00:00.000Z', createdAt: '2022-02-03T09:00:00.000Z',
-    breaking: false, commentsOpen: true, commentCount: 0, translationGroup: null,
+    breaking: false, pinned: false, commentsOpen: true, commentCount: 0, translationGroup: null,
     image: {
       url: '/media/7/talks.jpg', type: 'image/jpeg', width: 1600, height: 900, bytes: 183_004, alt: 'Delegates at the table',
       caption: null, credit: 'Photo: Lede Daily', crops: { '16x9': { url: '/media/7/talks-16x9.webp', width: 1600, height: 900 } }

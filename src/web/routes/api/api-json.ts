@@ -44,6 +44,7 @@ export function articleSummaryJson(a: PublishedArticle, settings: SiteSettings, 
     publishedAt: a.publishedAt,
     updatedAt: a.updatedAt,
     breaking: a.breaking,
+    pinned: a.pinned,
     commentsOpen: commentsAreOpen({ comments_open: a.commentsOpen ? 1 : 0, published_at: a.publishedAt }, settings, now),
     commentCount: a.commentCount,
     image: a.image
@@ -89,7 +90,7 @@ export function newsfeedEntryJson(item: NewsfeedItem, settings: SiteSettings) {
 export function sectionJson(s: TermWithCount & { parentId: number | null }, settings: SiteSettings, edition: string) {
   const path = listingPath(prefixOf(settings, edition), 'section', s.slug)
   return {
-    id: s.id, slug: s.slug, name: s.name, parentId: s.parentId,
+    id: s.id, slug: s.slug, name: s.name, description: s.description, parentId: s.parentId,
     url: absoluteUrl(settings.siteUrl, path), feedUrl: absoluteUrl(settings.siteUrl, feedPath(path, 'rss')), articleCount: s.articleCount
   }
 }
@@ -97,7 +98,7 @@ export function sectionJson(s: TermWithCount & { parentId: number | null }, sett
 export function tagJson(t: TermWithCount, settings: SiteSettings, edition: string) {
   const path = listingPath(prefixOf(settings, edition), 'tag', t.slug)
   return {
-    id: t.id, slug: t.slug, name: t.name,
+    id: t.id, slug: t.slug, name: t.name, description: t.description,
     url: absoluteUrl(settings.siteUrl, path), feedUrl: absoluteUrl(settings.siteUrl, feedPath(path, 'rss')), articleCount: t.articleCount
   }
 }
