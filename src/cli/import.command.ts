@@ -16,7 +16,8 @@ Imports a WordPress export file (Tools → Export in WordPress; WXR 1.0, 1.1 or 
 accounts by email, otherwise new contributors without a password), categories as sections with their
 hierarchy and descriptions, tags with theirs, posts with their status, times, excerpt, featured image,
 comments and sticky flag (a sticky post is pinned to the top of the front page), and attachments.
-Old permalinks, /?p=ID links and category and tag archives answer 301 to the new addresses.
+Old permalinks, /?p=ID links and category and tag archives answer 301 to the new addresses. Lede has no
+static pages: pages are reported as skipped, and their old addresses (/?page_id=ID too) answer 410 Gone.
 
 The file is checked whole before anything is written: a file that is not a WordPress export, or is cut
 short, is refused with the line and column of the problem. Posts are saved in batches, each batch in one
@@ -27,7 +28,8 @@ Options:
   --edition LANG   the edition to import into (default: the site's default edition)
   --dry-run        go through the whole file and report what would be imported, writing nothing
   --media-dir DIR  the export's wp-content/uploads folder: attachment files are taken from it by their
-                   path under uploads/ and added to the media library
+                   path under uploads/ and added to the media library; without it an attachment's
+                   title, address, alt text and caption are kept, and a later run with it adds the file
   -h, --help       show this help
 
 Environment:

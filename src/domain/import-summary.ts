@@ -25,6 +25,9 @@ export function emptySummary(): ImportSummary {
   return { counts: { created: zeros(), updated: zeros(), unchanged: zeros(), skipped: zeros() }, postsByStatus: {}, skipped: [], notes: {} }
 }
 
+/** The note an attachment imported without its file adds (the run's page then links to their addresses). */
+export const ATTACHMENT_WITHOUT_FILE = 'attachment recorded without its file (no --media-dir)'
+
 export function count(summary: ImportSummary, outcome: Exclude<ImportOutcome, 'skipped'>, entity: ImportEntity, n = 1): void {
   summary.counts[outcome][entity] += n
 }

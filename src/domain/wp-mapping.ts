@@ -96,10 +96,63 @@ function decodeSlug(slug: string): string {
  * breaks and tabs, at most TAXONOMY_DESCRIPTION_LIMIT characters.
  */
 export function termDescriptionOf(description: string): string {
+  return boundedText(htmlToText(description), TAXONOMY_DESCRIPTION_LIMIT)
+}
+
+/** Plain text of at most `limit` characters (code points), control characters dropped. */
+function boundedText(text: string, limit: number): string {
   // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-  const text = htmlToText(description).replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
-  const chars = [...text]
-  return chars.length > TAXONOMY_DESCRIPTION_LIMIT ? chars.slice(0, TAXONOMY_DESCRIPTION_LIMIT).join('').trimEnd() : text
+  const chars = [...text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').trim()]
+  return chars.length > limit ? chars.slice(0, limit).join('').trimEnd() : chars.join('')
+}
+
+/** The attachment's path under wp-content/uploads: its _wp_attached_file, or the tail of its URL. */
+export function uploadPathOf(item: WxrItem): string | null {
+  const attached = item.meta.find((m) => m.key === '_wp_attached_file')?.value.trim()
+  if (attached) return attached
+  const marker = '/wp-content/uploads/'
+  const at = item.attachmentUrl.indexOf(marker)
+  if (at === -1) return null
+  try {
+    return decodeURIComponent(item.attachmentUrl.slice(at + marker.length).split(/[?#]/)[0]!)
+  } catch {
+    return null
+  }
+}
+
+/** What the import keeps of an attachment, with its file or without (then it is all there is of it). */
+export interface AttachmentDetail {
+  title: string
+  /** Where the old site served the file. */
+  url: string
+  /** Its path under wp-content/uploads, where --media-dir is searched. */
+  path: string
+  alt: string
+  caption: string
+  description: string
+  /** The WordPress id of the post it was uploaded to, or 0. */
+  parent: number
+  uploadedAt: string
+}
+
+export function attachmentDetailOf(item: WxrItem): AttachmentDetail {
+  return {
+    title: boundedText(item.title, 500),
+    url: boundedText(item.attachmentUrl || item.guid, 2000),
+    path: boundedText(uploadPathOf(item) ?? '', 1000),
+    alt: boundedText(item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? '', 1000),
+    caption: boundedText(htmlToText(item.excerpt), 2000),
+    description: boundedText(htmlToText(item.content), 5000),
+    parent: item.postParent,
+    uploadedAt: item.postDateGmt.startsWith('0000') ? item.postDate : item.postDateGmt
+  }
+}
+
+/** What the import keeps of a page, which Lede has no place for: enough to say what its old address was. */
+export interface PageDetail { title: string, link: string, status: string }
+
+export function pageDetailOf(item: WxrItem): PageDetail {
+  return { title: boundedText(item.title, 500), link: boundedText(item.link, 2000), status: boundedText(item.status, 20) }
 }
 
 /** The post's slug when it is already a Lede slug, otherwise one made from it (or from the title). */

@@ -133,6 +133,8 @@ export const en = {
 
   'error.notFound.title': 'Page not found',
   'error.notFound.text': 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
+  'error.gone.title': 'This page is no longer here',
+  'error.gone.text': 'This page belonged to the site before it moved to a new system, and it was not carried over.',
   'error.badDate.text': 'There is no such date. Dates look like 2022-02-03.',
   'error.articleNotFound.text': 'This article does not exist or is not published.',
   'error.commentsClosed.title': 'Comments are closed',

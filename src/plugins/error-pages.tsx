@@ -50,7 +50,7 @@ export function keptErrorPages(deps: Deps, status: number): (request: FastifyReq
 export function sendErrorHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.code(status)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', CACHE_CONTROL[status === 404 ? 'public' : 'private'])
+    .header('cache-control', CACHE_CONTROL[status === 404 || status === 410 ? 'public' : 'private'])
     .send(html)
 }
 

@@ -3,7 +3,7 @@
 // the screen shows; the history is the import_runs table.
 import { createReadStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { importRunById, insertImportRun, recentImportRuns, type ImportRunRow } from '../db/repositories/imports.repository.js'
+import { importedDetails, importRunById, insertImportRun, recentImportRuns, type ImportRunRow } from '../db/repositories/imports.repository.js'
 import type { Actor } from '../db/repositories/audit.repository.js'
 import { importWordPress, type ImportResult } from './wordpress-import.service.js'
 import type { Deps } from './deps.js'
@@ -48,4 +48,36 @@ export async function importHistory(deps: Deps, limit = 50): Promise<ImportRunRo
 
 export async function importRun(deps: Deps, id: number): Promise<ImportRunRow | undefined> {
   return importRunById(deps.db, id)
+}
+
+/** Rows read at a time while listing the attachments kept without their files. */
+const DETAILS_PAGE = 1000
+
+/**
+ * The addresses of the attachments imported without their files (every site's), one per line: a list
+ * `wget --force-directories --input-file` fetches, after which `lede import wordpress … --media-dir
+ * <host>/wp-content/uploads` adds the files. Read a page at a time, so a large archive is never held whole.
+ */
+export async function * attachmentsWithoutFiles(deps: Deps): AsyncGenerator<string> {
+  for (let after = 0; ;) {
+    const rows = await importedDetails(deps.db, { wpKind: 'attachment', after, limit: DETAILS_PAGE })
+    let lines = ''
+    for (const row of rows) {
+      const url = attachmentUrlOf(row.detail)
+      if (url) lines += url + '\n'
+    }
+    if (lines) yield lines
+    if (rows.length < DETAILS_PAGE) return
+    after = rows[rows.length - 1]!.id
+  }
+}
+
+/** The attachment's address when it is one a download tool can fetch (http or https, one line). */
+function attachmentUrlOf(detail: string): string | null {
+  try {
+    const url = (JSON.parse(detail) as { url?: unknown }).url
+    return typeof url === 'string' && /^https?:\/\/\S+$/.test(url) ? url : null
+  } catch {
+    return null
+  }
 }

@@ -9,12 +9,16 @@ import { loadSettings } from '../db/repositories/settings.repository.js'
 import { taxonomyItemById } from '../db/repositories/taxonomy.repository.js'
 import type { Deps } from './deps.js'
 
-/** The path an old URL now lives at, or null (no such old URL, or its story is not public). */
-export async function legacyRedirectTarget(deps: Deps, url: string): Promise<string | null> {
+/** What became of an old URL: it moved (to a path), or it is gone for good (a page Lede had no place for). */
+export type LegacyTarget = { kind: 'moved', path: string } | { kind: 'gone' }
+
+/** Where an old URL now lives, or null (no such old URL, or its story is not public). */
+export async function legacyRedirectTarget(deps: Deps, url: string): Promise<LegacyTarget | null> {
   const lookups = legacyLookupsOf(url)
   for (const lookup of lookups) {
     const redirect = await redirectFor(deps.db, lookup.key)
     if (!redirect) continue
+    if (redirect.targetKind === 'gone') return { kind: 'gone' }
     const settings = await loadSettings(deps.db)
     const prefixOf = (edition: string) => editionPrefix(edition, settings.defaultEdition)
     let path: string | null = null
@@ -25,7 +29,7 @@ export async function legacyRedirectTarget(deps: Deps, url: string): Promise<str
       const item = await taxonomyItemById(deps.db, redirect.targetKind, redirect.targetId)
       if (item) path = listingPath(prefixOf(item.edition), redirect.targetKind, item.slug)
     }
-    return path === null ? null : path + lookup.feed
+    return path === null ? null : { kind: 'moved', path: path + lookup.feed }
   }
   return null
 }

@@ -19,9 +19,11 @@ import { availableParallelism } from 'node:os'
 import { basename, resolve, sep } from 'node:path'
 import { isValidEmail, normaliseEmail, DISPLAY_NAME_MAX_LENGTH } from '../domain/accounts.js'
 import { queryKeyOf } from '../domain/legacy-urls.js'
-import { count, emptySummary, note, skip, type ImportSummary } from '../domain/import-summary.js'
+import { ATTACHMENT_WITHOUT_FILE, count, emptySummary, note, skip, type ImportSummary } from '../domain/import-summary.js'
 import { isValidSlug, slugFromText } from '../domain/slug.js'
-import { articleOf, commentOf, exportOffsetMinutes, oldPathOf, termDescriptionOf, type MappedArticle, type MappedComment } from '../domain/wp-mapping.js'
+import {
+  articleOf, attachmentDetailOf, commentOf, exportOffsetMinutes, oldPathOf, pageDetailOf, termDescriptionOf, type MappedArticle, type MappedComment
+} from '../domain/wp-mapping.js'
 import { readWxr, type WxrAuthor, type WxrComment, type WxrHeader, type WxrItem, type WxrItemTerm, type WxrRecord, type WxrTerm } from '../domain/wxr-reader.js'
 import type { DbOrTrx, DialectName } from '../db/database.js'
 import { engineOf } from '../db/engine.js'
@@ -269,20 +271,6 @@ async function redirectTo(trx: DbOrTrx, ctx: Context, oldPath: string | null, ta
 
 // ——— Attachments ———
 
-/** The attachment's path under wp-content/uploads: its _wp_attached_file, or the tail of its URL. */
-function uploadPathOf(item: WxrItem): string | null {
-  const attached = item.meta.find((m) => m.key === '_wp_attached_file')?.value.trim()
-  if (attached) return attached
-  const marker = '/wp-content/uploads/'
-  const at = item.attachmentUrl.indexOf(marker)
-  if (at === -1) return null
-  try {
-    return decodeURIComponent(item.attachmentUrl.slice(at + marker.length).split(/[?#]/)[0]!)
-  } catch {
-    return null
-  }
-}
-
 /** The file inside `dir`, or null: a path from the export never leaves the folder it was given. */
 async function fileInside(dir: string, relative: string): Promise<string | null> {
   const root = await realpath(dir)
@@ -299,40 +287,49 @@ async function fileInside(dir: string, relative: string): Promise<string | null>
 async function importAttachment(ctx: Context, item: WxrItem): Promise<void> {
   const key = String(item.postId)
   const known = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key })
+  const detail = attachmentDetailOf(item)
+  const detailJson = JSON.stringify(detail)
   if (known && (known.lede_id !== null || ctx.options.mediaDir === null)) {
     ctx.media.set(key, known.lede_id)
-    count(ctx.summary, 'unchanged', 'attachments')
+    if (known.detail === detailJson) {
+      count(ctx.summary, 'unchanged', 'attachments')
+    } else {
+      // Recorded before its details were kept, or changed in WordPress since: the details follow.
+      await inTransaction(ctx, (trx) => recordImportedItem(trx, {
+        siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key, ledeKind: known.lede_kind, ledeId: known.lede_id, hash: '', detail: detailJson, runId: ctx.runId, at: ctx.at()
+      }))
+      count(ctx.summary, 'updated', 'attachments')
+    }
     return
   }
-  const relative = uploadPathOf(item)
   let mediaId: number | null = null
   if (ctx.options.mediaDir === null) {
-    note(ctx.summary, 'attachment recorded without its file (no --media-dir)')
-  } else if (!relative) {
+    note(ctx.summary, `${ATTACHMENT_WITHOUT_FILE}: its title, address, alt text and caption are kept`)
+  } else if (!detail.path) {
     skip(ctx.summary, 'attachments', 'no path under wp-content/uploads', key)
     return
   } else {
+    const relative = detail.path
     const file = await fileInside(ctx.options.mediaDir, relative)
     const size = file ? (await stat(file)).size : 0
     if (!file) { skip(ctx.summary, 'attachments', 'file not found in the media folder', relative.slice(0, 200)); return }
     if (size > MAX_MEDIA_BYTES) { skip(ctx.summary, 'attachments', `file larger than ${MAX_MEDIA_BYTES / 1024 / 1024} MB`, relative.slice(0, 200)); return }
     if (!ctx.dryTrx) {
       const uploaderId = ctx.users.get(item.creator) ?? null
-      const alt = item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? ''
       // The uploader is the attachment's author; the import itself is allowed to add to the library.
       // (uploaded_by is null when the author is unknown: the column allows it, the Editor type does not say so.)
       const result = await uploadMedia(ctx.deps, { id: uploaderId as number, role: 'administrator', displayName: ctx.options.actor.name }, {
-        bytes: await readFile(file), originalName: basename(relative), alt: alt.slice(0, 1000), caption: item.excerpt.trim().slice(0, 2000), credit: ''
+        bytes: await readFile(file), originalName: basename(relative), alt: detail.alt, caption: detail.caption, credit: ''
       })
       if (result.kind === 'created' || result.kind === 'duplicate') mediaId = result.id
       else { skip(ctx.summary, 'attachments', `not an image the media library takes (${result.kind})`, relative.slice(0, 200)); return }
     }
   }
   await inTransaction(ctx, (trx) => recordImportedItem(trx, {
-    siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key, ledeKind: mediaId === null ? 'none' : 'media', ledeId: mediaId, hash: '', runId: ctx.runId, at: ctx.at()
+    siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key, ledeKind: mediaId === null ? 'none' : 'media', ledeId: mediaId, hash: '', detail: detailJson, runId: ctx.runId, at: ctx.at()
   }))
   ctx.media.set(key, mediaId)
-  count(ctx.summary, 'created', 'attachments')
+  count(ctx.summary, known ? 'updated' : 'created', 'attachments')
 }
 
 // ——— Posts and comments ———
@@ -505,7 +502,7 @@ async function knownComments(ctx: Context, comments: readonly WxrComment[]): Pro
 }
 
 const SKIPPED_TYPES: Record<string, string> = {
-  page: 'page (Lede has no static pages yet)',
+  page: 'page (Lede has no static pages yet; its old addresses answer 410 Gone)',
   revision: 'revision (WordPress keeps old versions as posts)',
   nav_menu_item: 'menu item',
   wp_block: 'reusable block',
@@ -522,8 +519,27 @@ async function importItem(ctx: Context, item: WxrItem, lookedUp?: LookedUp): Pro
   if (item.postId === null) { skip(ctx.summary, 'posts', 'item without a post id', item.title.slice(0, 60) || '?'); return }
   if (isPost(item)) { await importPost(ctx, item, lookedUp); return }
   if (item.postType === 'attachment') return
+  if (item.postType === 'page') await keepPageAddress(ctx, item)
   const reason = SKIPPED_TYPES[item.postType] ?? `post type "${item.postType.slice(0, 40)}" has no place in Lede`
   skip(ctx.summary, item.postType === 'page' ? 'pages' : 'posts', reason, `${item.postId} ${item.title.slice(0, 60)}`.trim())
+}
+
+/**
+ * A page has no place in Lede, but its old addresses are kept: a published page's permalink, `?page_id=`
+ * and `?p=` answer 410 Gone (it is not coming back here) rather than a 404 or the front page.
+ */
+async function keepPageAddress(ctx: Context, item: WxrItem): Promise<void> {
+  const key = String(item.postId)
+  const detail = JSON.stringify(pageDetailOf(item))
+  const known = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'page', wpKey: key })
+  if (known?.detail === detail) return
+  await inTransaction(ctx, async (trx) => {
+    await recordImportedItem(trx, { siteUrl: ctx.siteUrl, wpKind: 'page', wpKey: key, ledeKind: 'none', ledeId: null, hash: '', detail, runId: ctx.runId, at: ctx.at() })
+    if (item.status !== 'publish') return
+    const paths = new Set([oldPathOf(item.link), queryKeyOf('page_id', key), queryKeyOf('p', key)])
+    const urls = [...paths].flatMap((oldPath) => oldPath ? [{ oldPath, targetKind: 'gone' as const, targetId: 0, runId: ctx.runId, at: ctx.at() }] : [])
+    await addRedirects(trx, urls)
+  })
 }
 
 /**

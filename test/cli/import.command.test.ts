@@ -63,7 +63,7 @@ describe('lede import wordpress', () => {
     assert.match(first.out[0]!, /^Imported .*importer-small-export\.xml from http:\/\/localhost\/ \(WXR 1\.1\) into edition "en"\.$/)
     assert.equal(first.out[1], 'Created: 3 users, 30 sections, 3 tags, 6 posts, 1 comments')
     assert.ok(first.out.includes('Posts by status: 5 published, 1 draft'))
-    assert.ok(first.out.some((l) => /skipped 5 pages: page \(Lede has no static pages yet\)/.test(l)))
+    assert.ok(first.out.some((l) => /skipped 5 pages: page \(Lede has no static pages yet; its old addresses answer 410 Gone\)/.test(l)))
     // Plain progress lines when not on a terminal, ending with the totals.
     assert.ok(first.progress.every((l) => l.endsWith('\n') && !l.includes('\r')))
     assert.ok(first.progress.some((l) => l.startsWith('posts: 11/11')))

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  articleOf, articleSlugOf, articleStatusOf, commentOf, commentStatusOf, exportOffsetMinutes, headlineOf, instantOf, oldPathOf
+  articleOf, articleSlugOf, articleStatusOf, attachmentDetailOf, commentOf, commentStatusOf, exportOffsetMinutes, headlineOf, instantOf, oldPathOf,
+  pageDetailOf, uploadPathOf
 } from '../../src/domain/wp-mapping.js'
 import type { WxrComment, WxrItem } from '../../src/domain/wxr-reader.js'
 
@@ -171,5 +172,35 @@ describe('oldPathOf', () => {
 
   it('is null for the front page (a ?p= link has no path of its own)', () => {
     assert.equal(oldPathOf('http://example.org/?p=1'), null)
+  })
+})
+
+describe('what is kept of attachments and pages', () => {
+  const attachment = (over: Partial<WxrItem> = {}) => item({
+    postType: 'attachment', title: 'Photo\u0007 ', attachmentUrl: 'https://old.example/wp-content/uploads/2024/03/a%20b.jpg', postParent: 12,
+    excerpt: '<p>The <em>caption</em></p>', content: 'Long description', postDateGmt: '0000-00-00 00:00:00', postDate: '2024-03-01 10:00:00',
+    meta: [{ key: '_wp_attachment_image_alt', value: 'Alt text' }], ...over
+  })
+
+  it('an attachment\'s path comes from _wp_attached_file, else from its URL under wp-content/uploads', () => {
+    assert.equal(uploadPathOf(attachment()), '2024/03/a b.jpg')
+    assert.equal(uploadPathOf(attachment({ meta: [{ key: '_wp_attached_file', value: ' 2020/01/x.png ' }] })), '2020/01/x.png')
+    assert.equal(uploadPathOf(attachment({ attachmentUrl: 'https://cdn.example/x.png' })), null)
+    assert.equal(uploadPathOf(attachment({ attachmentUrl: 'https://old.example/wp-content/uploads/%E0%A4%A.png' })), null)
+  })
+
+  it('keeps an attachment\'s metadata as plain, bounded text', () => {
+    assert.deepEqual(attachmentDetailOf(attachment()), {
+      title: 'Photo', url: 'https://old.example/wp-content/uploads/2024/03/a%20b.jpg', path: '2024/03/a b.jpg', alt: 'Alt text',
+      caption: 'The caption', description: 'Long description', parent: 12, uploadedAt: '2024-03-01 10:00:00'
+    })
+    const long = attachmentDetailOf(attachment({ content: 'й'.repeat(9000), attachmentUrl: '', guid: 'https://old.example/?attachment_id=5' }))
+    assert.equal([...long.description].length, 5000)
+    assert.equal(long.url, 'https://old.example/?attachment_id=5')
+  })
+
+  it('keeps a page\'s title, address and status', () => {
+    assert.deepEqual(pageDetailOf(item({ postType: 'page', title: ' About ', link: 'https://old.example/about/', status: 'publish' })),
+      { title: 'About', link: 'https://old.example/about/', status: 'publish' })
   })
 })

@@ -156,6 +156,18 @@ forEachDialect((dialect) => {
       ])
       const tagged = await t.deps.db.selectFrom('tags').select('description').where('slug', '=', '8bit').executeTakeFirstOrThrow()
       assert.equal(tagged.description, 'Tags posts about 8BIT.')
+      // Attachments imported without their files keep their metadata.
+      const attachments = await t.deps.db.selectFrom('import_items').select(['wp_key', 'detail']).where('wp_kind', '=', 'attachment').execute()
+      assert.equal(attachments.filter((a) => a.detail !== '').length, 37)
+      const canola = JSON.parse(attachments.find((a) => a.wp_key === '611')!.detail)
+      assert.equal(canola.alt, 'canola')
+      assert.match(canola.url, /^https:\/\/wpthemetestdata\.files\.wordpress\.com\/.*canola/)
+      // Pages have no place in Lede: their old addresses say so (410), not "not found" or the front page.
+      for (const old of ['/about/', '/?page_id=2', '/?p=2', '/about/page-with-comments/']) {
+        const res = await t.app.inject({ url: old })
+        assert.equal(res.statusCode, 410, old)
+        assert.match(res.body, /This page is no longer here/, old)
+      }
     })
 
     it('refuses broken or foreign files, naming the line, and imports nothing', async (tc) => {
@@ -376,6 +388,65 @@ forEachDialect((dialect) => {
       assert.deepEqual(await tableCounts(t), before)
       const [runRow] = await t.deps.db.selectFrom('import_runs').select(['status', 'dry_run']).execute()
       assert.deepEqual(runRow, { status: 'done', dry_run: 1 })
+    })
+
+    it('keeps an attachment\'s metadata without its file, and takes the file (with that metadata) when a later run has the media folder', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const attachment = `<item><title>Red square</title><dc:creator>anna</dc:creator><wp:post_id>610</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:post_parent>501</wp:post_parent><wp:post_date_gmt>2024-03-01 09:00:00</wp:post_date_gmt>
+<excerpt:encoded><![CDATA[A <em>red</em> square]]></excerpt:encoded><content:encoded><![CDATA[Drawn for the test.]]></content:encoded>
+<wp:attachment_url>https://old.example/wp-content/uploads/2024/03/red.png</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>A red square on white</wp:meta_value></wp:postmeta></item>`
+      const xml = wxr(post(501) + attachment)
+      const first = done(await run(t, fromText(xml)))
+      assert.equal(first.counts.created.attachments, 1)
+      const row = await t.deps.db.selectFrom('import_items').select(['lede_id', 'detail']).where('wp_kind', '=', 'attachment').executeTakeFirstOrThrow()
+      assert.equal(row.lede_id, null)
+      assert.deepEqual(JSON.parse(row.detail), {
+        title: 'Red square', url: 'https://old.example/wp-content/uploads/2024/03/red.png', path: '2024/03/red.png', alt: 'A red square on white',
+        caption: 'A red square', description: 'Drawn for the test.', parent: 501, uploadedAt: '2024-03-01 09:00:00'
+      })
+      // The same file again: nothing changes.
+      const again = done(await run(t, fromText(xml)))
+      assert.equal(again.counts.unchanged.attachments, 1)
+      assert.equal(again.counts.updated.attachments, 0)
+
+      const dir = await mkdtemp(join(tmpdir(), 'lede-wxr-'))
+      tc.after(() => rm(dir, { recursive: true, force: true }))
+      await mkdir(join(dir, '2024', '03'), { recursive: true })
+      await writeFile(join(dir, '2024', '03', 'red.png'), await sharp({ create: { width: 20, height: 20, channels: 3, background: '#c00' } }).png().toBuffer())
+      const withFiles = done(await run(t, fromText(xml), { mediaDir: dir }))
+      assert.equal(withFiles.counts.updated.attachments, 1)
+      const media = await t.deps.db.selectFrom('media').select(['id', 'alt', 'caption']).executeTakeFirstOrThrow()
+      assert.deepEqual([media.alt, media.caption], ['A red square on white', 'A red square'])
+      const mapped = await t.deps.db.selectFrom('import_items').select('lede_id').where('wp_kind', '=', 'attachment').executeTakeFirstOrThrow()
+      assert.equal(mapped.lede_id, media.id)
+    })
+
+    it('answers 410 Gone at a published page\'s old addresses, and leaves a draft page\'s alone', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const page = (id: number, status: string, name: string) => `<item><title>Page ${id}</title><link>https://old.example/news/${name}/</link><dc:creator>anna</dc:creator>
+<content:encoded><![CDATA[About us.]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_name>${name}</wp:post_name><wp:status>${status}</wp:status><wp:post_type>page</wp:post_type></item>`
+      const xml = wxr(post(501) + page(700, 'publish', 'about') + page(701, 'draft', 'secret'))
+      const summary = done(await run(t, fromText(xml)))
+      assert.equal(summary.counts.skipped.pages, 2)
+      assert.match(summary.skipped.find((s) => s.entity === 'pages')!.reason, /410 Gone/)
+      for (const old of ['/news/about/', '/?page_id=700', '/?p=700', '/news/about/?utm_source=x']) {
+        const res = await t.app.inject({ url: old })
+        assert.equal(res.statusCode, 410, old)
+        assert.match(res.headers['content-type'] as string, /^text\/html/, old)
+        assert.match(res.headers['cache-control'] as string, /public/, old)
+        assert.match(res.body, /<h1>This page is no longer here<\/h1>/, old)
+      }
+      // A draft page was never public: its address is no different from any unknown one.
+      assert.equal((await t.app.inject({ url: '/news/secret/' })).statusCode, 404)
+      assert.equal((await t.app.inject({ url: '/?page_id=701' })).statusCode, 200)
+      // The posts' old links still move.
+      assert.equal((await t.app.inject({ url: '/?p=501' })).statusCode, 301)
+      // Again: nothing new is written.
+      const before = await tableCounts(t)
+      done(await run(t, fromText(xml)))
+      assert.deepEqual(await tableCounts(t), before)
     })
 
     it('takes attachment files from the media folder and sets the featured image', async (tc) => {

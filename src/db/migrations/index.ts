@@ -22,6 +22,7 @@ import * as bodyDocuments from './2026-12-04T03-00-body-documents.js'
 import * as commentImportKeys from './2026-12-05T00-00-comment-import-keys.js'
 import * as termDescriptions from './2026-12-06T00-00-term-descriptions.js'
 import * as stickyArticles from './2026-12-06T01-00-sticky-articles.js'
+import * as importItemDetails from './2026-12-06T02-00-import-item-details.js'
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T00-00-reader-foundation': readerFoundation,
@@ -44,7 +45,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T03-00-body-documents': bodyDocuments,
   '2026-12-05T00-00-comment-import-keys': commentImportKeys,
   '2026-12-06T00-00-term-descriptions': termDescriptions,
-  '2026-12-06T01-00-sticky-articles': stickyArticles
+  '2026-12-06T01-00-sticky-articles': stickyArticles,
+  '2026-12-06T02-00-import-item-details': importItemDetails
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -91,13 +91,24 @@ export async function importedItemsOfKind(db: DbOrTrx, siteUrl: string, wpKind: 
 
 export interface ImportedItem { siteUrl: string, wpKind: WpKind, wpKey: string, ledeKind: LedeKind, ledeId: number | null, hash: string, runId: number | null, at: string }
 
-export async function recordImportedItem(db: DbOrTrx, v: ImportedItem): Promise<void> {
+/** Records (or updates) which Lede row a WordPress record became; `detail` is what is kept of one with none. */
+export async function recordImportedItem(db: DbOrTrx, v: ImportedItem & { detail?: string }): Promise<void> {
+  const detail = v.detail ?? ''
   await db.insertInto('import_items').values({
     site_url: v.siteUrl, wp_kind: v.wpKind, wp_key: v.wpKey, lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash,
-    run_id: v.runId, created_at: v.at, updated_at: v.at
+    detail, run_id: v.runId, created_at: v.at, updated_at: v.at
   }).onConflict((oc) => oc.columns(['site_url', 'wp_kind', 'wp_key']).doUpdateSet({
-    lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash, run_id: v.runId, updated_at: v.at
+    lede_kind: v.ledeKind, lede_id: v.ledeId, content_hash: v.hash, detail, run_id: v.runId, updated_at: v.at
   })).execute()
+}
+
+/** The details kept of one kind of record imported without a Lede row (attachments without files, pages), in id order. */
+export async function importedDetails(db: DbOrTrx, q: { siteUrl?: string, wpKind: WpKind, after: number, limit: number }): Promise<{ id: number, siteUrl: string, wpKey: string, detail: string }[]> {
+  let query = db.selectFrom('import_items').select(['id', 'site_url', 'wp_key', 'detail'])
+    .where('wp_kind', '=', q.wpKind).where('lede_id', 'is', null).where('detail', '<>', '').where('id', '>', q.after)
+  if (q.siteUrl !== undefined) query = query.where('site_url', '=', q.siteUrl)
+  const rows = await query.orderBy('id').limit(q.limit).execute()
+  return rows.map((r) => ({ id: r.id, siteUrl: r.site_url, wpKey: r.wp_key, detail: r.detail }))
 }
 
 /**

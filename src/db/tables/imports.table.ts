@@ -32,12 +32,15 @@ export interface ImportItemsTable {
   lede_kind: LedeKind
   lede_id: number | null
   content_hash: Generated<string>
+  /** JSON: what is kept of a record with no Lede row (an attachment without its file, a page); '' otherwise. */
+  detail: Generated<string>
   run_id: number | null
   created_at: string
   updated_at: string
 }
 
-export type RedirectTargetKind = 'article' | 'section' | 'tag'
+/** 'gone': a page of the old site that has no place in Lede (static pages); its old URLs answer 410. */
+export type RedirectTargetKind = 'article' | 'section' | 'tag' | 'gone'
 
 export interface RedirectsTable {
   id: Generated<number>

@@ -44,5 +44,7 @@ export const importEn = {
   'admin.import.entity.attachments': 'Attachments',
   'admin.import.entity.comments': 'Comments',
   'admin.import.skipped': 'Skipped, and why',
+  'admin.import.run.missingFiles': 'Attachments were recorded without their files. Fetch them from the old site (for example wget --force-directories --input-file=attachments.txt) and import the export again with lede import wordpress … --media-dir <site>/wp-content/uploads.',
+  'admin.import.run.missingFilesLink': 'Their addresses (attachments.txt)',
   'admin.import.notes': 'Kept differently from WordPress'
 }

@@ -46,5 +46,7 @@ export const importHy: Record<keyof typeof importEn, string> = {
   'admin.import.entity.attachments': 'Կցորդներ',
   'admin.import.entity.comments': 'Մեկնաբանություններ',
   'admin.import.skipped': 'Բաց թողնված, և ինչու',
+  'admin.import.run.missingFiles': 'Կցորդները գրանցվել են առանց ֆայլերի։ Ներբեռնեք դրանք հին կայքից (օրինակ՝ wget --force-directories --input-file=attachments.txt) և կրկին ներմուծեք արտահանումը՝ lede import wordpress … --media-dir <կայք>/wp-content/uploads։',
+  'admin.import.run.missingFilesLink': 'Դրանց հասցեները (attachments.txt)',
   'admin.import.notes': 'Պահված է WordPress-ից տարբեր կերպ'
 }

@@ -46,5 +46,7 @@ export const importRu: Record<keyof typeof importEn, string> = {
   'admin.import.entity.attachments': 'Вложения',
   'admin.import.entity.comments': 'Комментарии',
   'admin.import.skipped': 'Пропущено и почему',
+  'admin.import.run.missingFiles': 'Вложения записаны без файлов. Скачайте их со старого сайта (например, wget --force-directories --input-file=attachments.txt) и импортируйте выгрузку снова: lede import wordpress … --media-dir <сайт>/wp-content/uploads.',
+  'admin.import.run.missingFilesLink': 'Их адреса (attachments.txt)',
   'admin.import.notes': 'Сохранено иначе, чем в WordPress'
 }

@@ -20,6 +20,7 @@ const MESSAGES: Record<number, StatusMessage> = {
     code: 'not_found', title: 'error.notFound.title', text: 'error.notFound.text', newsroomText: 'admin.error.notFound.text',
     api: 'There is nothing at this address.'
   },
+  410: { code: 'gone', title: 'error.gone.title', text: 'error.gone.text', api: 'What was at this address has been removed.' },
   405: { code: 'method_not_allowed', title: 'error.badRequest.title', text: 'error.badRequest.text', api: 'This address answers GET and HEAD only.' },
   409: { code: 'conflict', title: 'admin.error.conflict.title', text: 'admin.error.conflict.text', api: 'Changed meanwhile.' },
   413: { code: 'payload_too_large', title: 'error.badRequest.title', text: 'error.tooLarge.text', api: 'What you sent is too large.' },

@@ -44,13 +44,32 @@ forEachDialect((dialect) => {
       assert.match(run.body, /Done/)
       assert.match(run.body, /11 of 11 items/)
       assert.match(run.body, /<th scope="row" class="row-primary">Posts<\/th><td data-label="Created">6<\/td>/)
-      assert.match(run.body, /page \(Lede has no static pages yet\)/)
+      assert.match(run.body, /page \(Lede has no static pages yet; its old addresses answer 410 Gone\)/)
       const articles = await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
       assert.equal(Number(articles.n), 6)
 
       const history = await adminGet(t, admin, '/admin/import/')
       assert.match(history.body, /small\.xml/)
       assert.match(history.body, /http:\/\/localhost/)
+    })
+
+    it('lists the addresses of attachments recorded without their files, for administrators', async (tc) => {
+      const t = await build(tc, dialect, { settings: SETTINGS })
+      const admin = await loginAs(t, 'administrator')
+      const res = await uploadExport(t, admin, { name: 'theme.xml', bytes: readFileSync(wxrPath('themeunittestdata.wordpress.xml')) })
+      const run = await finishedRunPage(t, admin, res.headers.location as string)
+      assert.match(run.body, /37 × attachment recorded without its file/)
+      assert.match(run.body, /<a href="\/admin\/import\/attachments\.txt">/)
+      const list = await adminGet(t, admin, '/admin/import/attachments.txt')
+      assert.equal(list.statusCode, 200)
+      assert.match(list.headers['content-type'] as string, /^text\/plain/)
+      assert.equal(list.headers['cache-control'], 'private, no-store')
+      const lines = list.body.trimEnd().split('\n')
+      assert.equal(lines.length, 37)
+      assert.ok(lines.every((l) => /^https:\/\/wpthemetestdata\.files\.wordpress\.com\/\S+$/.test(l)), lines.join('\n'))
+      assert.ok(lines.some((l) => l.endsWith('/canola2.jpg')))
+      const editor = await loginAs(t, 'editor', { email: 'ed@example.com' })
+      assert.equal((await adminGet(t, editor, '/admin/import/attachments.txt')).statusCode, 403)
     })
 
     it('refuses a file that is not an export, saying where, and imports nothing', async (tc) => {

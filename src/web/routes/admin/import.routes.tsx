@@ -5,12 +5,13 @@ import { createWriteStream } from 'node:fs'
 import { rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import { parseId } from '../../../domain/ids.js'
 import { displayStatus } from '../../../domain/import-summary.js'
-import { importHistory, importRun, startBackgroundImport } from '../../../services/import-runs.service.js'
+import { attachmentsWithoutFiles, importHistory, importRun, startBackgroundImport } from '../../../services/import-runs.service.js'
 import type { FormErrors } from '../../views/admin/forms.js'
 import { ImportPage, ImportRunPage, type ImportFormValues } from '../../views/admin/import-pages.js'
 import { requireCapability, sendAdminError } from './admin-support.js'
@@ -92,6 +93,12 @@ const importRoutes: FastifyPluginAsync = async (app) => {
     // Without any script: the browser reloads the page until the run ends.
     if (status === 'queued' || status === 'running') reply.header('refresh', String(REFRESH_SECONDS))
     return reply.adminPage(<ImportRunPage ctx={ctx} run={run} />)
+  })
+
+  app.get('/import/attachments.txt', guard, async (_request, reply) => {
+    return reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'private, no-store')
+      .header('content-disposition', 'attachment; filename="attachments.txt"')
+      .send(Readable.from(attachmentsWithoutFiles(deps)))
   })
 }
 

@@ -2,7 +2,7 @@
 // summary (the route refreshes it while the run goes on).
 import { formatDateTime } from '../../../i18n/format.js'
 import type { MessageKey } from '../../../i18n/index.js'
-import { displayStatus, IMPORT_ENTITIES, type ImportSummary } from '../../../domain/import-summary.js'
+import { ATTACHMENT_WITHOUT_FILE, displayStatus, IMPORT_ENTITIES, type ImportSummary } from '../../../domain/import-summary.js'
 import type { ImportRunRow } from '../../../db/repositories/imports.repository.js'
 import type { AdminContext } from './admin-context.js'
 import { AdminLayout } from './admin-layout.js'
@@ -133,6 +133,9 @@ export function ImportRunPage({ ctx, run }: { ctx: AdminContext, run: ImportRunR
                   <ul class="import-findings">{Object.entries(summary.notes).map(([text, n]) => <li>{n} × {text}</li>)}</ul>
                 </>
               )
+              : null}
+            {Object.keys(summary.notes).some((text) => text.startsWith(ATTACHMENT_WITHOUT_FILE))
+              ? <p>{t('admin.import.run.missingFiles')} <a href="/admin/import/attachments.txt">{t('admin.import.run.missingFilesLink')}</a></p>
               : null}
           </section>
         )
