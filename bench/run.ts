@@ -179,7 +179,19 @@ function post(agent: Agent, url: string, body: string, headers: Record<string, s
 }
 
 let surges = 0
-async function surge(base: string, label: string) {
+/**
+ * The surge against one front door: first for --warm seconds, reported on a row of its own (a process
+ * that has not yet served comments and publishes, and a page cache without the surge's pages, answers its
+ * first second or so at a fraction of its speed), then for --surge-seconds, the figures the targets are for.
+ */
+async function surge(base: string, label: string): Promise<string[]> {
+  const rows: string[] = []
+  if (WARM_SECONDS > 0) rows.push(...await surgePhase(base, `${label}: its first ${WARM_SECONDS} s`, WARM_SECONDS))
+  rows.push(...await surgePhase(base, label, surgeSeconds))
+  return rows
+}
+
+async function surgePhase(base: string, label: string, surgeSeconds: number): Promise<string[]> {
   // Each surge's commenters come from addresses of their own: flood control remembers the last surge's.
   const block = 100 + surges++
   log(`surge (${label}): ${values['surge-readers']} readers, ${values['surge-posts']} comments/s, a story every ${values['publish-every']} s, ${surgeSeconds} s`)
