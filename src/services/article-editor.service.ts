@@ -81,7 +81,8 @@ export async function snapshotOfArticle(deps: Deps, row: ArticleRow): Promise<Ve
     headline: row.headline, lead: row.lead, bodySource: row.body_source,
     fields: {
       slug: row.slug, agencyCredit: row.agency_credit, sourceUrl: row.source_url, byline: row.byline, sectionId: row.section_id,
-      sectionName: section?.name ?? null, tags: tags.map((t) => t.name), breaking: row.breaking === 1, commentsOpen: row.comments_open === 1,
+      sectionName: section?.name ?? null, tags: tags.map((t) => t.name), breaking: row.breaking === 1, sticky: row.sticky === 1,
+      commentsOpen: row.comments_open === 1,
       featuredMediaId: row.featured_media_id, featuredAlt: row.featured_alt, featuredCaption: row.featured_caption,
       featuredCredit: row.featured_credit, status: row.status, publishedAt: row.published_at
     }
@@ -96,7 +97,7 @@ export async function snapshotOfInput(deps: Deps, input: ArticleInput, stored: A
     fields: {
       slug: input.slug ?? stored.slug, agencyCredit: input.agencyCredit, sourceUrl: input.sourceUrl, byline: input.byline,
       sectionId: input.sectionId, sectionName: section?.name ?? null, tags: input.tags, breaking: input.breaking,
-      commentsOpen: input.commentsOpen, featuredMediaId: input.featuredMediaId, featuredAlt: input.featuredAlt,
+      sticky: input.sticky ?? stored.sticky === 1, commentsOpen: input.commentsOpen, featuredMediaId: input.featuredMediaId, featuredAlt: input.featuredAlt,
       featuredCaption: input.featuredCaption, featuredCredit: input.featuredCredit, status: stored.status,
       publishedAt: input.publishedAt ?? stored.published_at
     }

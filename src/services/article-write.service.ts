@@ -190,7 +190,7 @@ function revisionFieldsFrom(row: ArticleRow, tags: string[], sectionName: string
   return {
     slug: row.slug, agencyCredit: row.agency_credit, sourceUrl: row.source_url, byline: row.byline,
     sectionId: row.section_id, sectionName, tags,
-    breaking: row.breaking === 1, commentsOpen: row.comments_open === 1,
+    breaking: row.breaking === 1, sticky: row.sticky === 1, commentsOpen: row.comments_open === 1,
     featuredMediaId: row.featured_media_id, featuredAlt: row.featured_alt, featuredCaption: row.featured_caption,
     featuredCredit: row.featured_credit, status: row.status, publishedAt: row.published_at
   }

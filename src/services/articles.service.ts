@@ -522,6 +522,8 @@ export async function restoreRevision(deps: Deps, editor: Editor, articleId: num
       agency_credit: f.agencyCredit, source_url: f.sourceUrl, byline: f.byline,
       section_id: section && section.edition === before.edition ? section.id : null,
       breaking: f.breaking ? 1 : 0, comments_open: f.commentsOpen ? 1 : 0,
+      // A revision from before stories could be pinned leaves the pin as it is.
+      ...(f.sticky === undefined ? {} : { sticky: f.sticky ? 1 : 0 }),
       ...image,
       updated_at: at.toISOString()
       }

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import { buildTestApp, forEachDialect, type TestApp } from '../helper.js'
 import { adminGet, adminPost, loginAs, type AdminSession } from '../admin-helper.js'
 import { articleById } from '../../src/db/repositories/articles.repository.js'
+import { revisionsOf } from '../../src/db/repositories/revisions.repository.js'
 import { encodeCursor } from '../../src/domain/urls.js'
 import { currentFields, newArticle } from './admin/newsroom-support.js'
 import { importWordPress } from '../../src/services/wordpress-import.service.js'
@@ -54,6 +55,27 @@ forEachDialect((dialect) => {
       assert.equal(saved.statusCode, 303, saved.body.slice(0, 300))
       assert.equal((await articleById(t.deps.db, pinned))!.sticky, 0)
       assert.equal(pinnedBlock((await t.app.inject({ url: '/' })).body), null)
+    })
+
+    it('a revision keeps the pin: the diff shows it, and restoring brings it back', async () => {
+      const id = await newArticle(t, editor, { headline: 'Pinned, then not', sticky: 'on' })
+      const { sticky: _, ...fields } = await currentFields(t, id)
+      assert.equal((await adminPost(t, editor, `/admin/articles/${id}/`, { ...fields, intent: 'save' })).statusCode, 303)
+      const [unpinned, pinned] = await revisionsOf(t.deps.db, id)
+      assert.deepEqual([unpinned!.fields.sticky, pinned!.fields.sticky], [false, true])
+      const diff = await adminGet(t, editor, `/admin/articles/${id}/revisions/${unpinned!.id}/`)
+      assert.match(diff.body, /<dt>Pinned to the front page <span class="diff-counts">[^<]*<\/span><\/dt><dd class="diff-text"><del>yes<\/del><ins>no<\/ins><\/dd>/)
+      const version = (await articleById(t.deps.db, id))!.version
+      const restored = await adminPost(t, editor, `/admin/articles/${id}/revisions/${pinned!.id}/restore/`, { version: String(version) })
+      assert.equal(restored.statusCode, 303)
+      assert.equal((await articleById(t.deps.db, id))!.sticky, 1)
+      // A revision saved before stories could be pinned has no pin to restore: the story keeps its own.
+      const old = JSON.parse((await t.deps.db.selectFrom('article_revisions').select('fields').where('id', '=', unpinned!.id).executeTakeFirstOrThrow()).fields)
+      delete old.sticky
+      await t.deps.db.updateTable('article_revisions').set({ fields: JSON.stringify(old) }).where('id', '=', unpinned!.id).execute()
+      const again = await adminPost(t, editor, `/admin/articles/${id}/revisions/${unpinned!.id}/restore/`, { version: String((await articleById(t.deps.db, id))!.version) })
+      assert.equal(again.statusCode, 303)
+      assert.equal((await articleById(t.deps.db, id))!.sticky, 1)
     })
 
     it('a pinned draft or a pinned story scheduled for later is not shown', async () => {

@@ -16,6 +16,8 @@ export interface RevisionFields {
   sectionName: string | null
   tags: string[]
   breaking: boolean
+  /** Pinned to the top of the front page; absent in revisions saved before stories could be pinned (none was). */
+  sticky?: boolean
   commentsOpen: boolean
   featuredMediaId: number | null
   featuredAlt: string | null

@@ -165,6 +165,7 @@ export const newsroomEn = {
   'admin.revisions.field.section': 'Section',
   'admin.revisions.field.tags': 'Tags',
   'admin.revisions.field.breaking': 'Breaking news',
+  'admin.revisions.field.pinned': 'Pinned to the front page',
   'admin.revisions.field.commentsOpen': 'Comments open',
   'admin.revisions.field.featuredImage': 'Featured image',
   'admin.revisions.field.featuredAlt': 'Alt text',

@@ -166,6 +166,7 @@ export const newsroomHy: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.revisions.field.section': 'Բաժին',
   'admin.revisions.field.tags': 'Պիտակներ',
   'admin.revisions.field.breaking': 'Շտապ լուր',
+  'admin.revisions.field.pinned': 'Ամրացված է գլխավոր էջում',
   'admin.revisions.field.commentsOpen': 'Մեկնաբանությունները բաց են',
   'admin.revisions.field.featuredImage': 'Գլխավոր պատկեր',
   'admin.revisions.field.featuredAlt': 'Այլընտրանքային տեքստ',

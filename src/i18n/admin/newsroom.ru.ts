@@ -174,6 +174,7 @@ export const newsroomRu: Record<keyof typeof newsroomEn, string> & Record<string
   'admin.revisions.field.section': 'Рубрика',
   'admin.revisions.field.tags': 'Теги',
   'admin.revisions.field.breaking': 'Срочная новость',
+  'admin.revisions.field.pinned': 'Закреплено на главной',
   'admin.revisions.field.commentsOpen': 'Комментарии открыты',
   'admin.revisions.field.featuredImage': 'Главное изображение',
   'admin.revisions.field.featuredAlt': 'Альтернативный текст',

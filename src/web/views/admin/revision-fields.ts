@@ -7,7 +7,7 @@ import type { MessageKey, Translator } from '../../../i18n/index.js'
 import { STATUS_KEYS } from './article-status.js'
 
 export const DIFF_FIELDS = [
-  'headline', 'slug', 'lead', 'body', 'agencyCredit', 'sourceUrl', 'byline', 'section', 'tags', 'breaking', 'commentsOpen',
+  'headline', 'slug', 'lead', 'body', 'agencyCredit', 'sourceUrl', 'byline', 'section', 'tags', 'breaking', 'pinned', 'commentsOpen',
   'featuredImage', 'featuredAlt', 'featuredCaption', 'featuredCredit', 'status', 'publishedAt'
 ] as const
 export type DiffField = typeof DIFF_FIELDS[number]
@@ -23,6 +23,7 @@ export const DIFF_FIELD_KEYS: Record<DiffField, MessageKey> = {
   section: 'admin.revisions.field.section',
   tags: 'admin.revisions.field.tags',
   breaking: 'admin.revisions.field.breaking',
+  pinned: 'admin.revisions.field.pinned',
   commentsOpen: 'admin.revisions.field.commentsOpen',
   featuredImage: 'admin.revisions.field.featuredImage',
   featuredAlt: 'admin.revisions.field.featuredAlt',
@@ -47,6 +48,8 @@ export function displayVersion(v: VersionSnapshot, i18n: Translator, timeZone: s
     section: f.sectionName ?? '',
     tags: f.tags.join(', '),
     breaking: yesNo(f.breaking),
+    // Revisions saved before stories could be pinned say nothing: none was pinned then.
+    pinned: yesNo(f.sticky ?? false),
     commentsOpen: yesNo(f.commentsOpen),
     featuredImage: f.featuredMediaId === null ? '' : t('admin.revisions.imageNumber', { id: f.featuredMediaId }),
     featuredAlt: f.featuredAlt ?? '',
