@@ -7,7 +7,7 @@ import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
 import { legacyRedirectTarget } from '../services/legacy-redirects.service.js'
 import { CACHE_CONTROL } from './pages.js'
-import { errorPageHtml, sendErrorHtml } from './error-pages.js'
+import { keptErrorPages, sendErrorHtml } from './error-pages.js'
 
 const PLAIN_LINK = /^\/\?(?:.*&)?(?:p|page_id|cat|tag)=/
 const NOT_PAGES = ['/api/', '/admin/', '/assets/', '/media/']
@@ -16,11 +16,13 @@ const readerGet = (request: FastifyRequest): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') && !NOT_PAGES.some((p) => request.url.startsWith(p))
 
 export default fp(async (app) => {
+  // Old addresses of pages keep being asked for (search engines, old links): the 410 page is rendered once per path.
+  const gonePage = keptErrorPages(app.deps, 410)
   app.addHook('onRequest', async (request, reply) => {
     if (!readerGet(request) || !PLAIN_LINK.test(request.url)) return
     const target = await legacyRedirectTarget(app.deps, request.url)
     if (target?.kind === 'moved') return reply.header('cache-control', 'public, max-age=3600').redirect(target.path, 301)
-    if (target?.kind === 'gone') return sendErrorHtml(reply, 410, await errorPageHtml(app.deps, request.url, request.log, 410))
+    if (target?.kind === 'gone') return sendErrorHtml(reply, 410, await gonePage(request))
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -30,7 +32,7 @@ export default fp(async (app) => {
     reply.removeHeader('etag')
     if (target.kind === 'gone') {
       reply.code(410).header('cache-control', CACHE_CONTROL.public).header('content-type', 'text/html; charset=utf-8')
-      return errorPageHtml(app.deps, request.url, request.log, 410)
+      return gonePage(request)
     }
     reply.code(301).header('location', target.path).header('cache-control', 'public, max-age=3600')
     reply.header('content-type', 'text/plain; charset=utf-8')
