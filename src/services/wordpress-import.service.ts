@@ -41,7 +41,7 @@ import {
 import { loadSettings } from '../db/repositories/settings.repository.js'
 import { ensureSection, ensureTag, setTermDescription, termDescription } from '../db/repositories/taxonomy.repository.js'
 import { userByEmail } from '../db/repositories/users.repository.js'
-import type { WpKind } from '../db/tables/imports.table.js'
+import type { LedeKind, WpKind } from '../db/tables/imports.table.js'
 import type { EventBus, LedeEvent } from '../events/bus.js'
 import { createArticle, createArticles, updateImportedArticle, type NewArticle } from './articles.service.js'
 import { postHash, postReader, preparedCommentHtml, preparedOf, WORKER_FROM_ITEMS, type PostReader } from './wordpress-import-posts.js'
@@ -289,15 +289,16 @@ async function importAttachment(ctx: Context, item: WxrItem): Promise<void> {
   const known = await importedItem(readerOf(ctx), { siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key })
   const detail = attachmentDetailOf(item)
   const detailJson = JSON.stringify(detail)
+  const record = (ledeKind: LedeKind, ledeId: number | null) => inTransaction(ctx, (trx) => recordImportedItem(trx, {
+    siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key, ledeKind, ledeId, hash: '', detail: detailJson, runId: ctx.runId, at: ctx.at()
+  }))
   if (known && (known.lede_id !== null || ctx.options.mediaDir === null)) {
     ctx.media.set(key, known.lede_id)
     if (known.detail === detailJson) {
       count(ctx.summary, 'unchanged', 'attachments')
     } else {
       // Recorded before its details were kept, or changed in WordPress since: the details follow.
-      await inTransaction(ctx, (trx) => recordImportedItem(trx, {
-        siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key, ledeKind: known.lede_kind, ledeId: known.lede_id, hash: '', detail: detailJson, runId: ctx.runId, at: ctx.at()
-      }))
+      await record(known.lede_kind, known.lede_id)
       count(ctx.summary, 'updated', 'attachments')
     }
     return
@@ -325,9 +326,7 @@ async function importAttachment(ctx: Context, item: WxrItem): Promise<void> {
       else { skip(ctx.summary, 'attachments', `not an image the media library takes (${result.kind})`, relative.slice(0, 200)); return }
     }
   }
-  await inTransaction(ctx, (trx) => recordImportedItem(trx, {
-    siteUrl: ctx.siteUrl, wpKind: 'attachment', wpKey: key, ledeKind: mediaId === null ? 'none' : 'media', ledeId: mediaId, hash: '', detail: detailJson, runId: ctx.runId, at: ctx.at()
-  }))
+  await record(mediaId === null ? 'none' : 'media', mediaId)
   ctx.media.set(key, mediaId)
   count(ctx.summary, known ? 'updated' : 'created', 'attachments')
 }

@@ -102,13 +102,11 @@ export async function recordImportedItem(db: DbOrTrx, v: ImportedItem & { detail
   })).execute()
 }
 
-/** The details kept of one kind of record imported without a Lede row (attachments without files, pages), in id order. */
-export async function importedDetails(db: DbOrTrx, q: { siteUrl?: string, wpKind: WpKind, after: number, limit: number }): Promise<{ id: number, siteUrl: string, wpKey: string, detail: string }[]> {
-  let query = db.selectFrom('import_items').select(['id', 'site_url', 'wp_key', 'detail'])
+/** The details kept of one kind of record imported without a Lede row (attachments without files, pages), every site's, in id order. */
+export async function importedDetails(db: DbOrTrx, q: { wpKind: WpKind, after: number, limit: number }): Promise<{ id: number, detail: string }[]> {
+  return db.selectFrom('import_items').select(['id', 'detail'])
     .where('wp_kind', '=', q.wpKind).where('lede_id', 'is', null).where('detail', '<>', '').where('id', '>', q.after)
-  if (q.siteUrl !== undefined) query = query.where('site_url', '=', q.siteUrl)
-  const rows = await query.orderBy('id').limit(q.limit).execute()
-  return rows.map((r) => ({ id: r.id, siteUrl: r.site_url, wpKey: r.wp_key, detail: r.detail }))
+    .orderBy('id').limit(q.limit).execute()
 }
 
 /**
