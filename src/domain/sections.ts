@@ -48,3 +48,10 @@ export const TAXONOMY_NAME_LIMIT = 200
  * WordPress's category descriptions are; past that it is an article, not an introduction.
  */
 export const TAXONOMY_DESCRIPTION_LIMIT = 2000
+
+/**
+ * The control characters plain text such as a description may not hold: all but line breaks and tabs.
+ * The newsroom's form refuses them; the WordPress import drops them.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const TEXT_CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/g

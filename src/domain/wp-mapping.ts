@@ -5,7 +5,7 @@ import { zonedTimeToInstant, type IsoInstant } from './days.js'
 import type { ArticleStatus } from './publishing.js'
 import { isValidSlug, slugFromText } from './slug.js'
 import { htmlToText } from './search-text.js'
-import { TAXONOMY_DESCRIPTION_LIMIT } from './sections.js'
+import { TAXONOMY_DESCRIPTION_LIMIT, TEXT_CONTROL_CHARACTERS } from './sections.js'
 import { excerptToLead, wordpressContentToBody } from './wp-content.js'
 import type { WxrComment, WxrItem } from './wxr-reader.js'
 
@@ -99,10 +99,9 @@ export function termDescriptionOf(description: string): string {
   return boundedText(htmlToText(description), TAXONOMY_DESCRIPTION_LIMIT)
 }
 
-/** Plain text of at most `limit` characters (code points), control characters dropped. */
+/** Plain text of at most `limit` characters (code points), control characters but line breaks and tabs dropped. */
 function boundedText(text: string, limit: number): string {
-  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-  const chars = [...text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').trim()]
+  const chars = [...text.replace(TEXT_CONTROL_CHARACTERS, '').trim()]
   return chars.length > limit ? chars.slice(0, limit).join('').trimEnd() : chars.join('')
 }
 

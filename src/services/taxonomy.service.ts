@@ -11,7 +11,7 @@ import type { DbOrTrx } from '../db/database.js'
 import type { Editor } from './articles.service.js'
 import type { Deps } from './deps.js'
 
-import { TAXONOMY_DESCRIPTION_LIMIT, TAXONOMY_NAME_LIMIT } from '../domain/sections.js'
+import { TAXONOMY_DESCRIPTION_LIMIT, TAXONOMY_NAME_LIMIT, TEXT_CONTROL_CHARACTERS } from '../domain/sections.js'
 
 export { TAXONOMY_DESCRIPTION_LIMIT, TAXONOMY_NAME_LIMIT }
 
@@ -29,9 +29,6 @@ export type TaxonomyResult =
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/
-// A description has lines (and an editor may paste a tab); every other control character is refused.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const DESCRIPTION_CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/
 
 /**
  * Checks a name, slug and description; an empty slug is made from the name (transliterated). The
@@ -49,7 +46,7 @@ export function checkTaxonomyValues(values: TaxonomyValues): { ok: true, name: s
   if (typed !== '' && typed.length > MAX_SLUG_LENGTH) errors.slug = { key: 'form.tooLong', max: MAX_SLUG_LENGTH }
   else if (typed !== '' && !isValidSlug(typed)) errors.slug = { key: 'editor.error.slug' }
   else if (typed === '' && !errors.name && slug === '') errors.slug = { key: 'admin.taxonomy.error.noSlug' }
-  if (DESCRIPTION_CONTROL_CHARACTERS.test(description)) errors.description = { key: 'form.invalidCharacters' }
+  if (description.search(TEXT_CONTROL_CHARACTERS) !== -1) errors.description = { key: 'form.invalidCharacters' }
   else if ([...description].length > TAXONOMY_DESCRIPTION_LIMIT) errors.description = { key: 'form.tooLong', max: TAXONOMY_DESCRIPTION_LIMIT }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, name, slug, description }
 }
